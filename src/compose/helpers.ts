@@ -1,0 +1,131 @@
+import type { HelperOptions } from 'handlebars';
+import {
+  describeChange,
+  formatDecimal,
+  formatInteger,
+  formatPercent,
+  formatRatio,
+  fullDate,
+  padCount,
+  pointLetter,
+  roman,
+  shortDate,
+  upperVi,
+  yearRange,
+} from '../format/index.js';
+import type { Quantity } from '../model/common.js';
+
+/**
+ * Handlebars helpers: thin wrappers over the pure functions in src/format. They return plain
+ * strings, which Handlebars escapes like any other value, so data can never inject markup.
+ * The last argument Handlebars passes is its options object; `args` strips it.
+ */
+
+type Args = unknown[];
+const args = (a: Args): unknown[] => a.slice(0, -1);
+
+function isQuantity(v: unknown): v is Quantity {
+  return typeof v === 'object' && v !== null && typeof (v as Quantity).value === 'number' && typeof (v as Quantity).unit === 'string';
+}
+
+function requireQuantity(v: unknown, helper: string): Quantity {
+  if (!isQuantity(v)) throw new TypeError(`helper "${helper}" cần một số liệu có đơn vị (quantity), nhận được ${JSON.stringify(v)}`);
+  return v;
+}
+
+/** "94 bản tin", "trên 4.300 người". */
+export function quantityText(q: Quantity): string {
+  const value = `${formatInteger(q.value)} ${q.unit}`;
+  return q.qualifier ? `${q.qualifier} ${value}` : value;
+}
+
+export const helpers: Record<string, (...a: Args) => unknown> = {
+  /** {{num 2130}} → "2.130"; {{num 5.75 2}} → "5,75". */
+  num: (...a) => {
+    const [n, places] = args(a);
+    return places === undefined ? formatInteger(n as number) : formatDecimal(n as number, places as number);
+  },
+  /** {{percent 5.66}} → "5,7%". */
+  percent: (...a) => {
+    const [n, places] = args(a);
+    return formatPercent(n as number, places === undefined ? 1 : (places as number));
+  },
+  /** {{qty police.trafficSafetyBulletins}} → "94 bản tin"; {{qty x pad=2}} → "07 buổi". */
+  qty: (...a) => {
+    const q = requireQuantity(args(a)[0], 'qty');
+    const pad = (a[a.length - 1] as HelperOptions).hash?.pad as number | undefined;
+    if (pad) {
+      const body = `${padCount(q.value, pad)} ${q.unit}`;
+      return q.qualifier ? `${q.qualifier} ${body}` : body;
+    }
+    return quantityText(q);
+  },
+  /** {{value q}} → "2.130" (the figure without its unit). */
+  value: (...a) => formatInteger(requireQuantity(args(a)[0], 'value').value),
+  /**
+   * {{change q "năm 2019"}} → "tăng 12 vụ (15,0%) so với năm 2019", or "" when last year's figure
+   * is unknown, so a template can write `{{#if q.previous}}, {{change q …}}{{/if}}` or just append.
+   */
+  change: (...a) => {
+    const [v, periodLabel] = args(a);
+    const q = requireQuantity(v, 'change');
+    if (q.previous === undefined) return '';
+    return describeChange(q.value, q.previous, { unit: q.unit, periodLabel: periodLabel as string });
+  },
+  /** {{ratio part whole "xã"}} → "6/6 xã". */
+  ratio: (...a) => {
+    const [part, whole, unit] = args(a);
+    const p = isQuantity(part) ? part.value : (part as number);
+    const w = isQuantity(whole) ? whole.value : (whole as number);
+    return formatRatio(p, w, unit as string | undefined);
+  },
+  /** {{date "2020-12-09"}} → "ngày 09 tháng 12 năm 2020". */
+  date: (...a) => fullDate(args(a)[0] as string),
+  /** {{shortDate "2020-03-05"}} → "05/3/2020". */
+  shortDate: (...a) => shortDate(args(a)[0] as string),
+  /** {{yearRange 2017 2021}} → "2017 - 2021". */
+  yearRange: (...a) => {
+    const [from, to] = args(a);
+    return yearRange(from as number, to as number);
+  },
+  /** {{roman 3}} → "III". */
+  roman: (...a) => roman(args(a)[0] as number),
+  /** {{letter 5}} → "đ". */
+  letter: (...a) => pointLetter(args(a)[0] as number),
+  /** {{upper "Ủy ban"}} → "ỦY BAN". */
+  upper: (...a) => upperVi(String(args(a)[0])),
+  /** {{inc year}} → year + 1; {{inc @index}} → a 1-based position. */
+  inc: (...a) => (args(a)[0] as number) + 1,
+  /**
+   * {{punct text ";"}}: the text with its own closing punctuation replaced by the given mark, so
+   * list items end with ";" and the last with "." whatever the clerk typed.
+   */
+  punct: (...a) => {
+    const [t, mark] = args(a);
+    return String(t).replace(/[\s.;,:]+$/u, '') + String(mark);
+  },
+  /** {{endItem text @last}}: a list item ending in ";" or, for the last item, ".". */
+  endItem: (...a) => {
+    const [t, last] = args(a);
+    return String(t).replace(/[\s.;,:]+$/u, '') + (last ? '.' : ';');
+  },
+  /** {{concat "năm " 2019}} → "năm 2019": builds a label inside a sub-expression. */
+  concat: (...a) => args(a).map(String).join(''),
+  /** {{dec year}} → year − 1. */
+  dec: (...a) => (args(a)[0] as number) - 1,
+  /** {{lowerFirst "Về việc"}} → "về việc": for a title used inside a sentence. */
+  lowerFirst: (...a) => {
+    const t = String(args(a)[0]);
+    return t.charAt(0).toLocaleLowerCase('vi') + t.slice(1);
+  },
+  /** {{#if (known q.previous)}}: true for any given value, 0 included (plain #if treats 0 as false). */
+  known: (...a) => {
+    const v = args(a)[0];
+    return v !== undefined && v !== null;
+  },
+  /** {{#if (eq a b)}}: equality for templates. */
+  eq: (...a) => {
+    const [x, y] = args(a);
+    return x === y;
+  },
+};

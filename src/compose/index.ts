@@ -1,0 +1,126 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import type { HelperOptions } from 'handlebars';
+import { markupTags } from '../document/markup.js';
+import { helpers } from './helpers.js';
+
+/**
+ * compose: a kind's Handlebars template + validated data → body markup (a small HTML subset,
+ * see src/document/markup.ts). Templates are always read as strings and compiled here; nothing
+ * else is ever handed to Handlebars.compile.
+ */
+
+/** The built-in templates folder (…/templates beside src/ and dist/). */
+export const builtinTemplateDir = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/** A template that cannot be compiled or run, with the file and line it points at. */
+export class TemplateError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly detail: string,
+  ) {
+    super(`${file}${line ? `:${line}` : ''}: lỗi mẫu văn bản: ${detail}`);
+    this.name = 'TemplateError';
+  }
+}
+
+export interface CompiledTemplate {
+  file: string;
+  render(data: unknown): string;
+}
+
+const cache = new Map<string, CompiledTemplate>();
+
+/** Compile (once per process) the body template of the folder `templates/<name>` or an absolute folder. */
+export function loadTemplate(name: string, templateDir = builtinTemplateDir): CompiledTemplate {
+  const folder = path.resolve(templateDir, name);
+  const cached = cache.get(folder);
+  if (cached) return cached;
+  const file = path.join(folder, 'body.hbs');
+  if (!existsSync(file)) throw new TemplateError(file, undefined, 'không tìm thấy tệp mẫu body.hbs');
+
+  const env = Handlebars.create();
+  for (const [helperName, fn] of Object.entries(helpers)) {
+    env.registerHelper(helperName, wrapHelper(helperName, fn, file));
+  }
+  const partialDir = path.join(folder, 'partials');
+  if (existsSync(partialDir)) {
+    for (const entry of readdirSync(partialDir).sort()) {
+      if (!entry.endsWith('.hbs')) continue;
+      const partialFile = path.join(partialDir, entry);
+      const source = readTemplateSource(partialFile);
+      env.registerPartial(entry.slice(0, -4), compileString(env, source, partialFile));
+    }
+  }
+  const source = readTemplateSource(file);
+  const template = compileString(env, source, file);
+  const compiled: CompiledTemplate = {
+    file,
+    render(data) {
+      try {
+        return template(data).normalize('NFC');
+      } catch (e) {
+        if (e instanceof TemplateError) throw e;
+        throw new TemplateError(file, lineOf(e), (e as Error).message);
+      }
+    },
+  };
+  cache.set(folder, compiled);
+  return compiled;
+}
+
+function readTemplateSource(file: string): string {
+  const source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').normalize('NFC');
+  checkTags(source, file);
+  return source;
+}
+
+/** Compile eagerly so syntax errors surface now, with their line, not at first render. */
+function compileString(env: typeof Handlebars, source: string, file: string): Handlebars.TemplateDelegate {
+  try {
+    env.precompile(source); // parse only: throws on syntax errors with a line number
+    return env.compile(source, { noEscape: false, strict: false, preventIndent: true });
+  } catch (e) {
+    throw new TemplateError(file, lineOf(e), (e as Error).message.split('\n')[0] ?? 'lỗi cú pháp');
+  }
+}
+
+/** Every tag in the template source must belong to the markup vocabulary. */
+function checkTags(source: string, file: string): void {
+  // Blank out mustaches first so `{{#if a < b}}`-like text is not taken for a tag.
+  const plain = source.replace(/\{\{[\s\S]*?\}\}/g, (m) => m.replace(/[^\n]/g, ' '));
+  const tagRe = /<\/?([A-Za-z][A-Za-z0-9-]*)/g;
+  for (let m = tagRe.exec(plain); m; m = tagRe.exec(plain)) {
+    const tag = m[1]!.toLowerCase();
+    if (!markupTags.has(tag)) {
+      const line = plain.slice(0, m.index).split('\n').length;
+      throw new TemplateError(file, line, `thẻ <${tag}> không thuộc tập thẻ được hỗ trợ (${[...markupTags].join(', ')})`);
+    }
+  }
+}
+
+function wrapHelper(name: string, fn: (...a: unknown[]) => unknown, file: string) {
+  return function (this: unknown, ...a: unknown[]) {
+    try {
+      return fn.apply(this, a);
+    } catch (e) {
+      const loc = (a[a.length - 1] as HelperOptions & { loc?: { start: { line: number } } }).loc;
+      throw new TemplateError(file, loc?.start.line, `helper "${name}": ${(e as Error).message}`);
+    }
+  };
+}
+
+function lineOf(e: unknown): number | undefined {
+  const err = e as { lineNumber?: number; message?: string };
+  if (typeof err.lineNumber === 'number') return err.lineNumber;
+  const m = /line (\d+)/.exec(err.message ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Forget compiled templates (watch mode, tests). */
+export function clearTemplateCache(): void {
+  cache.clear();
+}

@@ -1,0 +1,293 @@
+import { parseDocument } from 'htmlparser2';
+import type { ChildNode, Element } from 'domhandler';
+import { pointLetter, roman } from '../format/index.js';
+import { markupTags } from './markup.js';
+import type { Align, Block, Heading, Inline, List, ListItem, Paragraph, Table, TableCell, TableRow } from './types.js';
+
+/**
+ * parse: body markup → Document blocks. Headings are numbered here ("I.", "1.", "a)"), so a
+ * template that leaves out an empty section never leaves a gap in the numbering.
+ */
+
+/** Markup that breaks the vocabulary's rules; `line` is the line in the composed markup. */
+export class MarkupError extends Error {
+  constructor(
+    readonly source: string,
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`${source}: dòng ${line} của nội dung đã dựng: ${detail}`);
+    this.name = 'MarkupError';
+  }
+}
+
+interface Style {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+}
+
+/** Parse `markup` (from the template `source`, named in errors). */
+export function parseMarkup(markup: string, source: string): Block[] {
+  const dom = parseDocument(markup, {
+    withStartIndices: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+    decodeEntities: true,
+    recognizeSelfClosing: true,
+  });
+  const lineAt = (index: number | null): number => (index === null ? 0 : markup.slice(0, index).split('\n').length);
+  const fail = (node: ChildNode, detail: string): never => {
+    throw new MarkupError(source, lineAt(node.startIndex), detail);
+  };
+
+  const counters = [0, 0, 0];
+  const blocks: Block[] = [];
+
+  for (const node of dom.children) {
+    if (node.type === 'text') {
+      if (node.data.trim() !== '') fail(node, `chữ nằm ngoài đoạn văn: "${node.data.trim().slice(0, 40)}"`);
+      continue;
+    }
+    if (node.type === 'comment' || node.type === 'directive') continue;
+    if (node.type !== 'tag') fail(node, 'nội dung không hợp lệ');
+    const el = node as Element;
+    checkKnown(el, fail);
+    switch (el.name) {
+      case 'h1':
+      case 'h2':
+      case 'h3': {
+        const level = Number(el.name[1]) as 1 | 2 | 3;
+        const numbered = el.attribs.number !== 'none';
+        let number = '';
+        if (numbered) {
+          counters[level - 1]! += 1;
+          for (let i = level; i < 3; i++) counters[i] = 0;
+          const n = counters[level - 1]!;
+          number = level === 1 ? `${roman(n)}.` : level === 2 ? `${n}.` : `${pointLetter(n)})`;
+        }
+        const heading: Heading = { type: 'heading', level, number, content: inlines(el.children, {}, fail) };
+        if (isEmpty(heading.content)) fail(el, `tiêu đề <${el.name}> trống`);
+        blocks.push(heading);
+        break;
+      }
+      case 'p': {
+        const content = inlines(el.children, {}, fail);
+        if (isEmpty(content)) continue; // an empty <p> from an empty optional field: skip, not fail
+        const paragraph: Paragraph = {
+          type: 'paragraph',
+          content,
+          align: alignOf(el, 'justify', fail),
+          indent: el.attribs.indent !== 'no',
+        };
+        blocks.push(paragraph);
+        break;
+      }
+      case 'ul': {
+        const list = parseList(el, '-', fail);
+        if (list.items.length > 0) blocks.push(list);
+        break;
+      }
+      case 'table':
+        blocks.push(parseTable(el, fail));
+        break;
+      case 'pagebreak':
+        blocks.push({ type: 'pagebreak' });
+        break;
+      default:
+        fail(el, `thẻ <${el.name}> không được đứng ở cấp ngoài cùng; hãy đặt nó trong <p>`);
+    }
+  }
+  return blocks;
+}
+
+type Fail = (node: ChildNode, detail: string) => never;
+
+function checkKnown(el: Element, fail: Fail): void {
+  if (!markupTags.has(el.name)) fail(el, `thẻ <${el.name}> không được hỗ trợ`);
+}
+
+function alignOf(el: Element, fallback: Align, fail: Fail): Align {
+  const a = el.attribs.align;
+  if (a === undefined) return fallback;
+  if (a === 'justify' || a === 'left' || a === 'center' || a === 'right') return a;
+  return fail(el, `align="${a}" không hợp lệ (justify, left, center, right)`);
+}
+
+/** Inline content: text runs with styles; whitespace collapsed as in HTML. */
+function inlines(children: ChildNode[], style: Style, fail: Fail): Inline[] {
+  const out: Inline[] = [];
+  const walk = (nodes: ChildNode[], s: Style): void => {
+    for (const node of nodes) {
+      if (node.type === 'text') {
+        const t = node.data.replace(/\s+/g, ' ').normalize('NFC');
+        if (t !== '') out.push({ type: 'text', text: t, ...s });
+        continue;
+      }
+      if (node.type === 'comment') continue;
+      if (node.type !== 'tag') fail(node, 'nội dung không hợp lệ');
+      const el = node as Element;
+      checkKnown(el, fail);
+      switch (el.name) {
+        case 'b':
+        case 'strong':
+          walk(el.children, { ...s, bold: true });
+          break;
+        case 'i':
+        case 'em':
+          walk(el.children, { ...s, italic: true });
+          break;
+        case 'u':
+          walk(el.children, { ...s, underline: true });
+          break;
+        case 'br':
+          out.push({ type: 'break' });
+          break;
+        default:
+          fail(el, `thẻ <${el.name}> không được đặt trong một dòng chữ`);
+      }
+    }
+  };
+  walk(children, style);
+  return tidy(out);
+}
+
+/** Trim the edges (and around breaks) and merge neighbouring runs of the same style. */
+function tidy(items: Inline[]): Inline[] {
+  const merged: Inline[] = [];
+  for (const item of items) {
+    const last = merged[merged.length - 1];
+    if (item.type === 'text' && last?.type === 'text' && sameStyle(last, item)) {
+      merged[merged.length - 1] = { ...last, text: (last.text + item.text).replace(/ {2,}/g, ' ') };
+    } else {
+      merged.push(item);
+    }
+  }
+  for (let i = 0; i < merged.length; i++) {
+    const item = merged[i]!;
+    if (item.type !== 'text') continue;
+    let t = item.text;
+    const prev = merged[i - 1];
+    const next = merged[i + 1];
+    if (!prev || prev.type === 'break') t = t.replace(/^ +/, '');
+    if (!next || next.type === 'break') t = t.replace(/ +$/, '');
+    // A space at the start of a run that follows a run ending in a space is a duplicate.
+    if (prev?.type === 'text' && prev.text.endsWith(' ')) t = t.replace(/^ +/, '');
+    merged[i] = { ...item, text: t };
+  }
+  return merged.filter((x) => x.type === 'break' || x.text !== '');
+}
+
+function sameStyle(a: Style, b: Style): boolean {
+  return !!a.bold === !!b.bold && !!a.italic === !!b.italic && !!a.underline === !!b.underline;
+}
+
+function isEmpty(content: Inline[]): boolean {
+  return content.every((c) => c.type === 'break' || c.text.trim() === '');
+}
+
+function parseList(el: Element, fallback: '-' | '+', fail: Fail): List {
+  const cls = el.attribs.class;
+  const marker = cls === 'plus' ? '+' : cls === 'dash' ? '-' : cls === undefined ? fallback : fail(el, `class="${cls}" không hợp lệ cho <ul> (dash, plus)`);
+  const items: ListItem[] = [];
+  for (const child of el.children) {
+    if (child.type === 'text') {
+      if (child.data.trim() !== '') fail(child, 'chữ trong <ul> phải nằm trong <li>');
+      continue;
+    }
+    if (child.type === 'comment') continue;
+    const li = child as Element;
+    if (li.type !== 'tag' || li.name !== 'li') fail(child, 'trong <ul> chỉ được có <li>');
+    const own = li.children.filter((c) => !(c.type === 'tag' && (c as Element).name === 'ul'));
+    const nested = li.children.filter((c): c is Element => c.type === 'tag' && (c as Element).name === 'ul');
+    const content = inlines(own, {}, fail);
+    const children = nested.map((n) => parseList(n, '+', fail)).filter((l) => l.items.length > 0);
+    if (isEmpty(content) && children.length === 0) continue;
+    items.push({ content, children });
+  }
+  return { type: 'list', marker, items };
+}
+
+function parseTable(el: Element, fail: Fail): Table {
+  const rows: { row: Element; header: boolean }[] = [];
+  const collect = (parent: Element, inHead: boolean): void => {
+    for (const c of parent.children) {
+      if (c.type === 'text') {
+        if (c.data.trim() !== '') fail(c, 'chữ trong bảng phải nằm trong ô <td>/<th>');
+        continue;
+      }
+      if (c.type === 'comment') continue;
+      const child = c as Element;
+      if (child.type !== 'tag') fail(c, 'nội dung bảng không hợp lệ');
+      if (child.name === 'thead') collect(child, true);
+      else if (child.name === 'tbody') collect(child, false);
+      else if (child.name === 'tr') rows.push({ row: child, header: inHead });
+      else fail(child, `thẻ <${child.name}> không được đặt trực tiếp trong bảng`);
+    }
+  };
+  collect(el, false);
+  if (rows.length === 0) fail(el, 'bảng không có dòng nào');
+
+  // Resolve spans on a grid so every row covers the same number of columns.
+  const occupied: boolean[][] = [];
+  const tableRows: TableRow[] = [];
+  let columns = 0;
+  rows.forEach(({ row, header }, r) => {
+    const cells: TableCell[] = [];
+    occupied[r] ??= [];
+    let col = 0;
+    for (const c of row.children) {
+      if (c.type === 'text') {
+        if (c.data.trim() !== '') fail(c, 'chữ trong dòng bảng phải nằm trong ô <td>/<th>');
+        continue;
+      }
+      if (c.type === 'comment') continue;
+      const cellEl = c as Element;
+      if (cellEl.type !== 'tag' || (cellEl.name !== 'td' && cellEl.name !== 'th')) fail(c, 'trong <tr> chỉ được có <td> hoặc <th>');
+      while (occupied[r]![col]) col++;
+      const colSpan = spanOf(cellEl, 'colspan', fail);
+      const rowSpan = spanOf(cellEl, 'rowspan', fail);
+      for (let dr = 0; dr < rowSpan; dr++) {
+        occupied[r + dr] ??= [];
+        for (let dc = 0; dc < colSpan; dc++) occupied[r + dr]![col + dc] = true;
+      }
+      const isHeader = header || cellEl.name === 'th';
+      cells.push({
+        content: inlines(cellEl.children, {}, fail),
+        colSpan,
+        rowSpan,
+        align: alignOf(cellEl, isHeader ? 'center' : 'left', fail),
+        header: isHeader,
+      });
+      col += colSpan;
+    }
+    columns = Math.max(columns, occupied[r]!.length);
+    tableRows.push({ cells });
+  });
+  if (occupied.length > rows.length) fail(el, 'rowspan vượt quá số dòng của bảng');
+  occupied.forEach((cols, r) => {
+    const filled = cols.filter(Boolean).length;
+    if (filled !== columns) fail(rows[r]!.row, `dòng ${r + 1} của bảng có ${filled} cột, các dòng khác có ${columns}`);
+  });
+
+  const explicitHeader = el.attribs['header-rows'];
+  const headerRows = explicitHeader !== undefined ? Number(explicitHeader) : rows.filter((x) => x.header).length;
+  if (!Number.isInteger(headerRows) || headerRows < 0 || headerRows > rows.length) fail(el, `header-rows="${explicitHeader}" không hợp lệ`);
+
+  const table: Table = { type: 'table', columns, headerRows, rows: tableRows };
+  const widths = el.attribs.widths;
+  if (widths !== undefined) {
+    const w = widths.split(',').map((x) => Number(x.trim()));
+    if (w.length !== columns || w.some((x) => !(x > 0))) fail(el, `widths="${widths}" cần ${columns} số dương`);
+    table.widths = w;
+  }
+  return table;
+}
+
+function spanOf(el: Element, attr: 'colspan' | 'rowspan', fail: Fail): number {
+  const v = el.attribs[attr];
+  if (v === undefined) return 1;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) fail(el, `${attr}="${v}" không hợp lệ`);
+  return n;
+}

@@ -1,0 +1,152 @@
+/**
+ * The Document tree: the only contract between compose and render.
+ *
+ * Plain data, no classes, no references back to templates or data files. Every string is NFC and
+ * already in its final form (upper case, numbers formatted, dates written out): a renderer only
+ * lays text out; it never formats it. A new output format is a new walk over this tree.
+ */
+
+/** A run of text with one style. `text` never contains a newline; line breaks are `LineBreak`s. */
+export interface TextRun {
+  type: 'text';
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+}
+
+/** A forced line break inside a paragraph (`<br>`). */
+export interface LineBreak {
+  type: 'break';
+}
+
+/** Inline content of a paragraph, heading, list item or table cell. */
+export type Inline = TextRun | LineBreak;
+
+/** Horizontal alignment of a block. */
+export type Align = 'justify' | 'left' | 'center' | 'right';
+
+/**
+ * A heading of the report structure (Decree 30, Appendix I §7.3, structure B).
+ * level 1 = Mục "I. TITLE" (caps, bold); level 2 = Khoản "1. Title" (bold);
+ * level 3 = Điểm "a) Title" (regular, italic by house style). `number` is the label already
+ * computed by the parser ("I.", "2.", "đ)"), or '' when the template asked for none.
+ */
+export interface Heading {
+  type: 'heading';
+  level: 1 | 2 | 3;
+  number: string;
+  content: Inline[];
+}
+
+/** A body paragraph. `indent` false suppresses the first-line indent (e.g. a centred line). */
+export interface Paragraph {
+  type: 'paragraph';
+  content: Inline[];
+  align: Align;
+  indent: boolean;
+}
+
+/** A list as Vietnamese reports write them: each item is a paragraph opening with "- " or "+ ". */
+export interface List {
+  type: 'list';
+  marker: '-' | '+';
+  items: ListItem[];
+}
+
+/** One list item: its own text, then any nested lists (a "+" list under a "-" item). */
+export interface ListItem {
+  content: Inline[];
+  children: List[];
+}
+
+/** A table cell. Spans follow HTML: a spanned-over position has no cell of its own. */
+export interface TableCell {
+  content: Inline[];
+  colSpan: number;
+  rowSpan: number;
+  align: Align;
+  header: boolean;
+}
+
+/** A table row; `cells` lists only the cells that start in this row. */
+export interface TableRow {
+  cells: TableCell[];
+}
+
+/**
+ * A table. `headerRows` rows at the top repeat on every page. `columns` is the column count after
+ * spans are resolved; `widths` (optional, relative weights) come from the template's `<col width>`.
+ */
+export interface Table {
+  type: 'table';
+  columns: number;
+  widths?: number[];
+  headerRows: number;
+  rows: TableRow[];
+}
+
+/** An explicit page break. */
+export interface PageBreak {
+  type: 'pagebreak';
+}
+
+/** Body content. */
+export type Block = Heading | Paragraph | List | Table | PageBreak;
+
+/** One line of the signature block, e.g. { text: 'TM. ỦY BAN NHÂN DÂN', bold: true }. */
+export interface SignatureLine {
+  text: string;
+  bold: boolean;
+}
+
+/**
+ * What Decree 30 fixes around the body (the "ô số" of Appendix I), already worded and formatted.
+ * Built from the Report's metadata by the frame builder, laid out by a profile.
+ */
+export interface Frame {
+  /** ô 2: parent agency lines (caps, regular); empty for a top-level agency. */
+  parentAgency: string[];
+  /** ô 2: issuing agency lines (caps, bold); a renderer may still wrap a line that is too long. */
+  issuingAgency: string[];
+  /** ô 1: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM". */
+  nationalTitle: string;
+  /** ô 1: "Độc lập - Tự do - Hạnh phúc". */
+  motto: string;
+  /** ô 3: "Số: 05/BC-UBND", or with a blank number in a draft. */
+  numberLine: string;
+  /** ô 4: "Nghi Sơn, ngày 09 tháng 12 năm 2020". */
+  placeDate: string;
+  /** ô 5a: the type name in caps, e.g. "BÁO CÁO". */
+  typeName: string;
+  /** ô 5a: the summary (trích yếu); may contain line breaks chosen by the author. */
+  summary: string[];
+  /** ô 9a: "Kính gửi" recipients; empty when the document has none. */
+  addressees: string[];
+  /** ô 7a/7b: authority and position lines, top to bottom. */
+  signatureLines: SignatureLine[];
+  /** ô 7b: signer's full name; empty string leaves the line blank in a draft. */
+  signerName: string;
+  /** ô 9b: the "Nơi nhận:" label. */
+  recipientsLabel: string;
+  /** ô 9b: recipient lines, each already with its leading "- " and trailing ";" or ".". */
+  recipients: string[];
+}
+
+/** Document properties written into the file (PDF info, DOCX core properties). */
+export interface DocumentMeta {
+  title: string;
+  subject: string;
+  author: string;
+  keywords: string[];
+  language: string;
+  /** Fixed creation date, so the same input gives the same bytes. */
+  creationDate: Date;
+}
+
+/** The whole document: frame + body + metadata. */
+export interface Document {
+  frame: Frame;
+  body: Block[];
+  meta: DocumentMeta;
+}

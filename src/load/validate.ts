@@ -1,0 +1,356 @@
+import type { z } from 'zod';
+import {
+  endSentence,
+  fieldSentence,
+  formatName,
+  formatPath,
+  orList,
+  quote,
+  quoteValue,
+  renderFound,
+  sortProblems,
+  stripStop,
+  typeName,
+} from './messages.js';
+import { normalizeNfc } from './parse.js';
+import type { DataPath, Lang, Problem, SourceDocument } from './types.js';
+
+export type ValidateResult<T> =
+  | { ok: true; value: T; warnings: Problem[] }
+  | { ok: false; problems: Problem[] };
+
+/** Zod issue, loosely typed: we read optional fields by code. */
+interface Issue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  input?: unknown;
+  expected?: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  inclusive?: boolean;
+  exact?: boolean;
+  format?: string;
+  pattern?: string;
+  prefix?: string;
+  suffix?: string;
+  includes?: string;
+  divisor?: number;
+  keys?: string[];
+  values?: unknown[];
+  errors?: Issue[][];
+  issues?: Issue[];
+  options?: unknown[];
+  discriminator?: string;
+  params?: Record<string, unknown>;
+}
+
+// Returned by our contextual error map: any other message was set by the schema author and is kept.
+const DEFAULT = '\u0000baocao-default-message';
+
+/**
+ * Validate `source.data` with a zod 4 schema, reporting every issue as a positioned Problem.
+ * Custom issues with `params: { severity: 'warning' }` become warnings and don't fail validation.
+ * Limitation: when only warnings occur, the value is recovered by re-running the schema; a warning
+ * raised before a `.transform()`/pipe stops that pipe (zod semantics), so such schemas throw.
+ */
+export function validate<S extends z.ZodType>(source: SourceDocument, schema: S, lang: Lang = 'vi'):
+  ValidateResult<z.output<S>> {
+  const data = normalizeNfc(source.data);
+  const res = schema.safeParse(data, { reportInput: true, error: () => DEFAULT });
+  if (res.success) return { ok: true, value: res.data, warnings: [] };
+
+  const problems = sortProblems(
+    (res.error.issues as unknown as Issue[]).flatMap((iss) => mapIssue(iss, [], source, data, schema, lang)),
+  );
+  if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
+
+  // Only warnings: zod still failed, so recover the value from a raw run.
+  const internals = (schema as unknown as { _zod: { run: (p: unknown, c: unknown) => unknown } })._zod;
+  const payload = internals.run({ value: data, issues: [] }, { async: false }) as
+    { value: unknown; aborted?: boolean } | Promise<unknown>;
+  if (payload instanceof Promise) throw new Error('validate(): async schemas are not supported');
+  if (payload.aborted) {
+    throw new Error('validate(): a warning issue aborted the schema (warnings must not precede a transform/pipe)');
+  }
+  return { ok: true, value: payload.value as z.output<S>, warnings: problems };
+}
+
+function getAt(data: unknown, path: DataPath): { exists: boolean; value: unknown } {
+  let cur = data;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, seg)) return { exists: false, value: undefined };
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return { exists: true, value: cur };
+}
+
+function toPath(p: PropertyKey[]): DataPath {
+  return p.map((s) => (typeof s === 'number' ? s : String(s)));
+}
+
+interface Detail {
+  code: string;
+  detail: string;
+  expected?: string;
+  /** Append ", but got <found>" to the detail. */
+  showFound: boolean;
+}
+
+function mapIssue(
+  iss: Issue,
+  prefix: DataPath,
+  source: SourceDocument,
+  data: unknown,
+  schema: z.ZodType,
+  lang: Lang,
+): Problem[] {
+  const vi = lang === 'vi';
+  const path = [...prefix, ...toPath(iss.path)];
+  const here = getAt(data, path);
+  const value = here.exists ? here.value : iss.input;
+  const custom = iss.message !== DEFAULT ? stripStop(iss.message) : undefined;
+  const base = { file: source.file, path, severity: 'error' as const };
+
+  if (iss.code === 'unrecognized_keys') {
+    const known = knownKeys(schema, path);
+    const present = value !== null && typeof value === 'object' ? Object.keys(value) : [];
+    return (iss.keys ?? []).map((key) => {
+      const suggestion = suggest(key, known.filter((k) => !present.includes(k)));
+      const p = [...path, key];
+      const field = formatPath(p);
+      const message = vi
+        ? `trường "${field}" không có trong mẫu${suggestion ? ` — có phải "${suggestion}"?` : '.'}`
+        : `field "${field}" is not in the template${suggestion ? ` — did you mean "${suggestion}"?` : '.'}`;
+      return { ...base, ...source.locate(p, 'key'), path: p, code: 'unknown-field', message };
+    });
+  }
+
+  if (iss.code === 'invalid_union' && iss.errors && iss.errors.length > 0) {
+    const branch = pickUnionBranch(iss.errors);
+    if (branch) return branch.flatMap((sub) => mapIssue(sub, path, source, data, schema, lang));
+  }
+
+  if (iss.code === 'custom') {
+    const severity = iss.params?.['severity'] === 'warning' ? 'warning' : 'error';
+    const code = typeof iss.params?.['code'] === 'string' ? iss.params['code'] : 'custom';
+    const detail = custom ?? (vi ? 'giá trị không hợp lệ' : 'invalid value');
+    return [{ ...base, ...source.locate(path), code, severity, message: fieldSentence(path, detail, lang) }];
+  }
+
+  const parentPath = path.slice(0, -1);
+  const parent = getAt(data, parentPath);
+  const missing = (iss.code === 'invalid_type' || iss.code === 'invalid_union') && path.length > 0 && !here.exists &&
+    parent.exists && parent.value !== null && typeof parent.value === 'object' && !Array.isArray(parent.value);
+  if (missing) {
+    const field = formatPath(path);
+    const expected = iss.expected && iss.expected !== 'nonoptional' ? typeName(iss.expected, lang) : undefined;
+    let message = vi ? `thiếu trường bắt buộc "${field}"` : `missing required field "${field}"`;
+    if (custom) message += `: ${custom}`;
+    return [{
+      ...base, ...source.locate(parentPath, 'key'), code: 'missing',
+      ...(expected ? { expected } : {}), message: endSentence(message),
+    }];
+  }
+
+  const d = describe(iss, value, lang);
+  const found = renderFound(value, lang);
+  let detail = custom ?? d.detail;
+  if (d.showFound) detail += vi ? `, nhưng nhận được ${found}` : `, but got ${found}`;
+  const expected = custom ?? d.expected;
+  const at = iss.code === 'invalid_key' ? source.locate(path, 'key') : source.locate(path);
+  return [{
+    ...base, ...at, code: d.code,
+    ...(expected ? { expected } : {}), found,
+    message: fieldSentence(path, detail, lang),
+  }];
+}
+
+/** Translate a zod issue into our code and a detail phrase (without the field prefix). */
+function describe(iss: Issue, value: unknown, lang: Lang): Detail {
+  const vi = lang === 'vi';
+  const need = (what: string) => (vi ? `cần ${what}` : `expected ${what}`);
+  switch (iss.code) {
+    case 'invalid_type': {
+      const expected = typeName(iss.expected ?? '?', lang);
+      return { code: 'type', expected, detail: need(expected), showFound: true };
+    }
+    case 'too_small':
+    case 'too_big': {
+      const small = iss.code === 'too_small';
+      const n = String(small ? iss.minimum : iss.maximum);
+      const code = small ? 'too-small' : 'too-big';
+      if (iss.origin === 'string' || iss.origin === 'array' || iss.origin === 'set') {
+        const unit = iss.origin === 'string' ? (vi ? 'ký tự' : 'character(s)') : (vi ? 'mục' : 'item(s)');
+        if (small && n === '1' && !iss.exact) {
+          const expected = iss.origin === 'string' ? (vi ? 'không được để trống' : 'must not be empty')
+            : (vi ? 'danh sách không được rỗng' : 'the list must not be empty');
+          return { code, expected, detail: expected, showFound: false };
+        }
+        const expected = iss.exact ? (vi ? `đúng ${n} ${unit}` : `exactly ${n} ${unit}`)
+          : small ? (vi ? `ít nhất ${n} ${unit}` : `at least ${n} ${unit}`)
+            : (vi ? `tối đa ${n} ${unit}` : `at most ${n} ${unit}`);
+        return { code, expected, detail: vi ? `phải có ${expected}` : `must have ${expected}`, showFound: true };
+      }
+      const op = iss.exact ? '=' : small ? (iss.inclusive === false ? '>' : '≥') : (iss.inclusive === false ? '<' : '≤');
+      const expected = `${op} ${n}`;
+      return { code, expected, detail: vi ? `phải ${expected}` : `must be ${expected}`, showFound: true };
+    }
+    case 'invalid_value': {
+      const vals = (iss.values ?? []).map(quoteValue);
+      const expected = vals.length === 1 ? vals[0]! : (vi ? `một trong: ${vals.join(', ')}` : `one of: ${vals.join(', ')}`);
+      return { code: 'enum', expected, detail: vi ? `phải là ${expected}` : `must be ${expected}`, showFound: true };
+    }
+    case 'invalid_format': {
+      const f = iss.format ?? '';
+      const named = formatName(f, lang);
+      if (named) return { code: 'format', expected: named, detail: need(named), showFound: true };
+      let expected: string;
+      if (f === 'starts_with') expected = vi ? `bắt đầu bằng ${quote(iss.prefix ?? '')}` : `to start with ${quote(iss.prefix ?? '')}`;
+      else if (f === 'ends_with') expected = vi ? `kết thúc bằng ${quote(iss.suffix ?? '')}` : `to end with ${quote(iss.suffix ?? '')}`;
+      else if (f === 'includes') expected = vi ? `chứa ${quote(iss.includes ?? '')}` : `to contain ${quote(iss.includes ?? '')}`;
+      else expected = vi ? 'đúng định dạng quy định' : `to match the required format${iss.pattern ? ` ${iss.pattern}` : ''}`;
+      return { code: 'format', expected, detail: vi ? `phải ${expected}` : `must ${expected.replace(/^to /, '')}`, showFound: true };
+    }
+    case 'not_multiple_of': {
+      const expected = vi ? `bội số của ${iss.divisor}` : `a multiple of ${iss.divisor}`;
+      return { code: 'multiple-of', expected, detail: vi ? `phải là ${expected}` : `must be ${expected}`, showFound: true };
+    }
+    case 'invalid_key': {
+      const key = quote(String(iss.path[iss.path.length - 1] ?? value ?? ''));
+      const sub = iss.issues?.[0];
+      const why = sub ? stripStop(sub.message !== DEFAULT ? sub.message : describe(sub, value, lang).detail) : '';
+      return {
+        code: 'invalid-key',
+        detail: vi ? `tên ${key} không hợp lệ${why ? `: ${why}` : ''}` : `name ${key} is invalid${why ? `: ${why}` : ''}`,
+        showFound: false,
+      };
+    }
+    case 'invalid_union': {
+      if (iss.discriminator && iss.options) {
+        const vals = iss.options.map(quoteValue);
+        const expected = vi ? `một trong: ${vals.join(', ')}` : `one of: ${vals.join(', ')}`;
+        return { code: 'enum', expected, detail: vi ? `phải là ${expected}` : `must be ${expected}`, showFound: true };
+      }
+      const alts = unionAlternatives(iss.errors ?? [], lang);
+      if (alts) return { code: 'type', expected: alts, detail: need(alts), showFound: true };
+      return { code: 'union', detail: vi ? 'không khớp với dạng nào được chấp nhận' : 'matches none of the accepted forms', showFound: true };
+    }
+    default:
+      return { code: iss.code.replace(/_/g, '-'), detail: vi ? 'giá trị không hợp lệ' : 'invalid value', showFound: true };
+  }
+}
+
+/** When every union branch fails at its root (wrong type or literal), describe the alternatives. */
+function unionAlternatives(errors: Issue[][], lang: Lang): string | undefined {
+  const parts: string[] = [];
+  for (const branch of errors) {
+    const root = branch.find((i) => i.path.length === 0);
+    if (!root) return undefined;
+    if (root.code === 'invalid_type' && root.expected) parts.push(typeName(root.expected, lang));
+    else if (root.code === 'invalid_value') parts.push(...(root.values ?? []).map(quoteValue));
+    else return undefined;
+  }
+  return orList([...new Set(parts)], lang);
+}
+
+/** Pick the union branch that got furthest: no failure at its root, fewest issues. */
+function pickUnionBranch(errors: Issue[][]): Issue[] | undefined {
+  const deep = errors.filter((b) => b.length > 0 && !b.some((i) => i.path.length === 0 && i.code !== 'unrecognized_keys'));
+  if (deep.length === 0) return undefined;
+  return deep.reduce((a, b) => (b.length < a.length ? b : a));
+}
+
+// ---- schema walking (for "did you mean" suggestions) ----
+
+interface Def {
+  type: string;
+  [k: string]: unknown;
+}
+
+function defOf(s: unknown): Def | undefined {
+  return (s as { _zod?: { def?: Def } } | undefined)?._zod?.def;
+}
+
+/** Expand wrappers (optional, default, pipe, lazy, union…) to the schemas that shape the data. */
+function unwrap(s: unknown, seen = new Set<unknown>()): unknown[] {
+  const def = defOf(s);
+  if (!def || seen.has(s)) return [];
+  seen.add(s);
+  switch (def.type) {
+    case 'optional': case 'nullable': case 'default': case 'prefault': case 'catch':
+    case 'readonly': case 'nonoptional': case 'success': case 'promise':
+      return unwrap(def['innerType'], seen);
+    case 'pipe':
+      return [...unwrap(def['in'], seen), ...unwrap(def['out'], seen)];
+    case 'lazy':
+      return unwrap((def['getter'] as () => unknown)(), seen);
+    case 'union':
+      return (def['options'] as unknown[]).flatMap((o) => unwrap(o, seen));
+    case 'intersection':
+      return [...unwrap(def['left'], seen), ...unwrap(def['right'], seen)];
+    default:
+      return [s];
+  }
+}
+
+function step(s: unknown, seg: string | number): unknown[] {
+  const def = defOf(s);
+  if (!def) return [];
+  switch (def.type) {
+    case 'object': {
+      const shape = def['shape'] as Record<string, unknown>;
+      const child = typeof seg === 'string' && Object.hasOwn(shape, seg) ? shape[seg] : def['catchall'];
+      return child ? [child] : [];
+    }
+    case 'array': return typeof seg === 'number' ? [def['element']] : [];
+    case 'record': return [def['valueType']];
+    case 'tuple': {
+      const items = def['items'] as unknown[];
+      const child = typeof seg === 'number' ? (items[seg] ?? def['rest']) : undefined;
+      return child ? [child] : [];
+    }
+    default: return [];
+  }
+}
+
+function knownKeys(schema: unknown, path: DataPath): string[] {
+  let cur = unwrap(schema);
+  for (const seg of path) cur = cur.flatMap((s) => step(s, seg)).flatMap((s) => unwrap(s));
+  const keys = new Set<string>();
+  for (const s of cur) {
+    const def = defOf(s);
+    if (def?.type === 'object') for (const k of Object.keys(def['shape'] as object)) keys.add(k);
+  }
+  return [...keys];
+}
+
+export function levenshtein(a: string, b: string): number {
+  const A = Array.from(a);
+  const B = Array.from(b);
+  let prev = Array.from({ length: B.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= A.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= B.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (A[i - 1] === B[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[B.length]!;
+}
+
+/** Closest known key: case-insensitive equal, or Levenshtein ≤ 2 (and less than the word itself). */
+export function suggest(unknown: string, known: string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of known) {
+    const d = k.toLowerCase() === unknown.toLowerCase() ? 0 : levenshtein(unknown, k);
+    if (d > 2 || d >= Math.min(unknown.length, k.length)) continue;
+    if (d < bestD) {
+      best = k;
+      bestD = d;
+    }
+  }
+  return best;
+}

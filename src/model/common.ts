@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/**
+ * Building blocks shared by every kind's schema. Field descriptions are in Vietnamese: they end up
+ * in the JSON Schema that editors show while a clerk types the data file.
+ */
+
+/** Non-empty single-line text, trimmed. */
+export const text = (description: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'không được để trống' })
+    .refine((s) => !/[\r\n]/.test(s), { message: 'phải nằm trên một dòng' })
+    .describe(description);
+
+/** A paragraph of prose (may be long; line breaks inside are joined by the template). */
+export const prose = (description: string) =>
+  z.string().trim().min(1, { message: 'không được để trống' }).describe(description);
+
+/** A list of prose items, each becoming a dash item or a paragraph. */
+export const proseList = (description: string) => z.array(prose('Một ý')).describe(description);
+
+/** A calendar date written YYYY-MM-DD, checked to exist (no 31 February). */
+export const isoDate = (description: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'cần một ngày dạng YYYY-MM-DD, ví dụ 2020-12-09' })
+    .refine(isRealDate, { message: 'ngày không có thật trong lịch' })
+    .describe(description);
+
+function isRealDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export const year = (description: string) =>
+  z.number().int({ message: 'cần một năm (số nguyên)' }).min(1945).max(2200).describe(description);
+
+const count = z.number().int({ message: 'cần một số nguyên' }).nonnegative({ message: 'không được âm' });
+
+/** Words that qualify an approximate figure: "trên 4.300 người", "gần 100 người". */
+export const qualifiers = ['trên', 'hơn', 'gần', 'khoảng', 'gần như'] as const;
+
+/** A counted figure: its value, its unit, and optionally last year's value and a qualifier. */
+export interface Quantity {
+  value: number;
+  unit: string;
+  previous?: number;
+  qualifier?: (typeof qualifiers)[number];
+}
+
+/**
+ * A figure with its unit. The data file may give just the number (`94`) or an object
+ * (`{ value: 94, previous: 80 }`) when last year's figure is known. The unit defaults to the
+ * field's own unit so a clerk never types it, but can be overridden.
+ */
+export const quantity = (unit: string, description: string) =>
+  z
+    .union([
+      count,
+      z.strictObject({
+        value: count.describe('Số liệu năm nay'),
+        unit: z.string().trim().min(1).optional().describe(`Đơn vị tính (mặc định "${unit}")`),
+        previous: count.optional().describe('Số liệu cùng kỳ năm trước, để so sánh'),
+        qualifier: z.enum(qualifiers).optional().describe('Từ chỉ mức gần đúng: trên, hơn, gần, khoảng'),
+      }),
+    ])
+    .transform((v): Quantity => {
+      if (typeof v === 'number') return { value: v, unit };
+      const q: Quantity = { value: v.value, unit: v.unit ?? unit };
+      if (v.previous !== undefined) q.previous = v.previous;
+      if (v.qualifier !== undefined) q.qualifier = v.qualifier;
+      return q;
+    })
+    .describe(`${description} (đơn vị: ${unit}; một số, hoặc { value, previous })`);

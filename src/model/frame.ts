@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { isoDate, text } from './common.js';
+
+/**
+ * The frame every administrative document shares (Decree 30, Appendix I, "ô số" 2–9).
+ * Names may be written in normal case in the data file: the frame builder writes the ones
+ * Decree 30 puts in capitals in upper case.
+ */
+
+/** Signing-authority prefixes of Decree 30, Art. 13 and Appendix I §8.1. */
+export const authorityPrefixes = ['TM.', 'KT.', 'TL.', 'TUQ.', 'Q.'] as const;
+export type AuthorityPrefix = (typeof authorityPrefixes)[number];
+
+export const signerSchema = z
+  .strictObject({
+    authority: z
+      .enum(authorityPrefixes)
+      .optional()
+      .describe('Quyền hạn ký: TM. (thay mặt tập thể), KT. (ký thay), TL. (thừa lệnh), TUQ. (thừa ủy quyền), Q. (quyền); bỏ trống khi người đứng đầu ký'),
+    onBehalfOf: text('Tập thể hoặc người đứng đầu mà người ký thay mặt/ký thay, ví dụ "Ủy ban nhân dân"')
+      .optional(),
+    deputyFor: text('Khi cấp phó ký thay người đứng đầu của tập thể (TM. … / KT. …): chức vụ người đứng đầu, ví dụ "Chủ tịch"')
+      .optional(),
+    position: text('Chức vụ của người ký, ví dụ "Phó Chủ tịch"'),
+    name: text('Họ và tên người ký; để trống (null) trong bản dự thảo').nullable().optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.authority && s.authority !== 'Q.' && !s.onBehalfOf) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['onBehalfOf'],
+        message: `quyền hạn "${s.authority}" cần ghi tập thể hoặc người đứng đầu được thay mặt (onBehalfOf)`,
+      });
+    }
+    if (s.deputyFor && s.authority !== 'TM.') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deputyFor'],
+        message: 'deputyFor chỉ dùng cùng quyền hạn "TM." (TM. tập thể, KT. người đứng đầu)',
+      });
+    }
+  })
+  .describe('Người ký (ô 7)');
+
+export const frameSchema = z
+  .strictObject({
+    parentAgency: text('Tên cơ quan chủ quản (ô 2, dòng trên), ví dụ "UBND tỉnh Thanh Hóa"').optional(),
+    issuingAgency: text('Tên cơ quan ban hành (ô 2), ví dụ "Ủy ban nhân dân thị xã Nghi Sơn"'),
+    number: z
+      .number()
+      .int({ message: 'cần một số nguyên' })
+      .positive({ message: 'phải lớn hơn 0' })
+      .nullable()
+      .optional()
+      .describe('Số văn bản (ô 3); để trống (null) khi chưa vào sổ'),
+    symbol: z
+      .string()
+      // Mixed case is legitimate ("TTr-UBND", "QyĐ-BNV"); spaces and empty groups are not.
+      .regex(/^[\p{L}\d]+(-[\p{L}\d]+)*$/u, {
+        message: 'ký hiệu gồm các nhóm chữ/số nối bằng "-", không có khoảng trắng, ví dụ "BC-UBND"',
+      })
+      .describe('Ký hiệu văn bản (ô 3), ví dụ "BC-UBND"'),
+    place: text('Địa danh (ô 4), ví dụ "Nghi Sơn"'),
+    date: isoDate('Ngày ban hành (ô 4), dạng YYYY-MM-DD; để trống (null) khi chưa ký').nullable(),
+    summary: text('Trích yếu nội dung (ô 5a), viết thường, chữ đầu viết hoa'),
+    addressees: z.array(text('Một nơi nhận')).optional().describe('"Kính gửi" (ô 9a), nếu có'),
+    signer: signerSchema,
+    recipients: z.array(text('Một nơi nhận')).describe('"Nơi nhận" (ô 9b), mỗi dòng một nơi, không cần "- " và ";"'),
+    archive: z
+      .array(text('Một đơn vị lưu'))
+      .min(1, { message: 'cần ít nhất một nơi lưu, thường là "VT"' })
+      .describe('Dòng "Lưu:" (ô 9b), ví dụ ["VT", "CA"]'),
+  })
+  .describe('Thể thức văn bản theo Nghị định 30/2020/NĐ-CP');
+
+export type FrameData = z.output<typeof frameSchema>;
+export type Signer = z.output<typeof signerSchema>;

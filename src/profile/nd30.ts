@@ -1,0 +1,76 @@
+import type { Profile } from './types.js';
+
+/**
+ * Decree 30/2020/NĐ-CP, Appendix I, as summarised in shared/spec/nd30.md.
+ * Where the decree gives a range, the value of the official Appendix III Word templates is used
+ * (tagged [S-tpl] in the spec); the section of the spec is given beside each number.
+ */
+export const nd30: Profile = {
+  id: 'nd30',
+  name: 'Nghị định 30/2020/NĐ-CP (văn bản hành chính)',
+  page: {
+    width: 210, // §1 A4
+    height: 297,
+    // §1: top 20–25, bottom 20–25, left 30–35, right 15–20; the official files use 25/20/35/20.
+    margin: { top: 25, bottom: 20, left: 35, right: 20 },
+    headerDistance: 10, // §11, official header distance
+  },
+  fontFamily: 'Tinos',
+  body: {
+    size: 14, // §7.1: 13–14, templates 14
+    firstLineIndent: 12.7, // §7.1: 1 cm or 1.27 cm
+    spaceBefore: 6, // §7.1: at least 6 pt; templates 6 before, 0 after
+    spaceAfter: 0,
+    lineSpacing: 1, // §7.1: single … 1.5; templates single
+  },
+  header: {
+    // §2.3: the official templates' mode is 67.5 / 100 mm with the table shifted about 6 mm into
+    // the left margin. The national title at 13 pt bold is ~96 mm wide, so 60 % of the 155 mm text
+    // width would wrap it: follow the templates.
+    columns: [67.5, 100],
+    offset: -6,
+    parentAgency: { size: 13, bold: false, italic: false }, // §3: 12–13, caps, regular
+    issuingAgency: { size: 13, bold: true, italic: false }, // §3: 12–13, caps, bold
+    agencyRule: { fractionOfText: 0.4, thickness: 0.5, gap: 3 }, // §3: 1/3–1/2 of the line
+    nationalTitle: { size: 13, bold: true, italic: false }, // §3, §17.2: 13 with a 14 motto
+    motto: { size: 14, bold: true, italic: false },
+    mottoRule: { fractionOfText: 1, thickness: 0.5, gap: 3 }, // §3: as long as the motto
+    number: { size: 13, bold: false, italic: false }, // §3: 13
+    placeDate: { size: 14, bold: false, italic: true }, // §5: 13–14 italic
+    numberRowSpaceBefore: 6,
+  },
+  title: {
+    spaceBefore: 24, // §6: templates leave 1–2 empty lines above the type name
+    typeName: { size: 14, bold: true, italic: false }, // §6: 13–14 caps bold
+    summary: { size: 14, bold: true, italic: false }, // §6: 13–14 bold
+    summaryRule: { fractionOfText: 0.4, thickness: 0.5, gap: 3 }, // §6: 1/3–1/2
+    spaceAfter: 10,
+  },
+  addressees: {
+    style: { size: 14, bold: false, italic: false }, // §6: 13–14 upright
+    labelIndent: 35, // §6: template indents, from the left text edge
+    itemIndent: 45,
+  },
+  headings: {
+    level1: { size: 14, bold: true, italic: false }, // §7.3 Mục: caps (written so by the template), bold
+    level2: { size: 14, bold: true, italic: false }, // §7.3 khoản with title: bold
+    level3: { size: 14, bold: false, italic: true }, // §7.3 điểm: regular; italic is house style
+  },
+  table: {
+    size: 13,
+    headerSize: 13,
+    padding: 3,
+    borderWidth: 0.5,
+  },
+  signature: {
+    // §2.3: templates 58–64 / 100–103 mm; kept inside the 155 mm text area.
+    columns: [60, 95],
+    spaceBefore: 12,
+    authority: { size: 14, bold: true, italic: false }, // §8.2: 13–14 caps bold
+    name: { size: 14, bold: true, italic: false }, // §8.2: 13–14 bold
+    signatureSpace: 25, // §8.2: practice 20–30 mm
+    recipientsLabel: { size: 12, bold: true, italic: true }, // §9: 12 bold italic
+    recipient: { size: 11, bold: false, italic: false }, // §9: 11 upright
+  },
+  pageNumber: { size: 14, bold: false, italic: false, showOnFirstPage: false }, // §11
+};

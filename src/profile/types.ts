@@ -1,0 +1,111 @@
+/**
+ * A layout profile: numbers only. Renderers read these; they never hard-code a millimetre.
+ * Lengths are in millimetres, font sizes in points.
+ */
+
+/** Size and style of one frame element. */
+export interface TextStyle {
+  size: number;
+  bold: boolean;
+  italic: boolean;
+  underline?: boolean;
+}
+
+/** A rule drawn under a text line. */
+export interface RuleStyle {
+  /** Length as a fraction of the measured text line above it (1 = as long as the text). */
+  fractionOfText: number;
+  /** Stroke width in points. */
+  thickness: number;
+  /** Gap between the text line's bottom and the rule, in points. */
+  gap: number;
+}
+
+export interface Profile {
+  id: string;
+  /** Human name, shown in help and metadata. */
+  name: string;
+  page: {
+    /** Portrait A4 in mm. */
+    width: number;
+    height: number;
+    margin: { top: number; bottom: number; left: number; right: number };
+    /** Distance from the page's top edge to the page-number line. */
+    headerDistance: number;
+  };
+  /** Font family key in the font registry (the four faces are looked up there). */
+  fontFamily: string;
+  body: {
+    size: number;
+    /** First-line indent of body paragraphs. */
+    firstLineIndent: number;
+    /** Space before each body paragraph (pt); Decree 30 asks for at least 6 pt. */
+    spaceBefore: number;
+    spaceAfter: number;
+    /**
+     * Line spacing as a multiple of Word's "single" for the font (1 = single, up to 1.5).
+     * Renderers convert it to their own unit using the font's metrics.
+     */
+    lineSpacing: number;
+  };
+  header: {
+    /** Widths of the two-column header table (mm); may exceed the text width, as the official templates do. */
+    columns: [number, number];
+    /** Horizontal shift of the header table from the left margin (mm; negative = into the margin). */
+    offset: number;
+    parentAgency: TextStyle;
+    issuingAgency: TextStyle;
+    agencyRule: RuleStyle;
+    nationalTitle: TextStyle;
+    motto: TextStyle;
+    mottoRule: RuleStyle;
+    number: TextStyle;
+    placeDate: TextStyle;
+    /** Space between the rules' row and the "Số"/date row (pt). */
+    numberRowSpaceBefore: number;
+  };
+  title: {
+    /** Space above the type name (pt): the templates leave one or two empty lines. */
+    spaceBefore: number;
+    typeName: TextStyle;
+    summary: TextStyle;
+    summaryRule: RuleStyle;
+    /** Space between the summary rule and the first body block (pt). */
+    spaceAfter: number;
+  };
+  addressees: {
+    style: TextStyle;
+    /** Left indent of "Kính gửi:" and of its items (mm, from the left margin). */
+    labelIndent: number;
+    itemIndent: number;
+  };
+  headings: {
+    /** Level 1 "I. TITLE", level 2 "1. Title", level 3 "a) Title". */
+    level1: TextStyle;
+    level2: TextStyle;
+    level3: TextStyle;
+  };
+  table: {
+    size: number;
+    headerSize: number;
+    /** Cell padding in points. */
+    padding: number;
+    borderWidth: number;
+  };
+  signature: {
+    /** Widths of the recipients/signature table (mm). */
+    columns: [number, number];
+    /** Space between the end of the body and the block (pt). */
+    spaceBefore: number;
+    authority: TextStyle;
+    name: TextStyle;
+    /** Room left for the hand signature and seal between the title lines and the name (mm). */
+    signatureSpace: number;
+    recipientsLabel: TextStyle;
+    recipient: TextStyle;
+  };
+  pageNumber: TextStyle & {
+    /** Page 1 shows no number (Decree 30, Appendix I §11). */
+    showOnFirstPage: boolean;
+  };
+}

@@ -1,0 +1,325 @@
+import pdfmake from 'pdfmake';
+import type { Block, Document, Frame, Inline, List, Table } from '../../document/types.js';
+import { faceFor, getFontFamily, measureText } from '../../fonts/index.js';
+import type { FontFamily } from '../../fonts/index.js';
+import type { Profile, RuleStyle, TextStyle } from '../../profile/index.js';
+
+/**
+ * render/pdf: Document + profile → PDF bytes through pdfmake. Names follow pdfmake's document
+ * definition (content, stack, table, canvas, margin …). Every length comes from the profile.
+ */
+
+// pdfmake ships no types for its Node entry; the definition is plain data.
+type Node = Record<string, unknown>;
+
+const PT_PER_MM = 72 / 25.4;
+const mm = (v: number): number => v * PT_PER_MM;
+
+export interface PdfOptions {
+  /** Producer/creator string written into the PDF info. */
+  creator: string;
+}
+
+const registeredFamilies = new Set<string>();
+
+/** Put the family's four faces into pdfmake's virtual file system once per process. */
+function registerFonts(family: FontFamily): void {
+  if (registeredFamilies.has(family.name)) return;
+  const vfsName = (face: string) => `${family.name}-${face}.ttf`;
+  for (const [face, loaded] of Object.entries(family.faces)) {
+    pdfmake.virtualfs.writeFileSync(vfsName(face), loaded.bytes);
+  }
+  pdfmake.addFonts({
+    [family.name]: {
+      normal: vfsName('regular'),
+      bold: vfsName('bold'),
+      italics: vfsName('italic'),
+      bolditalics: vfsName('boldItalic'),
+    },
+  });
+  // Nothing in a document may reach the network or the disk: fonts come from the vfs only.
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy(() => false);
+  registeredFamilies.add(family.name);
+}
+
+/** Build the pdfmake document definition (exported for tests and benchmarks). */
+export function pdfDefinition(doc: Document, profile: Profile, options: PdfOptions): Node {
+  const family = getFontFamily(profile.fontFamily);
+  const p = profile;
+  const textWidth = mm(p.page.width - p.page.margin.left - p.page.margin.right);
+  const lineHeight = p.body.lineSpacing * family.singleLineFactor;
+  const ctx: Ctx = { profile: p, family, textWidth, lineHeight };
+
+  return {
+    pageSize: { width: mm(p.page.width), height: mm(p.page.height) },
+    pageOrientation: 'portrait',
+    pageMargins: [mm(p.page.margin.left), mm(p.page.margin.top), mm(p.page.margin.right), mm(p.page.margin.bottom)],
+    language: doc.meta.language,
+    info: {
+      title: doc.meta.title,
+      author: doc.meta.author,
+      subject: doc.meta.subject,
+      keywords: doc.meta.keywords.join(', '),
+      creator: options.creator,
+      producer: options.creator,
+      creationDate: doc.meta.creationDate,
+      modDate: doc.meta.creationDate,
+    },
+    defaultStyle: { font: family.name, fontSize: p.body.size, lineHeight },
+    header: (currentPage: number) =>
+      currentPage === 1 && !p.pageNumber.showOnFirstPage
+        ? null
+        : {
+            text: String(currentPage),
+            alignment: 'center',
+            ...style(p.pageNumber),
+            margin: [mm(p.page.margin.left), mm(p.page.headerDistance), mm(p.page.margin.right), 0],
+          },
+    // Keep a heading with what follows: never leave it last on a page.
+    pageBreakBefore: (node: { headlineLevel?: number }, nodes: { getFollowingNodesOnPage(): unknown[] }) =>
+      node.headlineLevel !== undefined && nodes.getFollowingNodesOnPage().length === 0,
+    content: [
+      headerBlock(doc.frame, ctx),
+      titleBlock(doc.frame, ctx),
+      ...addresseesBlock(doc.frame, ctx),
+      ...bodyWithSignature(doc, ctx),
+    ],
+  };
+}
+
+/**
+ * The signature never stands alone on the last page: the last body paragraph goes with it, as a
+ * clerk would arrange it by hand (a table is left where it is; it may be taller than a page).
+ */
+function bodyWithSignature(doc: Document, ctx: Ctx): Node[] {
+  const body = doc.body.flatMap((b) => block(b, ctx));
+  const signature = signatureBlock(doc.frame, ctx);
+  const last = body[body.length - 1];
+  if (!last || last.text === undefined || last.pageBreak !== undefined) return [...body, signature];
+  return [...body.slice(0, -1), { stack: [last, signature], unbreakable: true }];
+}
+
+/** Render to PDF bytes. */
+export async function renderPdf(doc: Document, profile: Profile, options: PdfOptions): Promise<Buffer> {
+  registerFonts(getFontFamily(profile.fontFamily));
+  const definition = pdfDefinition(doc, profile, options);
+  return (await pdfmake.createPdf(definition).getBuffer()) as Buffer;
+}
+
+interface Ctx {
+  profile: Profile;
+  family: FontFamily;
+  textWidth: number;
+  lineHeight: number;
+}
+
+function style(s: TextStyle): Node {
+  return { fontSize: s.size, bold: s.bold, italics: s.italic, ...(s.underline ? { decoration: 'underline' } : {}) };
+}
+
+/** Frame lines use Word's single spacing too, so both renderers stack them the same. */
+function frameLine(text: string, s: TextStyle, ctx: Ctx, extra: Node = {}): Node {
+  return { text, ...style(s), alignment: 'center', lineHeight: ctx.family.singleLineFactor, ...extra };
+}
+
+/** A centred rule under a text of the given measured width, inside a box `boxWidth` wide. */
+function rule(textWidth: number, boxWidth: number, r: RuleStyle): Node {
+  const length = Math.min(textWidth, boxWidth) * r.fractionOfText;
+  const x1 = (boxWidth - length) / 2;
+  return {
+    canvas: [{ type: 'line', x1, y1: r.gap, x2: x1 + length, y2: r.gap, lineWidth: r.thickness }],
+  };
+}
+
+function widest(lines: string[], s: TextStyle, ctx: Ctx): number {
+  return Math.max(0, ...lines.map((l) => measureText(ctx.family, faceFor(s.bold, s.italic), l, s.size)));
+}
+
+function headerBlock(f: Frame, ctx: Ctx): Node {
+  const h = ctx.profile.header;
+  const [leftW, rightW] = h.columns.map(mm) as [number, number];
+  const left: Node[] = [
+    ...f.parentAgency.map((l) => frameLine(l, h.parentAgency, ctx)),
+    ...f.issuingAgency.map((l) => frameLine(l, h.issuingAgency, ctx)),
+    rule(widest(f.issuingAgency, h.issuingAgency, ctx), leftW, h.agencyRule),
+  ];
+  const right: Node[] = [
+    frameLine(f.nationalTitle, h.nationalTitle, ctx),
+    frameLine(f.motto, h.motto, ctx),
+    rule(widest([f.motto], h.motto, ctx), rightW, h.mottoRule),
+  ];
+  return {
+    table: {
+      widths: [leftW, rightW],
+      body: [
+        [{ stack: left }, { stack: right }],
+        [
+          frameLine(f.numberLine, h.number, ctx, { margin: [0, h.numberRowSpaceBefore, 0, 0] }),
+          frameLine(f.placeDate, h.placeDate, ctx, { margin: [0, h.numberRowSpaceBefore, 0, 0] }),
+        ],
+      ],
+    },
+    layout: 'noBorders0',
+    margin: [mm(h.offset), 0, 0, 0],
+  };
+}
+
+function titleBlock(f: Frame, ctx: Ctx): Node {
+  const t = ctx.profile.title;
+  return {
+    stack: [
+      frameLine(f.typeName, t.typeName, ctx),
+      ...f.summary.map((l) => frameLine(l, t.summary, ctx)),
+      rule(widest(f.summary, t.summary, ctx), ctx.textWidth, t.summaryRule),
+    ],
+    margin: [0, t.spaceBefore, 0, t.spaceAfter],
+  };
+}
+
+function addresseesBlock(f: Frame, ctx: Ctx): Node[] {
+  if (f.addressees.length === 0) return [];
+  const a = ctx.profile.addressees;
+  const base = { ...style(a.style), lineHeight: ctx.lineHeight };
+  if (f.addressees.length === 1) {
+    return [{ text: `Kính gửi: ${f.addressees[0]}`, ...base, margin: [mm(a.labelIndent), 0, 0, ctx.profile.body.spaceBefore] }];
+  }
+  return [
+    { text: 'Kính gửi:', ...base, margin: [mm(a.labelIndent), 0, 0, 0] },
+    ...f.addressees.map((item, i) => ({
+      text: `- ${item}${i === f.addressees.length - 1 ? '.' : ';'}`,
+      ...base,
+      margin: [mm(a.itemIndent), 0, 0, 0],
+    })),
+  ];
+}
+
+function runs(content: Inline[]): Node[] {
+  return content.map((c) =>
+    c.type === 'break'
+      ? { text: '\n' }
+      : {
+          text: c.text,
+          ...(c.bold ? { bold: true } : {}),
+          ...(c.italic ? { italics: true } : {}),
+          ...(c.underline ? { decoration: 'underline' } : {}),
+        },
+  );
+}
+
+function bodyParagraph(text: Node[], ctx: Ctx, extra: Node = {}): Node {
+  const b = ctx.profile.body;
+  return {
+    text,
+    alignment: 'justify',
+    leadingIndent: mm(b.firstLineIndent),
+    margin: [0, b.spaceBefore, 0, b.spaceAfter],
+    lineHeight: ctx.lineHeight,
+    ...extra,
+  };
+}
+
+function block(b: Block, ctx: Ctx): Node[] {
+  const hs = ctx.profile.headings;
+  switch (b.type) {
+    case 'heading': {
+      const s = b.level === 1 ? hs.level1 : b.level === 2 ? hs.level2 : hs.level3;
+      const label = b.number ? [{ text: `${b.number} ` }] : [];
+      return [bodyParagraph([...label, ...runs(b.content)], ctx, { ...style(s), headlineLevel: b.level })];
+    }
+    case 'paragraph':
+      return [
+        bodyParagraph(runs(b.content), ctx, {
+          alignment: b.align,
+          ...(b.indent ? {} : { leadingIndent: 0 }),
+        }),
+      ];
+    case 'list':
+      return list(b, ctx);
+    case 'table':
+      return [table(b, ctx)];
+    case 'pagebreak':
+      return [{ text: '', pageBreak: 'after' }];
+  }
+}
+
+function list(l: List, ctx: Ctx): Node[] {
+  return l.items.flatMap((item) => [
+    bodyParagraph([{ text: `${l.marker} ` }, ...runs(item.content)], ctx),
+    ...item.children.flatMap((child) => list(child, ctx)),
+  ]);
+}
+
+function table(t: Table, ctx: Ctx): Node {
+  const ts = ctx.profile.table;
+  const weights = t.widths ?? Array.from({ length: t.columns }, () => 1);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => (w / total) * (ctx.textWidth - 2 * ts.padding * t.columns - ts.borderWidth * (t.columns + 1)));
+  // pdfmake wants a full grid: positions covered by a span hold an empty placeholder.
+  const grid: Node[][] = t.rows.map(() => []);
+  t.rows.forEach((row, r) => {
+    let col = 0;
+    for (const cell of row.cells) {
+      while (grid[r]![col]) col++;
+      grid[r]![col] = {
+        text: runs(cell.content),
+        alignment: cell.align,
+        fontSize: cell.header ? ts.headerSize : ts.size,
+        bold: cell.header,
+        lineHeight: ctx.family.singleLineFactor,
+        ...(cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}),
+        ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
+      };
+      for (let dr = 0; dr < cell.rowSpan; dr++) {
+        for (let dc = 0; dc < cell.colSpan; dc++) {
+          if (dr === 0 && dc === 0) continue;
+          grid[r + dr]![col + dc] = {};
+        }
+      }
+      col += cell.colSpan;
+    }
+  });
+  return {
+    table: { headerRows: t.headerRows, widths, body: grid },
+    layout: {
+      hLineWidth: () => ts.borderWidth,
+      vLineWidth: () => ts.borderWidth,
+      paddingLeft: () => ts.padding,
+      paddingRight: () => ts.padding,
+      paddingTop: () => ts.padding,
+      paddingBottom: () => ts.padding,
+    },
+    margin: [0, ctx.profile.body.spaceBefore, 0, 0],
+  };
+}
+
+function signatureBlock(f: Frame, ctx: Ctx): Node {
+  const s = ctx.profile.signature;
+  const [leftW, rightW] = s.columns.map(mm) as [number, number];
+  const left: Node[] = [
+    { text: f.recipientsLabel, ...style(s.recipientsLabel), lineHeight: ctx.family.singleLineFactor },
+    ...f.recipients.map((r) => ({ text: r, ...style(s.recipient), lineHeight: ctx.family.singleLineFactor })),
+  ];
+  const right: Node[] = [
+    ...f.signatureLines.map((l) => frameLine(l.text, { ...s.authority, bold: l.bold }, ctx)),
+    frameLine(f.signerName || ' ', s.name, ctx, { margin: [0, mm(s.signatureSpace), 0, 0] }),
+  ];
+  return {
+    table: { widths: [leftW, rightW], body: [[{ stack: left }, { stack: right }]], dontBreakRows: true },
+    layout: 'noBorders0',
+    unbreakable: true,
+    margin: [0, s.spaceBefore, 0, 0],
+  };
+}
+
+// A borderless layout with no cell padding: frame tables position text exactly.
+pdfmake.addTableLayouts({
+  noBorders0: {
+    hLineWidth: () => 0,
+    vLineWidth: () => 0,
+    paddingLeft: () => 0,
+    paddingRight: () => 0,
+    paddingTop: () => 0,
+    paddingBottom: () => 0,
+  },
+});
