@@ -18,11 +18,11 @@ export function balanceLines(text: string, maxWidth: number, measure: Measure): 
 
 /**
  * Exhaustive search over break positions (titles are a few words long). Cost: the longest line,
- * plus a penalty for each break that does not follow punctuation, so "…năm 2020," / "phương
- * hướng…" wins over a slightly more even split inside a phrase.
+ * plus a penalty for each break by how much it cuts a phrase: none after punctuation, little
+ * before a connective ("và", "của", "về" …), much next to a spaced hyphen ("quốc phòng - an
+ * ninh"), and some anywhere else. So "…năm 2020," / "phương hướng…" wins over a more even split.
  */
 function bestSplit(words: string[], n: number, maxWidth: number, measure: Measure): string[] | undefined {
-  const penalty = maxWidth * 0.12;
   let best: { lines: string[]; cost: number } | undefined;
   const go = (start: number, left: number, acc: string[], worst: number, penalties: number): void => {
     if (best && worst + penalties >= best.cost) return;
@@ -38,13 +38,25 @@ function bestSplit(words: string[], n: number, maxWidth: number, measure: Measur
       const line = words.slice(start, end).join(' ');
       const w = measure(line);
       if (w > maxWidth) break;
-      const p = /[,;:]$/.test(line) ? 0 : penalty;
-      go(end, left - 1, [...acc, line], Math.max(worst, w), penalties + p);
+      go(end, left - 1, [...acc, line], Math.max(worst, w), penalties + breakPenalty(words, end) * maxWidth);
     }
   };
   if (words.length > 40) return undefined; // not a title: leave wrapping to the renderer
   go(0, n, [], 0, 0);
   return best?.lines;
+}
+
+const connectives = new Set(['và', 'của', 'về', 'trong', 'trên', 'tại', 'cho', 'đối', 'theo', 'giai', 'nhằm', 'để', 'với']);
+
+/** Cost (as a fraction of the line width) of breaking before words[at]. */
+function breakPenalty(words: string[], at: number): number {
+  const before = words[at - 1] ?? '';
+  const next = words[at] ?? '';
+  const afterNext = words[at + 1] ?? '';
+  if (/[,;:]$/.test(before)) return 0;
+  if (before === '-' || next === '-' || words[at - 2] === '-' || afterNext === '-') return 0.3;
+  if (connectives.has(next.toLocaleLowerCase('vi'))) return 0.04;
+  return 0.12;
 }
 
 const unitWords = /\s(?=(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s)/u;

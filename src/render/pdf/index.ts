@@ -194,17 +194,29 @@ function addresseesBlock(f: Frame, ctx: Ctx): Node[] {
   ];
 }
 
+/**
+ * Body text as one pdfmake inline per space-separated token, each `noWrap`. pdfmake would
+ * otherwise break lines after "/" and "-" inside tokens ("15-CT/TU", "PCCC/CNCH") where Word and
+ * LibreOffice do not, and its justification would add space at those breaks too ("15- CT/ TU").
+ */
 function runs(content: Inline[]): Node[] {
-  return content.map((c) =>
-    c.type === 'break'
-      ? { text: '\n' }
-      : {
-          text: c.text,
-          ...(c.bold ? { bold: true } : {}),
-          ...(c.italic ? { italics: true } : {}),
-          ...(c.underline ? { decoration: 'underline' } : {}),
-        },
-  );
+  const out: Node[] = [];
+  for (const c of content) {
+    if (c.type === 'break') {
+      out.push({ text: '\n' });
+      continue;
+    }
+    const style = {
+      ...(c.bold ? { bold: true } : {}),
+      ...(c.italic ? { italics: true } : {}),
+      ...(c.underline ? { decoration: 'underline' } : {}),
+    };
+    for (const token of c.text.match(/\S+\s*|\s+/g) ?? []) {
+      // A token longer than any line (a URL) may still break, rather than overflow the margin.
+      out.push({ text: token, ...style, ...(token.length <= 40 ? { noWrap: true } : {}) });
+    }
+  }
+  return out;
 }
 
 function bodyParagraph(text: Node[], ctx: Ctx, extra: Node = {}): Node {
