@@ -10,32 +10,14 @@ import { listKinds } from '../model/index.js';
 import { writeFileAtomic } from '../output/index.js';
 import { FORMATS, VERSION, buildDocument, loadReport, outputStem, renderDocument } from '../pipeline/index.js';
 import type { Format } from '../pipeline/index.js';
+import { yargsVi } from './yargs-vi.js';
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, invalidData: 2, template: 3, io: 4, usage: 64 } as const;
 
-const vi = {
-  'Commands:': 'Lệnh:',
-  'Options:': 'Tùy chọn:',
-  'Examples:': 'Ví dụ:',
-  'Positionals:': 'Tham số:',
-  'Show help': 'Xem hướng dẫn',
-  'Show version number': 'Xem phiên bản',
-  boolean: 'có/không',
-  string: 'chuỗi',
-  array: 'danh sách',
-  number: 'số',
-  required: 'bắt buộc',
-  default: 'mặc định',
-  'choices:': 'chọn một trong:',
-  'Not enough non-option arguments: got %s, need at least %s': {
-    one: 'Thiếu tham số: có %s, cần ít nhất %s',
-    other: 'Thiếu tham số: có %s, cần ít nhất %s',
-  },
-  'Unknown argument: %s': { one: 'Tham số không hợp lệ: %s', other: 'Các tham số không hợp lệ: %s' },
-  'Invalid values:': 'Giá trị không hợp lệ:',
-  'Argument: %s, Given: %s, Choices: %s': 'Tham số: %s, nhận được: %s, chọn một trong: %s',
-};
+
+/** Wrong use of the command line: printed with a pointer to --help, exit 64. */
+class UsageError extends Error {}
 
 function langOf(argv: string[]): Lang {
   const i = argv.indexOf('--lang');
@@ -47,7 +29,7 @@ function parseFormats(value: string | string[]): Format[] {
   const list = (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
   for (const f of list) {
     if (!(FORMATS as readonly string[]).includes(f)) {
-      throw new Error(`định dạng "${f}" không hỗ trợ; chọn: ${FORMATS.join(', ')}`);
+      throw new UsageError(`định dạng "${f}" không hỗ trợ; chọn: ${FORMATS.join(', ')}`);
     }
   }
   return [...new Set(list)] as Format[];
@@ -161,13 +143,17 @@ export async function main(argv: string[]): Promise<number> {
     .alias('h', 'help')
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((msg, err) => {
-      if (err) throw err;
-      process.stderr.write(`${msg}\n${t('Xem: baocao --help', 'See: baocao --help')}\n`);
-      exitCode = EXIT.usage;
+      throw err ?? new UsageError(msg);
     });
   // yargs types its strings as plain text, but y18n also takes { one, other } plural forms.
-  if (lang === 'vi') cli.updateStrings(vi as unknown as Record<string, string>);
-  await cli.parseAsync();
+  if (lang === 'vi') cli.updateStrings(yargsVi as unknown as Record<string, string>);
+  try {
+    await cli.parseAsync();
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`${e.message}\n${t('Xem: baocao --help', 'See: baocao --help')}\n`);
+    return EXIT.usage;
+  }
   return exitCode;
 }
 

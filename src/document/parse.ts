@@ -38,7 +38,9 @@ export function parseMarkup(markup: string, source: string): Block[] {
   });
   const lineAt = (index: number | null): number => (index === null ? 0 : markup.slice(0, index).split('\n').length);
   const fail = (node: ChildNode, detail: string): never => {
-    throw new MarkupError(source, lineAt(node.startIndex), detail);
+    // A text node starts at the whitespace before it; point at its first visible character.
+    const lead = node.type === 'text' ? node.data.length - node.data.trimStart().length : 0;
+    throw new MarkupError(source, lineAt(node.startIndex === null ? null : node.startIndex + lead), detail);
   };
 
   const counters = [0, 0, 0];
