@@ -8,7 +8,8 @@ export type { DataPath, Lang, Position, Problem, Severity, SourceDocument } from
 export type { ParseResult } from './parse.js';
 export type { ValidateResult } from './validate.js';
 export { parseSource, normalizeNfc } from './parse.js';
-export { validate, suggest } from './validate.js';
+export { validate, suggest, warningsAt } from './validate.js';
+export type { Finding } from './validate.js';
 export { formatProblem, formatProblems, formatPath, sortProblems } from './messages.js';
 export { decodeUtf8, loadSource } from './read.js';
 

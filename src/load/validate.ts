@@ -51,9 +51,6 @@ const DEFAULT = '\u0000baocao-default-message';
 
 /**
  * Validate `source.data` with a zod 4 schema, reporting every issue as a positioned Problem.
- * Custom issues with `params: { severity: 'warning' }` become warnings and don't fail validation.
- * Limitation: when only warnings occur, the value is recovered by re-running the schema; a warning
- * raised before a `.transform()`/pipe stops that pipe (zod semantics), so such schemas throw.
  */
 export function validate<S extends z.ZodType>(source: SourceDocument, schema: S, lang: Lang = 'vi'):
   ValidateResult<z.output<S>> {
@@ -64,17 +61,30 @@ export function validate<S extends z.ZodType>(source: SourceDocument, schema: S,
   const problems = sortProblems(
     (res.error.issues as unknown as Issue[]).flatMap((iss) => mapIssue(iss, [], source, data, schema, lang)),
   );
-  if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
+  return { ok: false, problems };
+}
 
-  // Only warnings: zod still failed, so recover the value from a raw run.
-  const internals = (schema as unknown as { _zod: { run: (p: unknown, c: unknown) => unknown } })._zod;
-  const payload = internals.run({ value: data, issues: [] }, { async: false }) as
-    { value: unknown; aborted?: boolean } | Promise<unknown>;
-  if (payload instanceof Promise) throw new Error('validate(): async schemas are not supported');
-  if (payload.aborted) {
-    throw new Error('validate(): a warning issue aborted the schema (warnings must not precede a transform/pipe)');
-  }
-  return { ok: true, value: payload.value as z.output<S>, warnings: problems };
+/** A finding of a kind's consistency rules: a field path and what looks wrong about it. */
+export interface Finding {
+  path: DataPath;
+  message: string;
+}
+
+/**
+ * Consistency findings → positioned warnings. Kinds check cross-field rules (participants ≥
+ * sessions …) on the validated value; the clerk decides, so these never block rendering.
+ */
+export function warningsAt(source: SourceDocument, findings: Finding[], lang: Lang = 'vi'): Problem[] {
+  return sortProblems(
+    findings.map((f) => ({
+      file: source.file,
+      ...source.locate(f.path),
+      path: f.path,
+      code: 'consistency',
+      severity: 'warning' as const,
+      message: fieldSentence(f.path, stripStop(f.message), lang),
+    })),
+  );
 }
 
 function getAt(data: unknown, path: DataPath): { exists: boolean; value: unknown } {
@@ -133,10 +143,9 @@ function mapIssue(
   }
 
   if (iss.code === 'custom') {
-    const severity = iss.params?.['severity'] === 'warning' ? 'warning' : 'error';
     const code = typeof iss.params?.['code'] === 'string' ? iss.params['code'] : 'custom';
     const detail = custom ?? (vi ? 'giá trị không hợp lệ' : 'invalid value');
-    return [{ ...base, ...source.locate(path), code, severity, message: fieldSentence(path, detail, lang) }];
+    return [{ ...base, ...source.locate(path), code, message: fieldSentence(path, detail, lang) }];
   }
 
   const parentPath = path.slice(0, -1);

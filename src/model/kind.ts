@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Finding } from '../load/index.js';
 import type { FrameData } from './frame.js';
 
 /** What every kind's validated data has: the shared frame. */
@@ -23,6 +24,8 @@ export interface KindDefinition<S extends z.ZodType<ReportBase, unknown> = z.Zod
   /** Folder under templates/ with body.hbs and partials. */
   template: string;
   schema: S;
+  /** Cross-field rules that make warnings, not errors (participants ≥ sessions …). */
+  consistency?(report: z.output<S>): Finding[];
   /** Keywords for the file's metadata. */
   keywords(report: z.output<S>): string[];
   /** Meaningful, ASCII-safe part of the output file name. */

@@ -3,7 +3,7 @@ import { loadTemplate } from '../compose/index.js';
 import { parseMarkup } from '../document/parse.js';
 import type { Document } from '../document/types.js';
 import { buildFrame, buildMeta } from '../frame/index.js';
-import { loadSource, parseSource, sortProblems, validate } from '../load/index.js';
+import { loadSource, parseSource, sortProblems, validate, warningsAt } from '../load/index.js';
 import type { Lang, Problem, SourceDocument } from '../load/index.js';
 import { findKind, listKinds } from '../model/index.js';
 import type { KindDefinition, ReportBase } from '../model/index.js';
@@ -50,7 +50,9 @@ export function validateSource(source: SourceDocument, lang: Lang = 'vi'): LoadR
   }
   const result = validate(source, kind.schema, lang);
   if (!result.ok) return { ok: false, problems: result.problems };
-  return { ok: true, file: source.file, kind, report: result.value as ReportBase, warnings: result.warnings };
+  const report = result.value as ReportBase;
+  const warnings = [...result.warnings, ...warningsAt(source, kind.consistency?.(report) ?? [], lang)];
+  return { ok: true, file: source.file, kind, report, warnings };
 }
 
 /** Read, parse and validate a data file. Never throws for bad data: problems come back instead. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DataError, formatProblems, loadFile, type Problem } from '../../src/load/index.js';
+import { DataError, formatProblems, loadFile, loadSource, warningsAt, type Problem } from '../../src/load/index.js';
 import { TestSchema } from './schema.js';
 
 const F = 'test/load/fixtures/';
@@ -150,14 +150,15 @@ describe('loadFile', () => {
     }]);
   });
 
-  test('custom warning does not fail validation', async () => {
-    const r = await loadFile(F + 'warning.yaml', TestSchema);
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    expect(r.value.police.trafficBulletins).toBe(0);
-    expect(formatProblems(r.warnings)).toBe(
+  test('consistency findings become positioned warnings', async () => {
+    const { source } = await loadSource(F + 'warning.yaml');
+    if (!source) throw new Error('fixture did not parse');
+    const warnings = warningsAt(source, [
+      { path: ['police', 'trafficBulletins'], message: 'không có bản tin giao thông nào — kiểm tra lại số liệu' },
+    ]);
+    expect(formatProblems(warnings)).toBe(
       'test/load/fixtures/warning.yaml:6:21: cảnh báo: trường "police.trafficBulletins": không có bản tin giao thông nào — kiểm tra lại số liệu.');
-    expect(r.warnings[0]).toMatchObject({ severity: 'warning', code: 'custom' });
+    expect(warnings[0]).toMatchObject({ severity: 'warning', code: 'consistency' });
   });
 
   test('missing file is a file-level problem without position', async () => {

@@ -12,14 +12,4 @@ export const TestSchema = z
       trafficBulletins: z.number().int().min(0),
     }),
     tags: z.array(z.string()).optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.police.trafficBulletins === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['police', 'trafficBulletins'],
-        message: 'không có bản tin giao thông nào — kiểm tra lại số liệu',
-        params: { severity: 'warning' },
-      });
-    }
   });

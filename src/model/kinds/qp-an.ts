@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { prose, proseList, quantity, text, year } from '../common.js';
 import { frameSchema } from '../frame.js';
+import type { Finding } from '../../load/index.js';
 import type { KindDefinition } from '../kind.js';
 
 /**
@@ -20,8 +21,6 @@ const documentRef = (description: string) =>
       subject: text('Trích yếu, viết thường, ví dụ "về việc tăng cường …"'),
     })
     .describe(description);
-
-const warning = { severity: 'warning' } as const;
 
 export const qpAnSchema = z
   .strictObject({
@@ -119,37 +118,40 @@ export const qpAnSchema = z
       .describe('Đảm bảo an ninh, trật tự dịp Tết'),
   })
   .superRefine((r, ctx) => {
-    // Consistency checks: warnings that name both fields; the clerk decides.
-    const pairs: [number, number, (string | number)[], string][] = [
-      [r.police.fireRescueTraining.participants.value, r.police.fireRescueTraining.classes.value,
-        ['police', 'fireRescueTraining', 'participants'], 'police.fireRescueTraining.classes'],
-      [r.police.trafficSafetyOutreach.participants.value, r.police.trafficSafetyOutreach.sessions.value,
-        ['police', 'trafficSafetyOutreach', 'participants'], 'police.trafficSafetyOutreach.sessions'],
-    ];
-    for (const [participants, events, path, other] of pairs) {
-      if (participants < events) {
-        ctx.addIssue({ code: 'custom', path, params: warning,
-          message: `số người tham gia (${participants}) ít hơn số lớp/buổi (${events}) ở "${other}"` });
-      }
-    }
-    const cam = r.securityMovement.cameraAlarmModels;
-    if (cam.totalCommunes !== undefined && cam.communes.value > cam.totalCommunes) {
-      ctx.addIssue({ code: 'custom', path: ['securityMovement', 'cameraAlarmModels', 'communes'], params: warning,
-        message: `số xã, phường có mô hình (${cam.communes.value}) lớn hơn tổng số "securityMovement.cameraAlarmModels.totalCommunes" (${cam.totalCommunes})` });
-    }
     const prog = r.borderGuard.legalOutreachProgramme;
     if (prog.from > prog.to) {
       ctx.addIssue({ code: 'custom', path: ['borderGuard', 'legalOutreachProgramme', 'to'],
         message: `năm kết thúc (${prog.to}) trước năm bắt đầu "borderGuard.legalOutreachProgramme.from" (${prog.from})` });
     }
-    if (r.frame.date && Number(r.frame.date.slice(0, 4)) < r.year) {
-      ctx.addIssue({ code: 'custom', path: ['frame', 'date'], params: warning,
-        message: `ngày ban hành (${r.frame.date}) trước năm báo cáo "year" (${r.year})` });
-    }
   })
   .describe('Báo cáo tổng kết công tác quốc phòng - an ninh năm');
 
 export type QpAnReport = z.output<typeof qpAnSchema>;
+
+/** Figures that are possible but unlikely: warnings naming both fields; the clerk decides. */
+function consistency(r: QpAnReport): Finding[] {
+  const findings: Finding[] = [];
+  const perEvent: [number, number, string[], string][] = [
+    [r.police.fireRescueTraining.participants.value, r.police.fireRescueTraining.classes.value,
+      ['police', 'fireRescueTraining', 'participants'], 'police.fireRescueTraining.classes'],
+    [r.police.trafficSafetyOutreach.participants.value, r.police.trafficSafetyOutreach.sessions.value,
+      ['police', 'trafficSafetyOutreach', 'participants'], 'police.trafficSafetyOutreach.sessions'],
+  ];
+  for (const [participants, events, path, other] of perEvent) {
+    if (participants < events) {
+      findings.push({ path, message: `số người tham gia (${participants}) ít hơn số lớp/buổi (${events}) ở "${other}"` });
+    }
+  }
+  const cam = r.securityMovement.cameraAlarmModels;
+  if (cam.totalCommunes !== undefined && cam.communes.value > cam.totalCommunes) {
+    findings.push({ path: ['securityMovement', 'cameraAlarmModels', 'communes'],
+      message: `số xã, phường có mô hình (${cam.communes.value}) lớn hơn tổng số "securityMovement.cameraAlarmModels.totalCommunes" (${cam.totalCommunes})` });
+  }
+  if (r.frame.date && Number(r.frame.date.slice(0, 4)) < r.year) {
+    findings.push({ path: ['frame', 'date'], message: `ngày ban hành (${r.frame.date}) trước năm báo cáo "year" (${r.year})` });
+  }
+  return findings;
+}
 
 export const qpAn: KindDefinition<typeof qpAnSchema> = {
   id: 'qp-an',
@@ -159,6 +161,7 @@ export const qpAn: KindDefinition<typeof qpAnSchema> = {
   profile: 'nd30',
   template: 'qp-an',
   schema: qpAnSchema,
+  consistency,
   keywords: (r) => ['quốc phòng', 'an ninh', `năm ${r.year}`, r.tetSecurity.occasion],
   fileStem: (r) => `qp-an-${r.year}`,
 };
