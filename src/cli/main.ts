@@ -1,139 +1,108 @@
 #!/usr/bin/env node
-import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { TemplateError } from '../compose/index.js';
-import { MarkupError } from '../document/parse.js';
-import { formatProblems } from '../load/index.js';
-import type { Lang } from '../load/index.js';
 import { listKinds } from '../model/index.js';
-import { writeFileAtomic } from '../output/index.js';
-import { FORMATS, VERSION, buildDocument, loadReport, outputStem, renderDocument } from '../pipeline/index.js';
-import type { Format } from '../pipeline/index.js';
+import { FORMATS, VERSION } from '../pipeline/index.js';
+import { initCommand, schemaCommand } from './commands/init.js';
+import { renderCommand } from './commands/render.js';
+import { validateCommand } from './commands/validate.js';
+import { watchCommand } from './commands/watch.js';
+import { EXIT, UsageError } from './exit.js';
+import { langOf, translator } from './i18n.js';
 import { yargsVi } from './yargs-vi.js';
 
-/** Exit codes, documented in the README. */
-export const EXIT = { ok: 0, invalidData: 2, template: 3, io: 4, usage: 64 } as const;
-
-
-/** Wrong use of the command line: printed with a pointer to --help, exit 64. */
-class UsageError extends Error {}
-
-function langOf(argv: string[]): Lang {
-  const i = argv.indexOf('--lang');
-  const v = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
-  return v === 'en' ? 'en' : 'vi';
-}
-
-function parseFormats(value: string | string[]): Format[] {
-  const list = (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  for (const f of list) {
-    if (!(FORMATS as readonly string[]).includes(f)) {
-      throw new UsageError(`định dạng "${f}" không hỗ trợ; chọn: ${FORMATS.join(', ')}`);
-    }
-  }
-  return [...new Set(list)] as Format[];
-}
-
-async function renderCommand(files: string[], outDir: string, formats: Format[], lang: Lang): Promise<number> {
-  const t = (v: string, e: string) => (lang === 'vi' ? v : e);
-  let exit: number = EXIT.ok;
-  const worst = (code: number) => {
-    if (exit === EXIT.ok || code < exit) exit = code;
-  };
-  for (const file of files) {
-    const loaded = await loadReport(file, lang);
-    if (!loaded.ok) {
-      const io = loaded.problems.every((p) => p.code === 'io');
-      process.stderr.write(formatProblems(loaded.problems, lang) + '\n');
-      process.stderr.write(t(`${file}: không dựng văn bản; không ghi tệp nào.\n`, `${file}: not rendered; no file written.\n`));
-      worst(io ? EXIT.io : EXIT.invalidData);
-      continue;
-    }
-    if (loaded.warnings.length > 0) process.stderr.write(formatProblems(loaded.warnings, lang) + '\n');
-    let outputs: { target: string; bytes: Buffer }[];
-    try {
-      const doc = buildDocument(loaded.kind, loaded.report);
-      const stem = outputStem(loaded.kind, loaded.report);
-      outputs = [];
-      // Render every format before writing any, so a failure leaves no partial set behind.
-      for (const format of formats) {
-        outputs.push({ target: path.join(outDir, `${stem}.${format}`), bytes: await renderDocument(doc, format, loaded.kind.profile) });
-      }
-    } catch (e) {
-      if (e instanceof TemplateError || e instanceof MarkupError) {
-        process.stderr.write(`${e.message}\n`);
-        worst(EXIT.template);
-        continue;
-      }
-      throw e;
-    }
-    try {
-      for (const o of outputs) {
-        await writeFileAtomic(o.target, o.bytes);
-        process.stdout.write(`${o.target}\n`);
-      }
-    } catch (e) {
-      process.stderr.write(t(`Không ghi được tệp: ${(e as Error).message}\n`, `Cannot write file: ${(e as Error).message}\n`));
-      worst(EXIT.io);
-    }
-  }
-  return exit;
-}
-
-async function validateCommand(files: string[], lang: Lang): Promise<number> {
-  let exit: number = EXIT.ok;
-  for (const file of files) {
-    const loaded = await loadReport(file, lang);
-    if (!loaded.ok) {
-      process.stderr.write(formatProblems(loaded.problems, lang) + '\n');
-      exit = loaded.problems.every((p) => p.code === 'io') ? EXIT.io : EXIT.invalidData;
-      continue;
-    }
-    if (loaded.warnings.length > 0) process.stderr.write(formatProblems(loaded.warnings, lang) + '\n');
-    process.stdout.write(lang === 'vi' ? `${file}: hợp lệ (${loaded.kind.id})\n` : `${file}: valid (${loaded.kind.id})\n`);
-  }
-  return exit;
-}
-
+/**
+ * The command line: argument handling and printing only; the work is in src/batch and the
+ * pipeline. Help and messages are Vietnamese unless `--lang en`.
+ */
 export async function main(argv: string[]): Promise<number> {
   const lang = langOf(argv);
-  const t = (v: string, e: string) => (lang === 'vi' ? v : e);
+  const t = translator(lang);
   let exitCode: number = EXIT.ok;
+  const formatsHelp = t(`Định dạng, cách nhau bởi dấu phẩy (${FORMATS.join(', ')})`, `Formats, comma-separated (${FORMATS.join(', ')})`);
+
   const cli = yargs(argv)
     .scriptName('baocao')
     .locale('en')
-    .usage(t('$0 <lệnh> [tùy chọn]\n\nDựng văn bản hành chính (Nghị định 30/2020/NĐ-CP) từ tệp số liệu YAML/JSON.',
-      '$0 <command> [options]\n\nRender Vietnamese administrative documents (Decree 30/2020) from YAML/JSON data files.'))
+    .usage(t('$0 <lệnh> [tùy chọn]\n\nDựng văn bản hành chính đúng thể thức Nghị định 30/2020/NĐ-CP từ tệp số liệu YAML/JSON.',
+      '$0 <command> [options]\n\nRender Vietnamese administrative documents (Decree 30/2020/NĐ-CP) from YAML/JSON data files.'))
     .option('lang', { type: 'string', choices: ['vi', 'en'], default: 'vi', describe: t('Ngôn ngữ thông báo', 'Message language') })
     .command(
-      'render <data-file...>',
-      t('Dựng văn bản PDF từ tệp số liệu', 'Render data files to PDF'),
+      ['render <inputs...>', 'dung'],
+      t('Dựng văn bản từ tệp số liệu (tệp, thư mục hoặc mẫu tên *.yaml)', 'Render data files (files, folders or globs)'),
       (y) =>
         y
-          .positional('data-file', { type: 'string', array: true, demandOption: true, describe: t('Tệp số liệu (.yaml, .yml, .json)', 'Data files (.yaml, .yml, .json)') })
+          .positional('inputs', { type: 'string', array: true, demandOption: true, describe: t('Tệp số liệu (.yaml, .yml, .json), thư mục hoặc mẫu tên', 'Data files (.yaml, .yml, .json), folders or globs') })
           .option('out', { alias: 'o', type: 'string', default: 'out', describe: t('Thư mục ghi kết quả', 'Output folder') })
-          .option('format', { alias: 'f', type: 'string', default: 'pdf', describe: t(`Định dạng, cách nhau bởi dấu phẩy (${FORMATS.join(', ')})`, `Formats, comma-separated (${FORMATS.join(', ')})`) })
+          .option('format', { alias: 'f', type: 'string', default: FORMATS.join(','), describe: formatsHelp })
+          .option('profile', { type: 'string', describe: t('Bố cục (mặc định theo loại văn bản), ví dụ nd30', 'Layout profile (the kind\'s own by default), e.g. nd30') })
+          .option('force', { type: 'boolean', default: false, describe: t('Ghi đè tệp kết quả đã có nếu khác nội dung', 'Overwrite existing outputs that differ') })
+          .option('name', { type: 'string', describe: t('Tên tệp kết quả (không phần mở rộng), khi dựng một tệp', 'Output file name (no extension), for a single input') })
+          .option('json', { type: 'boolean', default: false, describe: t('In bảng tổng hợp dạng JSON', 'Print the summary as JSON') })
+          .option('jobs', { alias: 'j', type: 'number', describe: t('Số luồng dựng song song (mặc định: số lõi CPU)', 'Parallel workers (default: number of cores)') })
           .example('$0 render data/nghi-son-qp-an-2020.yaml', t('Dựng văn bản mẫu vào out/', 'Render the sample into out/'))
-          .example('$0 render bao-cao.yaml --out van-ban --format pdf', t('Ghi PDF vào thư mục van-ban/', 'Write the PDF into van-ban/')),
-      async (args) => {
-        exitCode = await renderCommand(args['data-file'] as string[], args.out, parseFormats(args.format), lang);
+          .example('$0 render so-lieu/ --out van-ban --format pdf', t('Dựng mọi tệp trong thư mục so-lieu/ thành PDF', 'Render every file in so-lieu/ to PDF'))
+          .example('$0 render "xa-*.yaml" --json', t('Dựng theo mẫu tên, in tổng hợp JSON', 'Render a glob, print a JSON summary')),
+      async (a) => {
+        exitCode = await renderCommand({
+          inputs: a.inputs as string[], out: a.out, format: a.format, force: a.force, json: a.json, lang,
+          ...(a.profile ? { profile: a.profile } : {}), ...(a.name ? { name: a.name } : {}), ...(a.jobs !== undefined ? { jobs: a.jobs } : {}),
+        });
       },
     )
     .command(
-      'validate <data-file...>',
-      t('Kiểm tra tệp số liệu, không ghi tệp nào', 'Check data files without writing anything'),
-      (y) => y.positional('data-file', { type: 'string', array: true, demandOption: true }),
-      async (args) => {
-        exitCode = await validateCommand(args['data-file'] as string[], lang);
+      'validate <inputs...>',
+      t('Kiểm tra tệp số liệu, báo mọi lỗi, không ghi tệp nào', 'Check data files, report every problem, write nothing'),
+      (y) =>
+        y
+          .positional('inputs', { type: 'string', array: true, demandOption: true, describe: t('Tệp, thư mục hoặc mẫu tên', 'Files, folders or globs') })
+          .option('json', { type: 'boolean', default: false, describe: t('In kết quả dạng JSON', 'Print the result as JSON') })
+          .example('$0 validate bao-cao.yaml', t('Kiểm tra một tệp', 'Check one file')),
+      async (a) => {
+        exitCode = await validateCommand({ inputs: a.inputs as string[], json: a.json, lang });
+      },
+    )
+    .command(
+      'init <kind> [file]',
+      t('Tạo tệp số liệu mẫu cho một loại văn bản, có chú thích từng trường', 'Write a starting data file for a kind, every field explained'),
+      (y) =>
+        y
+          .positional('kind', { type: 'string', demandOption: true, describe: t('Loại văn bản (xem: baocao kinds)', 'Document kind (see: baocao kinds)') })
+          .positional('file', { type: 'string', describe: t('Tệp sẽ tạo (mặc định <loại>.yaml)', 'File to write (default <kind>.yaml)') })
+          .option('force', { type: 'boolean', default: false, describe: t('Ghi đè nếu tệp đã có', 'Overwrite an existing file') })
+          .example('$0 init qp-an bao-cao-2021.yaml', t('Tạo tệp số liệu báo cáo quốc phòng - an ninh', 'Start a defence-and-security report')),
+      async (a) => {
+        exitCode = await initCommand({ kind: a.kind, force: a.force, lang, ...(a.file ? { file: a.file } : {}) });
+      },
+    )
+    .command(
+      'schema <kind>',
+      t('In JSON Schema của một loại văn bản (để trình soạn thảo gợi ý)', 'Print the JSON Schema of a kind (for editor completion)'),
+      (y) => y.positional('kind', { type: 'string', demandOption: true }).example('$0 schema qp-an > qp-an.schema.json', t('Lưu JSON Schema ra tệp', 'Save the JSON Schema')),
+      (a) => {
+        exitCode = schemaCommand({ kind: a.kind, lang });
       },
     )
     .command(
       'kinds',
-      t('Liệt kê các loại văn bản', 'List document kinds'),
+      t('Liệt kê các loại văn bản', 'List the document kinds'),
       () => {},
       () => {
         for (const k of listKinds()) process.stdout.write(`${k.id}\t${k.title}\n`);
+      },
+    )
+    .command(
+      'watch <input>',
+      t('Theo dõi tệp số liệu và mẫu, tự dựng lại khi có thay đổi', 'Re-render when the data file or a template changes'),
+      (y) =>
+        y
+          .positional('input', { type: 'string', demandOption: true })
+          .option('out', { alias: 'o', type: 'string', default: 'out', describe: t('Thư mục ghi kết quả', 'Output folder') })
+          .option('format', { alias: 'f', type: 'string', default: FORMATS.join(','), describe: formatsHelp })
+          .option('profile', { type: 'string', describe: t('Bố cục, ví dụ nd30', 'Layout profile, e.g. nd30') })
+          .example('$0 watch bao-cao.yaml', t('Sửa tệp và xem kết quả cập nhật ngay', 'Edit and see the output update')),
+      async (a) => {
+        exitCode = await watchCommand({ input: a.input, out: a.out, format: a.format, lang, ...(a.profile ? { profile: a.profile } : {}) });
       },
     )
     .demandCommand(1, t('Hãy chọn một lệnh (xem --help).', 'Choose a command (see --help).'))
@@ -163,6 +132,6 @@ main(hideBin(process.argv)).then(
   },
   (e: unknown) => {
     process.stderr.write(`Lỗi không mong đợi: ${(e as Error).stack ?? String(e)}\n`);
-    process.exitCode = 1;
+    process.exitCode = EXIT.internal;
   },
 );

@@ -41,7 +41,7 @@ export const year = (description: string) =>
 const count = z.number().int({ message: 'cần một số nguyên' }).nonnegative({ message: 'không được âm' });
 
 /** Words that qualify an approximate figure: "trên 4.300 người", "gần 100 người". */
-export const qualifiers = ['trên', 'hơn', 'gần', 'khoảng', 'gần như'] as const;
+export const qualifiers = ['trên', 'hơn', 'gần', 'khoảng'] as const;
 
 /** A counted figure: its value, its unit, and optionally last year's value and a qualifier. */
 export interface Quantity {

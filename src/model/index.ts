@@ -19,3 +19,5 @@ export function listKinds(): readonly KindDefinition[] {
 export function findKind(id: string): KindDefinition | undefined {
   return kinds.find((k) => k.id === id);
 }
+
+export { kindJsonSchema, starterFile } from './schema.js';

@@ -21,6 +21,8 @@ export interface KindDefinition<S extends z.ZodType<ReportBase, unknown> = z.Zod
   /** Decree 30, Appendix III abbreviation ("BC"). */
   typeAbbreviation: string;
   profile: string;
+  /** File name of the kind's sample in data/, the basis of `baocao init`. */
+  sample: string;
   /** Folder under templates/ with body.hbs and partials. */
   template: string;
   schema: S;

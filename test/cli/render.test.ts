@@ -16,18 +16,21 @@ const FIX = 'test/fixtures/data';
 describe('baocao render', () => {
   it('renders the sample to an ASCII-safe, meaningful PDF name and prints its path', () => {
     const out = tmp();
-    const r = run('render', 'data/nghi-son-qp-an-2020.yaml', '--out', out);
+    const r = run('render', 'data/nghi-son-qp-an-2020.yaml', '--out', out, '--format', 'pdf');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const target = path.join(out, '2020-12-09_BC-UBND_qp-an-2020.pdf');
-    expect(r.stdout.trim()).toBe(target);
+    const rows = r.stdout.trim().split('\n');
+    expect(rows[0]).toMatch(/^Tệp\s+Kết quả\s+Đầu ra\s+Trang\s+Dung lượng\s+Thời gian$/);
+    expect(rows[2]).toMatch(new RegExp(`^data/nghi-son-qp-an-2020.yaml\\s+xong\\s+${target}\\s+3\\s+\\d+,\\d KB\\s+\\d+ ms$`));
+    expect(rows[3]).toMatch(/^1 tệp: 1 xong, 0 lỗi · \d+,\d s$/);
     expect(readFileSync(target).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(readdirSync(out)).toEqual(['2020-12-09_BC-UBND_qp-an-2020.pdf']); // no temp file left behind
   });
 
   it('renders several files, naming each by its date, number and symbol', () => {
     const out = tmp();
-    const r = run('render', 'data/nghi-son-qp-an-2020.yaml', `${FIX}/song-lam-2021.yaml`, '--out', out, '--format', 'pdf');
+    const r = run('render', 'data/nghi-son-qp-an-2020.yaml', `${FIX}/song-lam-2021.yaml`, '--out', out, '--format', 'pdf', '--jobs', '2');
     expect(r.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['2020-12-09_BC-UBND_qp-an-2020.pdf', '2022-01-05_07-BC-UBND_qp-an-2021.pdf']);
   });
@@ -39,7 +42,7 @@ describe('baocao render', () => {
     writeFileSync(previous, 'previous good file');
     const r = run('render', `${FIX}/bad-string-for-number.yaml`, '--out', out);
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
+    expect(r.stdout).toContain('lỗi dữ liệu');
     expect(r.stderr).toContain(`${FIX}/bad-string-for-number.yaml:17:27: lỗi: trường "police.trafficSafetyBulletins"`);
     expect(r.stderr).toContain('không ghi tệp nào');
     expect(readdirSync(out)).toEqual(['2021-02-03_BC-UBND_qp-an-2020.pdf']);
@@ -48,7 +51,7 @@ describe('baocao render', () => {
 
   it('renders the good files of a batch and fails on the bad one', () => {
     const out = tmp();
-    const r = run('render', `${FIX}/bad-missing-symbol.yaml`, `${FIX}/minimal.yaml`, '--out', out);
+    const r = run('render', `${FIX}/bad-missing-symbol.yaml`, `${FIX}/minimal.yaml`, '--out', out, '--format', 'pdf');
     expect(r.code).toBe(2);
     expect(readdirSync(out)).toEqual(['2021-02-03_BC-UBND_qp-an-2020.pdf']);
   });
@@ -76,10 +79,11 @@ describe('baocao render', () => {
     const src = path.join(dir, 'nfd.yaml');
     copyFileSync(`${FIX}/minimal.yaml`, src);
     writeFileSync(src, readFileSync(src, 'utf8').normalize('NFD'));
-    const r = run('render', src, '--out', dir);
+    const r = run('render', src, '--out', dir, '--format', 'pdf', '--json');
     expect(r.code).toBe(0);
     const { readPdf } = await import('../support/pdf.js');
-    const pdf = await readPdf(readFileSync(r.stdout.trim()));
+    const summary = JSON.parse(r.stdout) as { files: { outputs: { path: string }[] }[] };
+    const pdf = await readPdf(readFileSync(summary.files[0]!.outputs[0]!.path));
     expect(pdf.text).toBe(pdf.text.normalize('NFC'));
     expect(pdf.text.replace(/\s+/g, ' ')).toContain('ỦY BAN NHÂN DÂN XÃ TÂN LẬP');
   });

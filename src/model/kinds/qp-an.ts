@@ -160,6 +160,7 @@ export const qpAn: KindDefinition<typeof qpAnSchema> = {
   typeAbbreviation: 'BC',
   profile: 'nd30',
   template: 'qp-an',
+  sample: 'nghi-son-qp-an-2020.yaml',
   schema: qpAnSchema,
   consistency,
   keywords: (r) => ['quốc phòng', 'an ninh', `năm ${r.year}`, r.tetSecurity.occasion],

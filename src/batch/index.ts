@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { removeTempFiles } from '../output/index.js';
+import { runJob } from './job.js';
+import type { JobOptions, JobResult } from './job.js';
+
+export { runJob, countPdfPages } from './job.js';
+export type { JobOptions, JobOutput, JobResult, JobStatus, OutputStatus } from './job.js';
+
+/**
+ * batch: many inputs over the available cores. One worker thread per core keeps its parsed fonts
+ * and compiled templates warm; each input is one task, so memory stays bounded by the number of
+ * workers, and a failing input only fails its own task.
+ */
+
+export interface BatchOptions {
+  /** Worker threads; defaults to the number of cores. 1 renders in this thread. */
+  threads?: number;
+  /** Called as each input finishes, in completion order. */
+  onResult?: (result: JobResult) => void;
+  /** Aborting stops the batch: running workers are terminated, their temporary files removed. */
+  signal?: AbortSignal;
+}
+
+const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
+
+export async function runBatch(inputs: string[], options: JobOptions, batch: BatchOptions = {}): Promise<JobResult[]> {
+  const threads = Math.max(1, Math.min(batch.threads ?? availableParallelism(), inputs.length));
+  // Worker threads need the compiled worker; from TypeScript sources (tests) stay in this thread.
+  if (threads === 1 || !existsSync(workerFile)) return runInThread(inputs, options, batch);
+
+  const pool = new Piscina({ filename: workerFile, maxThreads: threads, minThreads: threads, idleTimeout: 1000 });
+  try {
+    return await Promise.all(
+      inputs.map(async (input) => {
+        let result: JobResult;
+        try {
+          result = (await pool.run({ input, options }, { signal: batch.signal ?? null })) as JobResult;
+        } catch (e) {
+          if (batch.signal?.aborted) throw e;
+          result = internalError(input, e);
+        }
+        batch.onResult?.(result);
+        return result;
+      }),
+    );
+  } finally {
+    await pool.destroy();
+    if (batch.signal?.aborted) removeTempFiles(options.outDir, process.pid);
+  }
+}
+
+async function runInThread(inputs: string[], options: JobOptions, batch: BatchOptions): Promise<JobResult[]> {
+  const results: JobResult[] = [];
+  for (const input of inputs) {
+    if (batch.signal?.aborted) throw batch.signal.reason;
+    let result: JobResult;
+    try {
+      result = await runJob(input, options);
+    } catch (e) {
+      result = internalError(input, e);
+    }
+    batch.onResult?.(result);
+    results.push(result);
+  }
+  return results;
+}
+
+function internalError(input: string, e: unknown): JobResult {
+  return { input, status: 'internal', outputs: [], problems: [], warnings: [], error: (e as Error).stack ?? String(e), ms: 0 };
+}

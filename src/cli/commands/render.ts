@@ -1,0 +1,102 @@
+import { performance } from 'node:perf_hooks';
+import { runBatch } from '../../batch/index.js';
+import type { JobResult } from '../../batch/index.js';
+import type { Lang } from '../../load/index.js';
+import { removeTempFiles } from '../../output/index.js';
+import { FORMATS } from '../../pipeline/index.js';
+import type { Format } from '../../pipeline/index.js';
+import { EXIT, UsageError, exitCodeOf } from '../exit.js';
+import { translator } from '../i18n.js';
+import { expandInputs } from '../inputs.js';
+import { Progress } from '../progress.js';
+import { describeProblems, summaryJson, summaryTable } from '../report.js';
+
+export interface RenderArgs {
+  inputs: string[];
+  out: string;
+  format: string | string[];
+  profile?: string;
+  force: boolean;
+  name?: string;
+  json: boolean;
+  jobs?: number;
+  lang: Lang;
+}
+
+export function parseFormats(value: string | string[], lang: Lang): Format[] {
+  const t = translator(lang);
+  const list = (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  for (const f of list) {
+    if (!(FORMATS as readonly string[]).includes(f)) {
+      throw new UsageError(t(`định dạng "${f}" không hỗ trợ; chọn: ${FORMATS.join(', ')}`, `format "${f}" is not supported; choose: ${FORMATS.join(', ')}`));
+    }
+  }
+  if (list.length === 0) throw new UsageError(t('chưa chọn định dạng nào', 'no format chosen'));
+  return [...new Set(list)] as Format[];
+}
+
+export async function renderCommand(args: RenderArgs): Promise<number> {
+  const { lang } = args;
+  const t = translator(lang);
+  const formats = parseFormats(args.format, lang);
+  const inputs = await expandInputs(args.inputs);
+  if (inputs.length === 0) throw new UsageError(t('không tìm thấy tệp số liệu nào', 'no data file found'));
+  if (args.name !== undefined && inputs.length > 1) {
+    throw new UsageError(t('--name chỉ dùng khi dựng một tệp', '--name needs exactly one input'));
+  }
+  if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1)) {
+    throw new UsageError(t('--jobs cần một số nguyên ≥ 1', '--jobs needs an integer ≥ 1'));
+  }
+  removeTempFiles(args.out); // leftovers of a crashed run, never a live process's
+
+  const progress = new Progress(inputs.length, lang);
+  const controller = new AbortController();
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+    controller.abort(new Error('interrupted'));
+    // Synchronous clean-up now: a second Ctrl-C or a kill must not leave temporary files behind.
+    removeTempFiles(args.out, process.pid);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  const results: JobResult[] = [];
+  const start = performance.now();
+  try {
+    await runBatch(
+      inputs,
+      { formats, outDir: args.out, force: args.force, lang, ...(args.profile ? { profile: args.profile } : {}), ...(args.name ? { name: args.name } : {}) },
+      {
+        ...(args.jobs ? { threads: args.jobs } : {}),
+        signal: controller.signal,
+        onResult: (r) => {
+          results.push(r);
+          if (!args.json) progress.message(describeProblems(r, lang));
+          progress.result(r);
+        },
+      },
+    );
+  } catch (e) {
+    if (!interrupted) throw e;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    progress.end();
+  }
+  const ms = performance.now() - start;
+  // Report in input order, whatever order the workers finished in.
+  const order = new Map(inputs.map((f, i) => [f, i]));
+  results.sort((a, b) => order.get(a.input)! - order.get(b.input)!);
+  if (args.json) {
+    process.stdout.write(summaryJson(results, ms, interrupted) + '\n');
+  } else {
+    process.stdout.write(summaryTable(results, lang, ms) + '\n');
+  }
+  if (interrupted) {
+    process.stderr.write(t(`Đã dừng theo yêu cầu: ${results.length}/${inputs.length} tệp đã xong; không có tệp nào ghi dở.\n`,
+      `Stopped on request: ${results.length}/${inputs.length} files finished; no file was left half-written.\n`));
+    return EXIT.interrupted;
+  }
+  return exitCodeOf(results.map((r) => r.status));
+}

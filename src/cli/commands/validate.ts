@@ -1,0 +1,31 @@
+import { formatProblems } from '../../load/index.js';
+import type { Lang } from '../../load/index.js';
+import { loadReport } from '../../pipeline/index.js';
+import { EXIT, exitCodeOf } from '../exit.js';
+import { translator } from '../i18n.js';
+import { expandInputs } from '../inputs.js';
+
+/** Every problem of every file, nothing written. */
+export async function validateCommand(args: { inputs: string[]; json: boolean; lang: Lang }): Promise<number> {
+  const t = translator(args.lang);
+  const inputs = await expandInputs(args.inputs);
+  const statuses: ('ok' | 'invalid' | 'io')[] = [];
+  const files: unknown[] = [];
+  for (const file of inputs) {
+    const r = await loadReport(file, args.lang);
+    if (!r.ok) {
+      const status = r.problems.every((p) => p.code === 'io') ? 'io' : 'invalid';
+      statuses.push(status);
+      files.push({ input: file, status, problems: r.problems, warnings: [] });
+      if (!args.json) process.stderr.write(formatProblems(r.problems, args.lang) + '\n');
+      continue;
+    }
+    statuses.push('ok');
+    files.push({ input: file, status: 'ok', kind: r.kind.id, problems: [], warnings: r.warnings });
+    if (args.json) continue;
+    if (r.warnings.length > 0) process.stderr.write(formatProblems(r.warnings, args.lang) + '\n');
+    process.stdout.write(t(`${file}: hợp lệ (${r.kind.id})\n`, `${file}: valid (${r.kind.id})\n`));
+  }
+  if (args.json) process.stdout.write(JSON.stringify({ ok: statuses.every((s) => s === 'ok'), files }, null, 2) + '\n');
+  return inputs.length === 0 ? EXIT.usage : exitCodeOf(statuses);
+}

@@ -1,0 +1,79 @@
+import { watch } from 'node:fs';
+import type { FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { runJob } from '../../batch/index.js';
+import { builtinTemplateDir, clearTemplateCache } from '../../compose/index.js';
+import type { Lang } from '../../load/index.js';
+import { EXIT } from '../exit.js';
+import { translator } from '../i18n.js';
+import { describeProblems, statusWord } from '../report.js';
+import { parseFormats } from './render.js';
+
+/**
+ * Re-render whenever the data file or a template changes. Editors save by writing a new file and
+ * renaming it, so the folders are watched, not the file. Changes are debounced; a failed render
+ * writes nothing, so the last good output stays.
+ */
+export async function watchCommand(args: { input: string; out: string; format: string | string[]; profile?: string; lang: Lang; debounceMs?: number }): Promise<number> {
+  const t = translator(args.lang);
+  const formats = parseFormats(args.format, args.lang);
+  const input = path.resolve(args.input);
+  const stamp = () => new Date().toTimeString().slice(0, 8);
+
+  let running = false;
+  let again: string[] | undefined;
+  const render = async (changed: string[]): Promise<void> => {
+    if (running) {
+      again = [...(again ?? []), ...changed];
+      return;
+    }
+    running = true;
+    clearTemplateCache();
+    const r = await runJob(args.input, { formats, outDir: args.out, force: true, lang: args.lang, ...(args.profile ? { profile: args.profile } : {}) });
+    const what = changed.length ? t(`thay đổi: ${changed.join(', ')}`, `changed: ${changed.join(', ')}`) : t('lần đầu', 'first render');
+    const problems = describeProblems(r, args.lang);
+    if (problems) process.stderr.write(problems + '\n');
+    const outputs = r.outputs.map((o) => o.path).join(', ');
+    process.stdout.write(`[${stamp()}] ${what} → ${statusWord(r.status, args.lang)} (${r.ms} ms)${outputs ? `: ${outputs}` : t('; giữ bản đã dựng trước', '; last good output kept')}\n`);
+    running = false;
+    if (again) {
+      const next = again;
+      again = undefined;
+      await render(next);
+    }
+  };
+
+  await render([]);
+
+  let timer: NodeJS.Timeout | undefined;
+  const pending = new Set<string>();
+  const schedule = (file: string) => {
+    pending.add(path.relative(process.cwd(), file) || file);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const changed = [...pending];
+      pending.clear();
+      void render(changed);
+    }, args.debounceMs ?? 150);
+  };
+  const watchers: FSWatcher[] = [
+    watch(path.dirname(input), (_event, name) => {
+      if (name && path.join(path.dirname(input), name.toString()) === input) schedule(input);
+    }),
+    watch(builtinTemplateDir, { recursive: true }, (_event, name) => {
+      if (name && name.toString().endsWith('.hbs')) schedule(path.join(builtinTemplateDir, name.toString()));
+    }),
+  ];
+  process.stderr.write(t(`Đang theo dõi ${args.input} và các mẫu văn bản; nhấn Ctrl+C để dừng.\n`, `Watching ${args.input} and the templates; press Ctrl+C to stop.\n`));
+
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      clearTimeout(timer);
+      for (const w of watchers) w.close();
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return EXIT.ok;
+}

@@ -1,0 +1,26 @@
+import { statSync } from 'node:fs';
+import { glob } from 'tinyglobby';
+
+const DATA = /\.(ya?ml|json)$/i;
+
+/**
+ * Command-line inputs → data files: a file as is; a folder → its YAML/JSON files (recursively,
+ * without JSON Schema files); anything with glob characters → its matches. A name that matches
+ * nothing is kept, so the loader reports it as missing.
+ */
+export async function expandInputs(args: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const arg of args) {
+    const stat = statSync(arg, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) {
+      const found = await glob('**/*.{yaml,yml,json}', { cwd: arg, absolute: false, onlyFiles: true, dot: false });
+      files.push(...found.filter((f) => !f.endsWith('.schema.json')).sort().map((f) => `${arg.replace(/\/+$/, '')}/${f}`));
+    } else if (!stat && /[*?[\]{}]/.test(arg)) {
+      const found = await glob(arg, { onlyFiles: true });
+      files.push(...found.filter((f) => DATA.test(f) && !f.endsWith('.schema.json')).sort());
+    } else {
+      files.push(arg);
+    }
+  }
+  return [...new Set(files)];
+}

@@ -1,0 +1,93 @@
+/**
+ * baocao as a library: the same engine the CLI uses, for an e-office system or a script.
+ *
+ *   import { renderFile, validateFile, listKinds, kindSchema } from 'baocao';
+ *   const { outputs } = await renderFile('bao-cao.yaml', { formats: ['pdf'] });
+ */
+import { buildDocument, loadReport, loadReportText, outputStem, renderDocument, FORMATS } from './pipeline/index.js';
+import type { Format, LoadResult } from './pipeline/index.js';
+import { DataError } from './load/index.js';
+import type { Lang, Problem } from './load/index.js';
+import { findKind, kindJsonSchema, listKinds as allKinds, starterFile } from './model/index.js';
+
+export { FORMATS, VERSION, buildDocument, loadReport, loadReportText, renderDocument, outputStem } from './pipeline/index.js';
+export type { Format, LoadedReport, LoadResult } from './pipeline/index.js';
+export { runBatch, runJob } from './batch/index.js';
+export type { BatchOptions, JobOptions, JobOutput, JobResult, JobStatus } from './batch/index.js';
+export { DataError, formatProblem, formatProblems } from './load/index.js';
+export type { Lang, Problem } from './load/index.js';
+export { TemplateError } from './compose/index.js';
+export { MarkupError } from './document/parse.js';
+export { registerFontFamily } from './fonts/index.js';
+export type { FontFaceFiles } from './fonts/index.js';
+export { getProfile, profileIds } from './profile/index.js';
+export type { Profile } from './profile/index.js';
+export type * from './document/types.js';
+export type { KindDefinition, QpAnReport, Quantity } from './model/index.js';
+
+export interface RenderOptions {
+  /** Formats to produce; all available formats by default. */
+  formats?: Format[];
+  /** Layout profile id; the kind's own by default. */
+  profile?: string;
+  /** Language of problem messages. */
+  lang?: Lang;
+}
+
+export interface RenderResult {
+  kind: string;
+  /** Meaningful ASCII file name without extension, e.g. "2020-12-09_BC-UBND_qp-an-2020". */
+  name: string;
+  outputs: Partial<Record<Format, Buffer>>;
+  warnings: Problem[];
+}
+
+/** Every kind of document, with its id and title. */
+export function listKinds(): { id: string; title: string }[] {
+  return allKinds().map((k) => ({ id: k.id, title: k.title }));
+}
+
+/** The JSON Schema of a kind's data file (throws for an unknown kind). */
+export function kindSchema(kindId: string): Record<string, unknown> {
+  return kindJsonSchema(requireKind(kindId));
+}
+
+/** A starting YAML data file for a kind, every field explained in Vietnamese. */
+export function kindStarter(kindId: string): { yaml: string; schemaFile: string } {
+  return starterFile(requireKind(kindId));
+}
+
+/** Validate a data file; problems (never exceptions) for bad data. */
+export function validateFile(file: string, lang: Lang = 'vi'): Promise<LoadResult> {
+  return loadReport(file, lang);
+}
+
+/** Validate a data object (as parsed from JSON); problem positions refer to its JSON text. */
+export function validateData(data: unknown, lang: Lang = 'vi', name = 'dữ liệu.json'): LoadResult {
+  return loadReportText(JSON.stringify(data, null, 2) ?? 'null', name, lang);
+}
+
+/** Validate and render a data file to bytes. Throws DataError for invalid data. */
+export async function renderFile(file: string, options: RenderOptions = {}): Promise<RenderResult> {
+  return renderLoaded(await loadReport(file, options.lang), options);
+}
+
+/** Validate and render a data object to bytes. Throws DataError for invalid data. */
+export async function renderData(data: unknown, options: RenderOptions = {}): Promise<RenderResult> {
+  return renderLoaded(validateData(data, options.lang), options);
+}
+
+async function renderLoaded(loaded: LoadResult, options: RenderOptions): Promise<RenderResult> {
+  if (!loaded.ok) throw new DataError(loaded.problems, options.lang);
+  const profile = options.profile ?? loaded.kind.profile;
+  const doc = buildDocument(loaded.kind, loaded.report, profile);
+  const outputs: Partial<Record<Format, Buffer>> = {};
+  for (const format of options.formats ?? FORMATS) outputs[format] = await renderDocument(doc, format, profile);
+  return { kind: loaded.kind.id, name: outputStem(loaded.kind, loaded.report), outputs, warnings: loaded.warnings };
+}
+
+function requireKind(kindId: string) {
+  const kind = findKind(kindId);
+  if (!kind) throw new Error(`Không có loại văn bản "${kindId}". Các loại có sẵn: ${allKinds().map((k) => k.id).join(', ')}.`);
+  return kind;
+}

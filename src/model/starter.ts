@@ -1,0 +1,134 @@
+import { stringify } from 'yaml';
+
+/**
+ * A starting data file for a kind: every field of its JSON Schema in schema order, each with its
+ * description as a Vietnamese comment, filled from the kind's sample where the sample has a value
+ * and commented out (with a placeholder) where it has none, so the file validates as written and
+ * still shows every optional field.
+ */
+
+type JsonSchema = {
+  type?: string | string[];
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  enum?: unknown[];
+  const?: unknown;
+};
+
+const WIDTH = 96;
+
+export function starterYaml(schema: JsonSchema, sample: Record<string, unknown>, header: string[], schemaRef: string): string {
+  const out: string[] = [...header.map((h) => `# ${h}`), `# yaml-language-server: $schema=${schemaRef}`, ''];
+  out.push(`$schema: ${schemaRef}`);
+  for (const [key, prop] of Object.entries(schema.properties ?? {})) {
+    if (key === '$schema') continue;
+    field(out, key, prop, sample[key], 0, false);
+  }
+  return out.join('\n') + '\n';
+}
+
+function describe(s: JsonSchema): string | undefined {
+  return s.description ?? s.anyOf?.find((b) => b.description)?.description;
+}
+
+/** The branch that shapes the value: an object or array branch wins over a scalar shorthand. */
+function shape(s: JsonSchema): JsonSchema {
+  if (!s.anyOf) return s;
+  const nonNull = s.anyOf.filter((b) => b.type !== 'null');
+  return nonNull.find((b) => b.type === 'object' || b.type === 'array') ?? nonNull[0] ?? s;
+}
+
+function comment(out: string[], text: string | undefined, indent: number): void {
+  if (!text) return;
+  const pad = ' '.repeat(indent);
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && pad.length + 2 + line.length + 1 + word.length > WIDTH) {
+      out.push(`${pad}# ${line}`);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) out.push(`${pad}# ${line}`);
+}
+
+function scalar(v: unknown): string {
+  return stringify(v, { lineWidth: 0 }).trimEnd();
+}
+
+/** A figure: a number, or an object with its value (`{ value: 94, previous: 80 }`). */
+function isFigure(s: JsonSchema): boolean {
+  return !!s.anyOf?.some((b) => b.type === 'integer') && !!s.anyOf.some((b) => b.type === 'object');
+}
+
+function placeholder(s: JsonSchema): string {
+  const t = shape(s);
+  if (t.enum) return scalar(t.enum[0]);
+  switch (Array.isArray(t.type) ? t.type[0] : t.type) {
+    case 'integer':
+    case 'number':
+      return '0';
+    case 'array':
+      return '[]';
+    case 'boolean':
+      return 'false';
+    default:
+      return '"…"';
+  }
+}
+
+function field(out: string[], key: string, s: JsonSchema, value: unknown, indent: number, commented: boolean): void {
+  const pad = ' '.repeat(indent);
+  const hash = commented ? '# ' : '';
+  comment(out, describe(s), indent);
+  const t = shape(s);
+  if (value === undefined) {
+    // Absent from the sample: show it commented out, objects with their fields.
+    if (t.type === 'object' && t.properties) {
+      out.push(`${pad}# ${key}:`);
+      for (const [k, p] of Object.entries(t.properties)) field(out, k, p, undefined, indent + 2, true);
+    } else {
+      out.push(`${pad}# ${key}: ${placeholder(s)}`);
+    }
+    return;
+  }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    if (t.type === 'object' && t.properties && !isFigure(s)) {
+      out.push(`${pad}${hash}${key}:`);
+      const obj = value as Record<string, unknown>;
+      for (const [k, p] of Object.entries(t.properties)) field(out, k, p, obj[k], indent + 2, commented);
+    } else {
+      // A figure with last year's value or a qualifier reads best on one line.
+      out.push(`${pad}${hash}${key}: ${stringify(value, { flow: true } as never).trim()}`);
+    }
+    return;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      out.push(`${pad}${hash}${key}: []`);
+      return;
+    }
+    out.push(`${pad}${hash}${key}:`);
+    for (const item of value) out.push(`${pad}${hash}  - ${scalar(item)}`);
+    return;
+  }
+  if (typeof value === 'string' && pad.length + key.length + value.length > WIDTH) {
+    out.push(`${pad}${hash}${key}: >-`);
+    let line = '';
+    for (const word of value.split(/\s+/)) {
+      if (line && pad.length + 2 + line.length + 1 + word.length > WIDTH) {
+        out.push(`${pad}${hash}  ${line}`);
+        line = word;
+      } else {
+        line = line ? `${line} ${word}` : word;
+      }
+    }
+    if (line) out.push(`${pad}${hash}  ${line}`);
+    return;
+  }
+  out.push(`${pad}${hash}${key}: ${scalar(value)}`);
+}
