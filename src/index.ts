@@ -80,7 +80,7 @@ export async function renderData(data: unknown, options: RenderOptions = {}): Pr
 async function renderLoaded(loaded: LoadResult, options: RenderOptions): Promise<RenderResult> {
   if (!loaded.ok) throw new DataError(loaded.problems, options.lang);
   const profile = options.profile ?? loaded.kind.profile;
-  const doc = buildDocument(loaded.kind, loaded.report, profile);
+  const doc = buildDocument(loaded.kind, loaded.report, profile, options.lang);
   const outputs: Partial<Record<Format, Buffer>> = {};
   for (const format of options.formats ?? FORMATS) outputs[format] = await renderDocument(doc, format, profile);
   return { kind: loaded.kind.id, name: outputStem(loaded.kind, loaded.report), outputs, warnings: loaded.warnings };

@@ -5,7 +5,7 @@ import { TemplateError } from '../compose/index.js';
 import { MarkupError } from '../document/parse.js';
 import type { Lang, Problem } from '../load/index.js';
 import { writeFileAtomic } from '../output/index.js';
-import { buildDocument, loadReport, outputStem, renderDocument } from '../pipeline/index.js';
+import { GlyphError, buildDocument, loadReport, outputStem, renderDocument } from '../pipeline/index.js';
 import type { Format } from '../pipeline/index.js';
 
 /**
@@ -66,13 +66,13 @@ export async function runJob(input: string, options: JobOptions): Promise<JobRes
 
   let rendered: { format: Format; bytes: Buffer }[];
   try {
-    const doc = buildDocument(loaded.kind, loaded.report, options.profile ?? loaded.kind.profile);
+    const doc = buildDocument(loaded.kind, loaded.report, options.profile ?? loaded.kind.profile, options.lang);
     rendered = [];
     for (const format of options.formats) {
       rendered.push({ format, bytes: await renderDocument(doc, format, options.profile ?? loaded.kind.profile) });
     }
   } catch (e) {
-    if (e instanceof TemplateError || e instanceof MarkupError) {
+    if (e instanceof TemplateError || e instanceof MarkupError || e instanceof GlyphError) {
       return done({ ...base, status: 'template', outputs: [], error: e.message });
     }
     throw e;

@@ -29,7 +29,18 @@ export class TemplateError extends Error {
 
 export interface CompiledTemplate {
   file: string;
+  /** The body and partial sources, to point at the line a piece of text came from. */
+  sources: { file: string; text: string }[];
   render(data: unknown): string;
+}
+
+/** The first template line containing `needle`, as "file:line". */
+export function findInTemplate(template: CompiledTemplate, needle: string): string | undefined {
+  for (const { file, text } of template.sources) {
+    const i = text.indexOf(needle);
+    if (i >= 0) return `${file}:${text.slice(0, i).split('\n').length}`;
+  }
+  return undefined;
 }
 
 const cache = new Map<string, CompiledTemplate>();
@@ -46,19 +57,23 @@ export function loadTemplate(name: string, templateDir = builtinTemplateDir): Co
   for (const [helperName, fn] of Object.entries(helpers)) {
     env.registerHelper(helperName, wrapHelper(helperName, fn, file));
   }
+  const sources: { file: string; text: string }[] = [];
   const partialDir = path.join(folder, 'partials');
   if (existsSync(partialDir)) {
     for (const entry of readdirSync(partialDir).sort()) {
       if (!entry.endsWith('.hbs')) continue;
       const partialFile = path.join(partialDir, entry);
       const source = readTemplateSource(partialFile);
+      sources.push({ file: partialFile, text: source });
       env.registerPartial(entry.slice(0, -4), compileString(env, source, partialFile));
     }
   }
   const source = readTemplateSource(file);
+  sources.unshift({ file, text: source });
   const template = compileString(env, source, file);
   const compiled: CompiledTemplate = {
     file,
+    sources,
     render(data) {
       try {
         return template(data).normalize('NFC');

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { loadTemplate } from '../compose/index.js';
+import { findInTemplate, loadTemplate } from '../compose/index.js';
+import { describeChars, documentGaps, missingGlyphs, stringLeaves } from '../fonts/coverage.js';
 import { parseMarkup } from '../document/parse.js';
 import type { Document } from '../document/types.js';
 import { buildFrame, buildMeta } from '../frame/index.js';
@@ -50,6 +51,8 @@ export function validateSource(source: SourceDocument, lang: Lang = 'vi'): LoadR
   }
   const result = validate(source, kind.schema, lang);
   if (!result.ok) return { ok: false, problems: result.problems };
+  const glyphs = dataGlyphProblems(source, kind, lang);
+  if (glyphs.length > 0) return { ok: false, problems: glyphs };
   const report = result.value as ReportBase;
   const warnings = [...result.warnings, ...warningsAt(source, kind.consistency?.(report) ?? [], lang)];
   return { ok: true, file: source.file, kind, report, warnings };
@@ -73,18 +76,59 @@ export function loadReportText(text: string, file: string, lang: Lang = 'vi'): L
   return { ...result, warnings: sortProblems([...parsed.problems, ...result.warnings]) };
 }
 
-/** compose + parse + frame: the validated report → the Document tree. */
-export function buildDocument(kind: KindDefinition, report: ReportBase, profileId = kind.profile): Document {
+/**
+ * Characters of the data file that the kind's font cannot draw, each at its field: caught before
+ * rendering, so a PDF never shows an empty box where a letter should be.
+ */
+function dataGlyphProblems(source: SourceDocument, kind: KindDefinition, lang: Lang): Problem[] {
+  const family = getFontFamily(getProfile(kind.profile).fontFamily);
+  const problems: Problem[] = [];
+  for (const [path, text] of stringLeaves(source.data)) {
+    if (path[0] === '$schema') continue;
+    const chars = [...new Set(faces.flatMap((face) => missingGlyphs(text, family, face)))];
+    if (chars.length === 0) continue;
+    const field = path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+    const message = lang === 'vi'
+      ? `trường "${field}": phông ${family.name} không có chữ ${describeChars(chars)}; văn bản in ra sẽ thiếu chữ — hãy thay bằng chữ khác.`
+      : `field "${field}": the ${family.name} font has no ${describeChars(chars)}; the printed document would miss it — use another character.`;
+    problems.push({ file: source.file, ...source.locate(path), path, code: 'glyph', severity: 'error', message });
+  }
+  return problems;
+}
+
+const faces = ['regular', 'bold', 'italic', 'boldItalic'] as const;
+
+/** A character of the composed document that its face cannot draw (from a template, a helper …). */
+export class GlyphError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GlyphError';
+  }
+}
+
+/** compose + parse + frame: the validated report → the Document tree, checked for glyph coverage. */
+export function buildDocument(kind: KindDefinition, report: ReportBase, profileId = kind.profile, lang: Lang = 'vi'): Document {
   const profile = getProfile(profileId);
   const family = getFontFamily(profile.fontFamily);
   const template = loadTemplate(kind.template);
   const markup = template.render(report);
   const measure = (text: string, s: TextStyle) => measureText(family, faceFor(s.bold, s.italic), text, s.size);
-  return {
+  const doc: Document = {
     frame: buildFrame(kind, report.frame, profile, measure),
     body: parseMarkup(markup, template.file),
     meta: buildMeta(kind, report),
   };
+  const gaps = documentGaps(doc, family);
+  if (gaps.length > 0) {
+    const lines = gaps.map((g) => {
+      const where = findInTemplate(template, g.chars[0]!) ?? (lang === 'vi' ? 'nội dung' : 'text');
+      return lang === 'vi'
+        ? `${where}: phông ${family.name} (${g.face}) không có chữ ${describeChars(g.chars)} trong "${g.context}".`
+        : `${where}: the ${family.name} font (${g.face}) has no ${describeChars(g.chars)} in "${g.context}".`;
+    });
+    throw new GlyphError([...new Set(lines)].join('\n'));
+  }
+  return doc;
 }
 
 export type Format = 'pdf';
