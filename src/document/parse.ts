@@ -122,7 +122,8 @@ function inlines(children: ChildNode[], style: Style, fail: Fail): Inline[] {
   const walk = (nodes: ChildNode[], s: Style): void => {
     for (const node of nodes) {
       if (node.type === 'text') {
-        const t = node.data.replace(/\s+/g, ' ').normalize('NFC');
+        // HTML collapses ASCII whitespace only: a no-break space in the data stays one.
+        const t = node.data.replace(/[ \t\n\r\f]+/g, ' ').normalize('NFC');
         if (t !== '') out.push({ type: 'text', text: t, ...s });
         continue;
       }
