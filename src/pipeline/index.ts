@@ -11,6 +11,7 @@ import type { KindDefinition, ReportBase } from '../model/index.js';
 import { faceFor, getFontFamily, measureText } from '../fonts/index.js';
 import { getProfile } from '../profile/index.js';
 import type { TextStyle } from '../profile/index.js';
+import { renderDocx } from '../render/docx/index.js';
 import { renderPdf } from '../render/pdf/index.js';
 
 /**
@@ -131,8 +132,8 @@ export function buildDocument(kind: KindDefinition, report: ReportBase, profileI
   return doc;
 }
 
-export type Format = 'pdf';
-export const FORMATS: readonly Format[] = ['pdf'];
+export type Format = 'pdf' | 'docx';
+export const FORMATS: readonly Format[] = ['pdf', 'docx'];
 
 /** Render a Document to the bytes of one format with the kind's profile (or another by id). */
 export async function renderDocument(doc: Document, format: Format, profileId: string): Promise<Buffer> {
@@ -140,6 +141,8 @@ export async function renderDocument(doc: Document, format: Format, profileId: s
   switch (format) {
     case 'pdf':
       return renderPdf(doc, profile, { creator: CREATOR });
+    case 'docx':
+      return renderDocx(doc, profile, { creator: CREATOR });
   }
 }
 

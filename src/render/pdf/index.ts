@@ -76,9 +76,7 @@ export function pdfDefinition(doc: Document, profile: Profile, options: PdfOptio
             ...style(p.pageNumber),
             margin: [mm(p.page.margin.left), mm(p.page.headerDistance), mm(p.page.margin.right), 0],
           },
-    // Keep a heading with what follows: never leave it last on a page.
-    pageBreakBefore: (node: { headlineLevel?: number }, nodes: { getFollowingNodesOnPage(): unknown[] }) =>
-      node.headlineLevel !== undefined && nodes.getFollowingNodesOnPage().length === 0,
+    pageBreakBefore: keepWordsPageBreaks,
     content: [
       headerBlock(doc.frame, ctx),
       titleBlock(doc.frame, ctx),
@@ -94,6 +92,9 @@ export function pdfDefinition(doc: Document, profile: Profile, options: PdfOptio
  */
 function bodyWithSignature(doc: Document, ctx: Ctx): Node[] {
   const body = doc.body.flatMap((b) => block(b, ctx));
+  body.forEach((node, i) => {
+    if (i > 0 && body[i - 1]!.pageBreak === 'after') afterHardBreak.add(node);
+  });
   const signature = signatureBlock(doc.frame, ctx);
   const last = body[body.length - 1];
   if (!last || last.text === undefined || last.pageBreak !== undefined) return [...body, signature];
@@ -105,6 +106,54 @@ export async function renderPdf(doc: Document, profile: Profile, options: PdfOpt
   registerFonts(getFontFamily(profile.fontFamily));
   const definition = pdfDefinition(doc, profile, options);
   return (await pdfmake.createPdf(definition).getBuffer()) as Buffer;
+}
+
+/** What pdfmake tells pageBreakBefore about a node. */
+interface PageBreakNode {
+  headlineLevel?: number;
+  text?: unknown;
+  startPosition: { top: number; pageNumber: number };
+}
+
+interface PageBreakQueries {
+  getFollowingNodesOnPage(): PageBreakNode[];
+  getPreviousNodesOnPage(): PageBreakNode[];
+}
+
+/** Body paragraphs by their runs array (pdfmake hands pageBreakBefore a copy of the node, not the node). */
+const paragraphByText = new WeakMap<object, Node>();
+/** Body paragraphs that follow an explicit page break. */
+const afterHardBreak = new WeakSet<Node>();
+
+/**
+ * Page breaks as Word and LibreOffice make them, so the DOCX breaks where the PDF does:
+ * - a heading (or a run of headings) is never last on a page (Word's keepNext). Only nodes below
+ *   it count: the page-number header is laid out after the body and also lists as on the page; a
+ *   heading followed only by headings breaks too, as pdfmake asks each node once.
+ * - a paragraph that opens a page after a natural break loses its space before (Word and
+ *   LibreOffice drop it; after an explicit break they keep it).
+ * Returning true makes pdfmake lay the document out again with a break before the node.
+ */
+function keepWordsPageBreaks(node: PageBreakNode, nodes: PageBreakQueries): boolean {
+  const headingAlone =
+    node.headlineLevel !== undefined &&
+    nodes
+      .getFollowingNodesOnPage()
+      .filter((n) => n.startPosition.top > node.startPosition.top)
+      .every((n) => n.headlineLevel !== undefined);
+  const paragraph = typeof node.text === 'object' && node.text !== null ? paragraphByText.get(node.text) : undefined;
+  if (!paragraph) return headingAlone;
+  const page = node.startPosition.pageNumber;
+  const opensPage =
+    page > 1 &&
+    !afterHardBreak.has(paragraph) &&
+    nodes.getPreviousNodesOnPage().every((n) => n.startPosition.pageNumber === page && n.startPosition.top >= node.startPosition.top);
+  const margin = paragraph.margin as [number, number, number, number];
+  if ((headingAlone || opensPage) && margin[1] > 0) {
+    paragraph.margin = [margin[0], 0, margin[2], margin[3]];
+    return true;
+  }
+  return headingAlone;
 }
 
 interface Ctx {
@@ -211,7 +260,8 @@ function runs(content: Inline[]): Node[] {
       ...(c.italic ? { italics: true } : {}),
       ...(c.underline ? { decoration: 'underline' } : {}),
     };
-    for (const token of c.text.match(/\S+\s*|\s+/g) ?? []) {
+    // Break at ordinary spaces only: a no-break space (U+00A0) binds its neighbours.
+    for (const token of c.text.match(/[^ \t\n]+[ \t\n]*|[ \t\n]+/g) ?? []) {
       // A token longer than any line (a URL) may still break, rather than overflow the margin.
       out.push({ text: token, ...style, ...(token.length <= 40 ? { noWrap: true } : {}) });
     }
@@ -221,7 +271,7 @@ function runs(content: Inline[]): Node[] {
 
 function bodyParagraph(text: Node[], ctx: Ctx, extra: Node = {}): Node {
   const b = ctx.profile.body;
-  return {
+  const node: Node = {
     text,
     alignment: 'justify',
     leadingIndent: mm(b.firstLineIndent),
@@ -229,6 +279,8 @@ function bodyParagraph(text: Node[], ctx: Ctx, extra: Node = {}): Node {
     lineHeight: ctx.lineHeight,
     ...extra,
   };
+  paragraphByText.set(text, node);
+  return node;
 }
 
 function block(b: Block, ctx: Ctx): Node[] {

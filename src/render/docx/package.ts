@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { Zippable } from 'fflate';
+import type { DocumentMeta } from '../../document/types.js';
+import type { FaceName } from '../../fonts/index.js';
+
+/**
+ * Post-processing of the package docx writes, for what docx does not do itself:
+ * - embedded fonts: a fontKey derived from family and face (docx draws random ones) and the
+ *   ECMA-376 obfuscation redone with it;
+ * - core properties: dates from the document (docx writes "now"), dc:language;
+ * - app properties: the application that wrote the file;
+ * - the zip: fixed entry order, fixed entry times, fixed compression level.
+ * Together these make the bytes a function of the input.
+ */
+
+export interface PackageInput {
+  family: string;
+  faces: Record<FaceName, Buffer>;
+  meta: DocumentMeta;
+  application: string;
+}
+
+/** w:embedXxx element → face. */
+const EMBED_ELEMENTS: Record<string, FaceName> = {
+  embedRegular: 'regular',
+  embedBold: 'bold',
+  embedItalic: 'italic',
+  embedBoldItalic: 'boldItalic',
+};
+
+/** Zip entry time: local-time fields, so the DOS timestamp does not depend on the time zone. */
+const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
+
+/** A GUID "{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}" from a hash of family and face: stable across runs. */
+export function fontKey(family: string, face: FaceName): string {
+  const hex = createHash('sha256').update(`baocao font key\0${family}\0${face}`).digest('hex').slice(0, 32).toUpperCase();
+  return `{${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}}`;
+}
+
+/**
+ * ECMA-376 Part 1 §17.8.1 font obfuscation (its own inverse): the key's 32 hex digits read from
+ * the last pair to the first give 16 bytes; XOR them into bytes 0–15 and again into bytes 16–31.
+ */
+export function obfuscateFont(bytes: Uint8Array, key: string): Uint8Array<ArrayBuffer> {
+  const hex = key.replace(/[{}-]/g, '');
+  if (!/^[0-9A-Fa-f]{32}$/.test(hex)) throw new Error(`bad font key ${key}`);
+  const out = new Uint8Array(bytes);
+  for (let i = 0; i < 16; i++) {
+    const k = parseInt(hex.slice(30 - 2 * i, 32 - 2 * i), 16);
+    out[i]! ^= k;
+    out[i + 16]! ^= k;
+  }
+  return out;
+}
+
+const escapeXml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** W3CDTF without milliseconds, as Word writes it. */
+const w3cdtf = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export function finishPackage(docx: Uint8Array, input: PackageInput): Buffer {
+  const files = unzipSync(docx);
+  const text = (name: string): string => {
+    const f = files[name];
+    if (!f) throw new Error(`docx wrote no ${name}`);
+    return strFromU8(f);
+  };
+
+  // Fonts: the relationship of each w:embedXxx names its part; rewrite key and part together.
+  const rels = text('word/_rels/fontTable.xml.rels');
+  const target = (id: string): string => {
+    const m = new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels) ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels);
+    if (!m) throw new Error(`fontTable relationship ${id} not found`);
+    return `word/${m[1]}`;
+  };
+  let seen = 0;
+  const fontTable = text('word/fontTable.xml').replace(
+    /<w:(embedRegular|embedBold|embedItalic|embedBoldItalic) r:id="([^"]+)" w:fontKey="\{[0-9A-Fa-f-]+\}"\/>/g,
+    (_all, element: string, id: string) => {
+      const face = EMBED_ELEMENTS[element]!;
+      const key = fontKey(input.family, face);
+      files[target(id)] = obfuscateFont(input.faces[face], key);
+      seen++;
+      return `<w:${element} r:id="${id}" w:fontKey="${key}"/>`;
+    },
+  );
+  if (seen !== 4) throw new Error(`expected 4 embedded faces in fontTable.xml, found ${seen}`);
+  files['word/fontTable.xml'] = strToU8(fontTable);
+
+  // Widow control stated, not left to each application's default (LibreOffice assumes 2/2, the
+  // schema says off); off, because pdfmake has none and both must break pages at the same lines.
+  const styles = text('word/styles.xml');
+  const withWidow = styles.replace(/<w:pPrDefault><w:pPr>/, '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>');
+  if (withWidow === styles) throw new Error('styles.xml has no w:pPrDefault/w:pPr');
+  files['word/styles.xml'] = strToU8(withWidow);
+
+  // Core properties: the document's own date, never the time of rendering; its language.
+  const date = w3cdtf(input.meta.creationDate);
+  const core = text('docProps/core.xml')
+    .replace(/(<dcterms:(created|modified) xsi:type="dcterms:W3CDTF">)[^<]*(<\/dcterms:\2>)/g, `$1${date}$3`)
+    .replace('</cp:coreProperties>', `<dc:language>${escapeXml(input.meta.language)}</dc:language></cp:coreProperties>`);
+  files['docProps/core.xml'] = strToU8(core);
+
+  files['docProps/app.xml'] = strToU8(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ' +
+      'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+      `<Application>${escapeXml(input.application)}</Application><DocSecurity>0</DocSecurity></Properties>`,
+  );
+
+  // [Content_Types].xml and the package relationships first (as Word writes them), the rest sorted.
+  const head = ['[Content_Types].xml', '_rels/.rels'];
+  const names = [...head.filter((n) => files[n]), ...Object.keys(files).filter((n) => !head.includes(n)).sort()];
+  const zippable: Zippable = {};
+  for (const name of names) zippable[name] = [files[name]!, { level: 9, mtime: ZIP_TIME }];
+  return Buffer.from(zipSync(zippable));
+}

@@ -1,0 +1,222 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as fontkit from 'fontkit';
+import { CREATOR } from '../../src/pipeline/index.js';
+import { getFontFamily } from '../../src/fonts/index.js';
+import type { Document } from '../../src/document/types.js';
+import { renderDocx } from '../../src/render/docx/index.js';
+import { all, children, deobfuscate, first, Package, paragraphText, renderSample, sampleDocument, sha256, stylesOfParagraph, vietnameseLetters } from './helpers.js';
+
+const expected = JSON.parse(readFileSync(new URL('./fixtures/expected.json', import.meta.url), 'utf8')) as {
+  pageSize: Record<string, string>;
+  frameRuns: { text: string; sz: number; bold: boolean; italic: boolean }[];
+  core: Record<string, string>;
+  maxBytes: number;
+};
+
+const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
+
+describe('renderDocx: the sample', async () => {
+  const { doc, profile, bytes } = await renderSample();
+  const pkg = new Package(bytes);
+  const document = pkg.xml('word/document.xml');
+  const body = first(document, 'w:body')!;
+
+  it('is small enough to e-mail', () => {
+    expect(bytes.length).toBeLessThanOrEqual(expected.maxBytes);
+  });
+
+  it('is A4 with the profile margins and header distance (w:sectPr)', () => {
+    const sectPr = children(body, 'w:sectPr')[0]!;
+    const pgSz = first(sectPr, 'w:pgSz')!;
+    expect({ 'w:w': pgSz.attribs['w:w'], 'w:h': pgSz.attribs['w:h'] }).toEqual(expected.pageSize);
+    const m = first(sectPr, 'w:pgMar')!.attribs;
+    const pm = profile.page.margin;
+    expect([m['w:top'], m['w:bottom'], m['w:left'], m['w:right'], m['w:header']].map(Number)).toEqual(
+      [pm.top, pm.bottom, pm.left, pm.right, profile.page.headerDistance].map(twips),
+    );
+  });
+
+  it('gives the frame runs their sizes and styles', () => {
+    for (const e of expected.frameRuns) {
+      const styles = stylesOfParagraph(body, e.text);
+      expect(styles.length, e.text).toBeGreaterThan(0);
+      for (const s of styles) expect(s, e.text).toEqual({ sz: e.sz, bold: e.bold, italic: e.italic });
+    }
+  });
+
+  it('lays the header out as a borderless two-column table shifted by the profile offset', () => {
+    const tbl = children(body, 'w:tbl')[0]!;
+    expect(all(tbl, 'w:gridCol').map((c) => Number(c.attribs['w:w']))).toEqual(profile.header.columns.map(twips));
+    expect(Number(first(tbl, 'w:tblInd')!.attribs['w:w'])).toBe(twips(profile.header.offset));
+    for (const b of children(first(tbl, 'w:tblBorders')!, 'w:top')) expect(b.attribs['w:val']).toBe('none');
+    // "Số" and the place-date share the second row.
+    const row2 = children(tbl, 'w:tr')[1]!;
+    expect(all(row2, 'w:p').map(paragraphText)).toEqual([doc.frame.numberLine, doc.frame.placeDate]);
+  });
+
+  it('draws three rules as bordered, indented paragraphs of the measured length', () => {
+    const rules = all(body, 'w:p').filter((p) => first(p, 'w:pBdr'));
+    expect(rules).toHaveLength(3);
+    for (const r of rules) {
+      const ind = first(r, 'w:ind')!.attribs;
+      expect(ind['w:left']).toBe(ind['w:right']);
+      expect(first(r, 'w:top')!.attribs['w:val']).toBe('single');
+    }
+  });
+
+  it('justifies body paragraphs with a first-line indent and an explicit line rule', () => {
+    const p = all(body, 'w:p').find((x) => paragraphText(x).startsWith('Ủy ban nhân dân thị xã Nghi Sơn báo cáo'))!;
+    expect(first(p, 'w:jc')!.attribs['w:val']).toBe('both');
+    expect(Number(first(p, 'w:ind')!.attribs['w:firstLine'])).toBe(twips(profile.body.firstLineIndent));
+    const spacing = first(p, 'w:spacing')!.attribs;
+    expect(spacing).toMatchObject({ 'w:before': String(profile.body.spaceBefore * 20), 'w:line': String(240 * profile.body.lineSpacing), 'w:lineRule': 'auto' });
+    // The defaults carry the line rule too, and a stated widow control.
+    const defaults = first(pkg.xml('word/styles.xml'), 'w:pPrDefault')!;
+    expect(first(defaults, 'w:spacing')!.attribs).toMatchObject({ 'w:line': '240', 'w:lineRule': 'auto' });
+    expect(first(defaults, 'w:widowControl')!.attribs['w:val']).toBe('0');
+  });
+
+  it('keeps the last body paragraph with a signature row that cannot split', () => {
+    const top = body.children.filter((c) => c.type === 'tag') as ReturnType<typeof children>;
+    const signature = top[top.length - 2]!;
+    expect(signature.name).toBe('w:tbl');
+    expect(first(signature, 'w:cantSplit')).toBeDefined();
+    const before = top[top.length - 3]!;
+    expect(before.name).toBe('w:p');
+    expect(first(before, 'w:keepNext')).toBeDefined();
+    expect(paragraphText(before)).toMatch(/Nghi Sơn\.\/\.$/);
+  });
+
+  it('numbers pages from page 2: w:titlePg, an empty first header, PAGE in the default header', () => {
+    const sectPr = children(body, 'w:sectPr')[0]!;
+    expect(first(sectPr, 'w:titlePg')).toBeDefined();
+    const rels = pkg.rels('word/document.xml');
+    const ref = (type: string) => rels[children(sectPr, 'w:headerReference').find((h) => h.attribs['w:type'] === type)!.attribs['r:id']!]!;
+    const firstHeader = pkg.xml(ref('first'));
+    expect(all(firstHeader, 'w:p').map(paragraphText).join('')).toBe('');
+    expect(all(firstHeader, 'w:instrText')).toHaveLength(0);
+    const defaultHeader = pkg.xml(ref('default'));
+    const instr = all(defaultHeader, 'w:instrText').map((i) => i.children.map((c) => (c.type === 'text' ? c.data : '')).join('').trim());
+    expect(instr).toEqual(['PAGE']);
+    expect(first(defaultHeader, 'w:jc')!.attribs['w:val']).toBe('center');
+  });
+
+  it('writes the core properties from doc.meta and the language vi-VN', () => {
+    const core = pkg.xml('docProps/core.xml');
+    for (const [name, value] of Object.entries(expected.core)) {
+      expect(paragraphTextOf(first(core, name)), name).toBe(value);
+    }
+    expect(paragraphTextOf(first(core, 'cp:lastModifiedBy'))).toBe(CREATOR);
+    expect(pkg.text('docProps/app.xml')).toContain(`<Application>${CREATOR}</Application>`);
+    const lang = first(first(pkg.xml('word/styles.xml'), 'w:rPrDefault')!, 'w:lang')!;
+    expect(lang.attribs['w:val']).toBe('vi-VN');
+    expect(doc.meta.language).toBe('vi-VN');
+  });
+
+  it('embeds four faces, each a valid font with every Vietnamese letter', () => {
+    expect(first(pkg.xml('word/settings.xml'), 'w:embedTrueTypeFonts')).toBeDefined();
+    const font = all(pkg.xml('word/fontTable.xml'), 'w:font').find((f) => f.attribs['w:name'] === profile.fontFamily)!;
+    const rels = pkg.rels('word/fontTable.xml');
+    const family = getFontFamily(profile.fontFamily);
+    const faces = { 'w:embedRegular': 'Regular', 'w:embedBold': 'Bold', 'w:embedItalic': 'Italic', 'w:embedBoldItalic': 'Bold Italic' };
+    const letters = vietnameseLetters();
+    expect(letters).toHaveLength(146);
+    const keys = new Set<string>();
+    for (const [element, subfamily] of Object.entries(faces)) {
+      const embed = children(font, element)[0];
+      expect(embed, element).toBeDefined();
+      const key = embed!.attribs['w:fontKey']!;
+      expect(key).toMatch(/^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/);
+      keys.add(key);
+      const part = rels[embed!.attribs['r:id']!]!;
+      expect(part).toMatch(/\.odttf$/);
+      const bytes = deobfuscate(pkg.files[part]!, key);
+      expect(Buffer.from(bytes.subarray(0, 4)).toString('hex')).toBe('00010000'); // TrueType outlines
+      const parsed = fontkit.create(Buffer.from(bytes)) as fontkit.Font & { subfamilyName: string; numGlyphs: number };
+      expect(parsed.familyName).toBe(profile.fontFamily);
+      expect(parsed.subfamilyName).toBe(subfamily);
+      const missing = letters.filter((l) => !parsed.hasGlyphForCodePoint(l.codePointAt(0)!));
+      expect(missing, `${element} lacks`).toEqual([]);
+      for (const c of '“”‘’–—…•№§°±×÷€\u00a0₫') expect(parsed.hasGlyphForCodePoint(c.codePointAt(0)!), `${element} ${c}`).toBe(true);
+      // Subset: far fewer glyphs than the full face.
+      expect(parsed.numGlyphs).toBeLessThan((family.faces.regular.font as unknown as { numGlyphs: number }).numGlyphs / 2);
+    }
+    expect(keys.size).toBe(4);
+  });
+
+  it('gives the same bytes for the same input', async () => {
+    const again = await renderDocx(doc, profile, { creator: CREATOR });
+    expect(sha256(again)).toBe(sha256(bytes));
+    // Nothing in the package carries the time of rendering.
+    expect(pkg.text('docProps/core.xml')).not.toContain(String(new Date().getFullYear()) + '-');
+  });
+});
+
+describe('renderDocx: blocks the sample lacks', async () => {
+  const { doc, profile } = await sampleDocument();
+  const cell = (text: string, o: Partial<{ colSpan: number; rowSpan: number; header: boolean }> = {}) => ({
+    content: [{ type: 'text' as const, text }],
+    colSpan: 1,
+    rowSpan: 1,
+    align: 'center' as const,
+    header: false,
+    ...o,
+  });
+  const extended: Document = {
+    ...doc,
+    frame: { ...doc.frame, addressees: ['Ủy ban nhân dân tỉnh Thanh Hóa', 'Bộ Chỉ huy Quân sự tỉnh'] },
+    body: [
+      ...doc.body.slice(0, 3),
+      {
+        type: 'table',
+        columns: 3,
+        widths: [1, 2, 2],
+        headerRows: 2,
+        rows: [
+          { cells: [cell('TT', { rowSpan: 2, header: true }), cell('Kết quả', { colSpan: 2, header: true })] },
+          { cells: [cell('2019', { header: true }), cell('2020', { header: true })] },
+          { cells: [cell('1'), cell('10'), cell('20')] },
+        ],
+      },
+      { type: 'pagebreak' },
+      ...doc.body.slice(3),
+    ],
+  };
+  const pkg = new Package(await renderDocx(extended, profile, { creator: CREATOR }));
+  const body = first(pkg.xml('word/document.xml'), 'w:body')!;
+
+  it('repeats header rows and merges cells', () => {
+    const tbl = children(body, 'w:tbl')[1]!;
+    const rows = children(tbl, 'w:tr');
+    expect(rows.map((r) => first(r, 'w:tblHeader') !== undefined)).toEqual([true, true, false]);
+    expect(first(rows[0]!, 'w:gridSpan')!.attribs['w:val']).toBe('2');
+    expect(first(rows[0]!, 'w:vMerge')!.attribs['w:val']).toBe('restart');
+    expect(first(rows[1]!, 'w:vMerge')).toBeDefined();
+    expect(all(tbl, 'w:gridCol')).toHaveLength(3);
+  });
+
+  it('starts the block after a page break on a new page', () => {
+    const p = all(body, 'w:p').find((x) => paragraphText(x) === paragraphTextOfBlock(doc, 3))!;
+    expect(first(p, 'w:pageBreakBefore')).toBeDefined();
+  });
+
+  it('writes "Kính gửi" and its items', () => {
+    const texts = all(body, 'w:p').map(paragraphText);
+    expect(texts).toContain('Kính gửi:');
+    expect(texts).toContain('- Ủy ban nhân dân tỉnh Thanh Hóa;');
+    expect(texts).toContain('- Bộ Chỉ huy Quân sự tỉnh.');
+  });
+});
+
+function paragraphTextOf(e: ReturnType<typeof first>): string {
+  return e ? e.children.map((c) => (c.type === 'text' ? c.data : '')).join('') : '';
+}
+
+/** The text the DOCX writes for a heading or paragraph block. */
+function paragraphTextOfBlock(doc: Document, i: number): string {
+  const b = doc.body[i]!;
+  if (b.type !== 'heading' && b.type !== 'paragraph') throw new Error(`block ${i} is a ${b.type}`);
+  const text = b.content.map((c) => (c.type === 'text' ? c.text : '')).join('');
+  return b.type === 'heading' && b.number ? `${b.number} ${text}` : text;
+}
