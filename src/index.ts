@@ -5,13 +5,13 @@
  *   const { outputs } = await renderFile('bao-cao.yaml', { formats: ['pdf'] });
  */
 import { buildDocument, loadReport, loadReportText, outputStem, renderDocument, FORMATS } from './pipeline/index.js';
-import type { Format, LoadResult } from './pipeline/index.js';
+import type { Format, LegacyOption, LoadResult } from './pipeline/index.js';
 import { DataError } from './load/index.js';
 import type { Lang, Problem } from './load/index.js';
 import { findKind, kindJsonSchema, listKinds as allKinds, starterFile } from './model/index.js';
 
 export { FORMATS, VERSION, buildDocument, loadReport, loadReportText, renderDocument, outputStem } from './pipeline/index.js';
-export type { Format, LoadedReport, LoadResult } from './pipeline/index.js';
+export type { Format, LegacyOption, LoadedReport, LoadResult } from './pipeline/index.js';
 export { runBatch, runJob } from './batch/index.js';
 export type { BatchOptions, JobOptions, JobOutput, JobResult, JobStatus } from './batch/index.js';
 export { DataError, formatProblem, formatProblems } from './load/index.js';
@@ -32,6 +32,8 @@ export interface RenderOptions {
   profile?: string;
   /** Language of problem messages. */
   lang?: Lang;
+  /** Text typed in a legacy encoding: convert it (tcvn3, vni) or declare there is none (unicode). */
+  legacy?: LegacyOption;
 }
 
 export interface RenderResult {
@@ -63,18 +65,18 @@ export function validateFile(file: string, lang: Lang = 'vi'): Promise<LoadResul
 }
 
 /** Validate a data object (as parsed from JSON); problem positions refer to its JSON text. */
-export function validateData(data: unknown, lang: Lang = 'vi', name = 'dữ liệu.json'): LoadResult {
-  return loadReportText(JSON.stringify(data, null, 2) ?? 'null', name, lang);
+export function validateData(data: unknown, lang: Lang = 'vi', name = 'dữ liệu.json', legacy?: LegacyOption): LoadResult {
+  return loadReportText(JSON.stringify(data, null, 2) ?? 'null', name, lang, legacy);
 }
 
 /** Validate and render a data file to bytes. Throws DataError for invalid data. */
 export async function renderFile(file: string, options: RenderOptions = {}): Promise<RenderResult> {
-  return renderLoaded(await loadReport(file, options.lang), options);
+  return renderLoaded(await loadReport(file, options.lang, options.legacy), options);
 }
 
 /** Validate and render a data object to bytes. Throws DataError for invalid data. */
 export async function renderData(data: unknown, options: RenderOptions = {}): Promise<RenderResult> {
-  return renderLoaded(validateData(data, options.lang), options);
+  return renderLoaded(validateData(data, options.lang, undefined, options.legacy), options);
 }
 
 async function renderLoaded(loaded: LoadResult, options: RenderOptions): Promise<RenderResult> {

@@ -6,7 +6,7 @@ import { MarkupError } from '../document/parse.js';
 import type { Lang, Problem } from '../load/index.js';
 import { writeFileAtomic } from '../output/index.js';
 import { GlyphError, buildDocument, loadReport, outputStem, renderDocument } from '../pipeline/index.js';
-import type { Format } from '../pipeline/index.js';
+import type { Format, LegacyOption } from '../pipeline/index.js';
 
 /**
  * One input file → its output files: load, build, render every format in memory, then write each
@@ -23,6 +23,8 @@ export interface JobOptions {
   force: boolean;
   /** Output file name without extension (only meaningful for a single input). */
   name?: string;
+  /** Text typed in a legacy encoding: convert it (tcvn3, vni) or declare there is none (unicode). */
+  legacy?: LegacyOption;
   lang: Lang;
 }
 
@@ -57,7 +59,7 @@ export async function runJob(input: string, options: JobOptions): Promise<JobRes
   const done = (r: Omit<JobResult, 'input' | 'ms'>): JobResult => ({ input, ...r, ms: Math.round(performance.now() - start) });
   const vi = options.lang === 'vi';
 
-  const loaded = await loadReport(input, options.lang);
+  const loaded = await loadReport(input, options.lang, options.legacy);
   if (!loaded.ok) {
     const io = loaded.problems.every((p) => p.code === 'io');
     return done({ status: io ? 'io' : 'invalid', outputs: [], problems: loaded.problems, warnings: [] });

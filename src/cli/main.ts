@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { listKinds } from '../model/index.js';
 import { FORMATS, VERSION } from '../pipeline/index.js';
+import type { LegacyOption } from '../pipeline/index.js';
 import { initCommand, schemaCommand } from './commands/init.js';
 import { renderCommand } from './commands/render.js';
 import { validateCommand } from './commands/validate.js';
@@ -39,6 +40,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('force', { type: 'boolean', default: false, describe: t('Ghi đè tệp kết quả đã có nếu khác nội dung', 'Overwrite existing outputs that differ') })
           .option('name', { type: 'string', describe: t('Tên tệp kết quả (không phần mở rộng), khi dựng một tệp', 'Output file name (no extension), for a single input') })
           .option('json', { type: 'boolean', default: false, describe: t('In bảng tổng hợp dạng JSON', 'Print the summary as JSON') })
+          .option('legacy', { type: 'string', choices: ['tcvn3', 'vni', 'unicode'], describe: t('Chuyển chữ gõ bằng bảng mã cũ (tcvn3: .VnTime, vni: VNI-Times) sang Unicode; unicode: không dò bảng mã cũ', 'Convert text typed in a legacy encoding (tcvn3, vni) to Unicode; unicode: skip detection') })
           .option('jobs', { alias: 'j', type: 'number', describe: t('Số luồng dựng song song (mặc định: số lõi CPU)', 'Parallel workers (default: number of cores)') })
           .example('$0 render data/nghi-son-qp-an-2020.yaml', t('Dựng văn bản mẫu vào out/', 'Render the sample into out/'))
           .example('$0 render so-lieu/ --out van-ban --format pdf', t('Dựng mọi tệp trong thư mục so-lieu/ thành PDF', 'Render every file in so-lieu/ to PDF'))
@@ -47,6 +49,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = await renderCommand({
           inputs: a.inputs as string[], out: a.out, format: a.format, force: a.force, json: a.json, lang,
           ...(a.profile ? { profile: a.profile } : {}), ...(a.name ? { name: a.name } : {}), ...(a.jobs !== undefined ? { jobs: a.jobs } : {}),
+          ...(a.legacy ? { legacy: a.legacy as LegacyOption } : {}),
         });
       },
     )
@@ -57,9 +60,10 @@ export async function main(argv: string[]): Promise<number> {
         y
           .positional('inputs', { type: 'string', array: true, demandOption: true, describe: t('Tệp, thư mục hoặc mẫu tên', 'Files, folders or globs') })
           .option('json', { type: 'boolean', default: false, describe: t('In kết quả dạng JSON', 'Print the result as JSON') })
+          .option('legacy', { type: 'string', choices: ['tcvn3', 'vni', 'unicode'], describe: t('Chuyển chữ gõ bằng bảng mã cũ (tcvn3: .VnTime, vni: VNI-Times) sang Unicode; unicode: không dò bảng mã cũ', 'Convert text typed in a legacy encoding (tcvn3, vni) to Unicode; unicode: skip detection') })
           .example('$0 validate bao-cao.yaml', t('Kiểm tra một tệp', 'Check one file')),
       async (a) => {
-        exitCode = await validateCommand({ inputs: a.inputs as string[], json: a.json, lang });
+        exitCode = await validateCommand({ inputs: a.inputs as string[], json: a.json, lang, ...(a.legacy ? { legacy: a.legacy as LegacyOption } : {}) });
       },
     )
     .command(
@@ -100,9 +104,10 @@ export async function main(argv: string[]): Promise<number> {
           .option('out', { alias: 'o', type: 'string', default: 'out', describe: t('Thư mục ghi kết quả', 'Output folder') })
           .option('format', { alias: 'f', type: 'string', default: FORMATS.join(','), describe: formatsHelp })
           .option('profile', { type: 'string', describe: t('Bố cục, ví dụ nd30', 'Layout profile, e.g. nd30') })
+          .option('legacy', { type: 'string', choices: ['tcvn3', 'vni', 'unicode'], describe: t('Chuyển chữ gõ bằng bảng mã cũ (tcvn3: .VnTime, vni: VNI-Times) sang Unicode; unicode: không dò bảng mã cũ', 'Convert text typed in a legacy encoding (tcvn3, vni) to Unicode; unicode: skip detection') })
           .example('$0 watch bao-cao.yaml', t('Sửa tệp và xem kết quả cập nhật ngay', 'Edit and see the output update')),
       async (a) => {
-        exitCode = await watchCommand({ input: a.input, out: a.out, format: a.format, lang, ...(a.profile ? { profile: a.profile } : {}) });
+        exitCode = await watchCommand({ input: a.input, out: a.out, format: a.format, lang, ...(a.profile ? { profile: a.profile } : {}), ...(a.legacy ? { legacy: a.legacy as LegacyOption } : {}) });
       },
     )
     .demandCommand(1, t('Hãy chọn một lệnh (xem --help).', 'Choose a command (see --help).'))

@@ -75,3 +75,12 @@ export const quantity = (unit: string, description: string) =>
       return q;
     })
     .describe(`${description} (đơn vị: ${unit}; một số, hoặc { value, previous })`);
+
+/** Fields every kind's data file may carry besides its own: editor schema and text encoding. */
+export const documentFields = {
+  $schema: z.string().optional().describe('Đường dẫn JSON Schema cho trình soạn thảo (bỏ qua khi dựng)'),
+  legacyEncoding: z
+    .enum(['tcvn3', 'vni', 'unicode'])
+    .optional()
+    .describe('Bảng mã của chữ trong tệp nếu được dán từ văn bản cũ: tcvn3 (.VnTime), vni (VNI-Times); "unicode" để tắt việc dò bảng mã cũ'),
+};

@@ -4,8 +4,10 @@ import { describeChars, documentGaps, missingGlyphs, stringLeaves } from '../fon
 import { parseMarkup } from '../document/parse.js';
 import type { Document } from '../document/types.js';
 import { buildFrame, buildMeta } from '../frame/index.js';
-import { loadSource, parseSource, sortProblems, validate, warningsAt } from '../load/index.js';
+import { formatPath, loadSource, parseSource, sortProblems, validate, warningsAt } from '../load/index.js';
 import type { Lang, Problem, SourceDocument } from '../load/index.js';
+import { convertLegacyDeep, findLegacyStrings } from '../legacy/index.js';
+import type { LegacyEncoding } from '../legacy/index.js';
 import { findKind, listKinds } from '../model/index.js';
 import type { KindDefinition, ReportBase } from '../model/index.js';
 import { faceFor, getFontFamily, measureText } from '../fonts/index.js';
@@ -33,8 +35,34 @@ export interface LoadedReport {
 
 export type LoadResult = ({ ok: true } & LoadedReport) | { ok: false; problems: Problem[] };
 
+/** How to treat text typed in a legacy Vietnamese encoding: convert it, or declare there is none. */
+export type LegacyOption = LegacyEncoding | 'unicode';
+
+/**
+ * Text pasted from old TCVN3 (.VnTime) or VNI documents: converted when the command line or the
+ * file's `legacyEncoding` names the encoding, otherwise detected and refused with a hint, so a
+ * garbled "Qu¶ng Ng·i" never reaches an official document.
+ */
+function handleLegacy(source: SourceDocument, option: LegacyOption | undefined, lang: Lang): { source: SourceDocument; problems: Problem[] } {
+  const declared = (source.data as Record<string, unknown> | null)?.legacyEncoding;
+  const encoding = option ?? (declared === 'tcvn3' || declared === 'vni' || declared === 'unicode' ? declared : undefined);
+  if (encoding === 'tcvn3' || encoding === 'vni') return { source: { ...source, data: convertLegacyDeep(source.data, encoding) }, problems: [] };
+  if (encoding === 'unicode') return { source, problems: [] };
+  const names = { tcvn3: 'TCVN3 (ABC, .VnTime)', vni: 'VNI (VNI-Times)' };
+  const problems = findLegacyStrings(source.data).map((f): Problem => {
+    const field = formatPath(f.path);
+    const message = lang === 'vi'
+      ? `trường "${field}": chữ có vẻ được gõ bằng bảng mã ${names[f.encoding]} (${f.sample}); dựng lại với --legacy ${f.encoding} hoặc ghi "legacyEncoding: ${f.encoding}" trong tệp để chuyển sang Unicode.`
+      : `field "${field}": the text looks typed in the ${names[f.encoding]} encoding (${f.sample}); render with --legacy ${f.encoding} or set "legacyEncoding: ${f.encoding}" in the file to convert it to Unicode.`;
+    return { file: source.file, ...source.locate(f.path), path: f.path, code: 'legacy-encoding', severity: 'error', message };
+  });
+  return { source, problems };
+}
+
 /** Validate parsed data against the kind it names in its `kind` field. */
-export function validateSource(source: SourceDocument, lang: Lang = 'vi'): LoadResult {
+export function validateSource(original: SourceDocument, lang: Lang = 'vi', legacy?: LegacyOption): LoadResult {
+  const { source, problems: legacyProblems } = handleLegacy(original, legacy, lang);
+  if (legacyProblems.length > 0) return { ok: false, problems: sortProblems(legacyProblems) };
   const data = source.data as Record<string, unknown>;
   const kindId = data.kind;
   const kind = typeof kindId === 'string' ? findKind(kindId) : undefined;
@@ -60,19 +88,19 @@ export function validateSource(source: SourceDocument, lang: Lang = 'vi'): LoadR
 }
 
 /** Read, parse and validate a data file. Never throws for bad data: problems come back instead. */
-export async function loadReport(file: string, lang: Lang = 'vi'): Promise<LoadResult> {
+export async function loadReport(file: string, lang: Lang = 'vi', legacy?: LegacyOption): Promise<LoadResult> {
   const parsed = await loadSource(file, lang);
   if (!parsed.source) return { ok: false, problems: parsed.problems };
-  const result = validateSource(parsed.source, lang);
+  const result = validateSource(parsed.source, lang, legacy);
   if (!result.ok) return { ok: false, problems: sortProblems([...parsed.problems, ...result.problems]) };
   return { ...result, warnings: sortProblems([...parsed.problems, ...result.warnings]) };
 }
 
 /** Same as loadReport for data already in memory (text of a YAML or JSON file). */
-export function loadReportText(text: string, file: string, lang: Lang = 'vi'): LoadResult {
+export function loadReportText(text: string, file: string, lang: Lang = 'vi', legacy?: LegacyOption): LoadResult {
   const parsed = parseSource(text, file, lang);
   if (!parsed.source) return { ok: false, problems: parsed.problems };
-  const result = validateSource(parsed.source, lang);
+  const result = validateSource(parsed.source, lang, legacy);
   if (!result.ok) return { ok: false, problems: sortProblems([...parsed.problems, ...result.problems]) };
   return { ...result, warnings: sortProblems([...parsed.problems, ...result.warnings]) };
 }
@@ -88,7 +116,7 @@ function dataGlyphProblems(source: SourceDocument, kind: KindDefinition, lang: L
     if (path[0] === '$schema') continue;
     const chars = [...new Set(faces.flatMap((face) => missingGlyphs(text, family, face)))];
     if (chars.length === 0) continue;
-    const field = path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+    const field = formatPath(path);
     const message = lang === 'vi'
       ? `trường "${field}": phông ${family.name} không có chữ ${describeChars(chars)}; văn bản in ra sẽ thiếu chữ — hãy thay bằng chữ khác.`
       : `field "${field}": the ${family.name} font has no ${describeChars(chars)}; the printed document would miss it — use another character.`;

@@ -89,6 +89,19 @@ describe('baocao render', () => {
   });
 });
 
+describe('baocao render --legacy', () => {
+  it('refuses TCVN3-typed text with a hint, and converts it when asked', () => {
+    const refused = run('validate', `${FIX}/legacy-tcvn3.yaml`);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--legacy tcvn3');
+    const out = tmp();
+    const r = run('render', `${FIX}/legacy-tcvn3.yaml`, '--legacy', 'tcvn3', '--out', out, '--format', 'pdf');
+    expect(r.code).toBe(0);
+    expect(readdirSync(out)).toEqual(['2021-02-03_BC-UBND_qp-an-2020.pdf']);
+    expect(run('render', `${FIX}/legacy-tcvn3.yaml`, '--legacy', 'ascii', '--out', out).code).toBe(64);
+  });
+});
+
 describe('baocao validate and kinds', () => {
   it('validates without writing', () => {
     const r = run('validate', 'data/nghi-son-qp-an-2020.yaml');

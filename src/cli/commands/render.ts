@@ -4,7 +4,7 @@ import type { JobResult } from '../../batch/index.js';
 import type { Lang } from '../../load/index.js';
 import { removeTempFiles } from '../../output/index.js';
 import { FORMATS } from '../../pipeline/index.js';
-import type { Format } from '../../pipeline/index.js';
+import type { Format, LegacyOption } from '../../pipeline/index.js';
 import { EXIT, UsageError, exitCodeOf } from '../exit.js';
 import { translator } from '../i18n.js';
 import { expandInputs } from '../inputs.js';
@@ -20,6 +20,7 @@ export interface RenderArgs {
   name?: string;
   json: boolean;
   jobs?: number;
+  legacy?: LegacyOption;
   lang: Lang;
 }
 
@@ -66,7 +67,10 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
   try {
     await runBatch(
       inputs,
-      { formats, outDir: args.out, force: args.force, lang, ...(args.profile ? { profile: args.profile } : {}), ...(args.name ? { name: args.name } : {}) },
+      {
+        formats, outDir: args.out, force: args.force, lang,
+        ...(args.profile ? { profile: args.profile } : {}), ...(args.name ? { name: args.name } : {}), ...(args.legacy ? { legacy: args.legacy } : {}),
+      },
       {
         ...(args.jobs ? { threads: args.jobs } : {}),
         signal: controller.signal,

@@ -1,18 +1,19 @@
 import { formatProblems } from '../../load/index.js';
 import type { Lang } from '../../load/index.js';
 import { loadReport } from '../../pipeline/index.js';
+import type { LegacyOption } from '../../pipeline/index.js';
 import { EXIT, exitCodeOf } from '../exit.js';
 import { translator } from '../i18n.js';
 import { expandInputs } from '../inputs.js';
 
 /** Every problem of every file, nothing written. */
-export async function validateCommand(args: { inputs: string[]; json: boolean; lang: Lang }): Promise<number> {
+export async function validateCommand(args: { inputs: string[]; json: boolean; lang: Lang; legacy?: LegacyOption }): Promise<number> {
   const t = translator(args.lang);
   const inputs = await expandInputs(args.inputs);
   const statuses: ('ok' | 'invalid' | 'io')[] = [];
   const files: unknown[] = [];
   for (const file of inputs) {
-    const r = await loadReport(file, args.lang);
+    const r = await loadReport(file, args.lang, args.legacy);
     if (!r.ok) {
       const status = r.problems.every((p) => p.code === 'io') ? 'io' : 'invalid';
       statuses.push(status);

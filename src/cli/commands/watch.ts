@@ -4,6 +4,7 @@ import path from 'node:path';
 import { runJob } from '../../batch/index.js';
 import { builtinTemplateDir, clearTemplateCache } from '../../compose/index.js';
 import type { Lang } from '../../load/index.js';
+import type { LegacyOption } from '../../pipeline/index.js';
 import { EXIT } from '../exit.js';
 import { translator } from '../i18n.js';
 import { describeProblems, statusWord } from '../report.js';
@@ -14,7 +15,9 @@ import { parseFormats } from './render.js';
  * renaming it, so the folders are watched, not the file. Changes are debounced; a failed render
  * writes nothing, so the last good output stays.
  */
-export async function watchCommand(args: { input: string; out: string; format: string | string[]; profile?: string; lang: Lang; debounceMs?: number }): Promise<number> {
+export async function watchCommand(args: {
+  input: string; out: string; format: string | string[]; profile?: string; legacy?: LegacyOption; lang: Lang; debounceMs?: number;
+}): Promise<number> {
   const t = translator(args.lang);
   const formats = parseFormats(args.format, args.lang);
   const input = path.resolve(args.input);
@@ -29,7 +32,10 @@ export async function watchCommand(args: { input: string; out: string; format: s
     }
     running = true;
     clearTemplateCache();
-    const r = await runJob(args.input, { formats, outDir: args.out, force: true, lang: args.lang, ...(args.profile ? { profile: args.profile } : {}) });
+    const r = await runJob(args.input, {
+      formats, outDir: args.out, force: true, lang: args.lang,
+      ...(args.profile ? { profile: args.profile } : {}), ...(args.legacy ? { legacy: args.legacy } : {}),
+    });
     const what = changed.length ? t(`thay đổi: ${changed.join(', ')}`, `changed: ${changed.join(', ')}`) : t('lần đầu', 'first render');
     const problems = describeProblems(r, args.lang);
     if (problems) process.stderr.write(problems + '\n');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { prose, proseList, quantity, text, year } from '../common.js';
+import { documentFields, prose, proseList, quantity, text, year } from '../common.js';
 import { frameSchema } from '../frame.js';
 import type { Finding } from '../../load/index.js';
 import type { KindDefinition } from '../kind.js';
@@ -24,7 +24,7 @@ const documentRef = (description: string) =>
 
 export const qpAnSchema = z
   .strictObject({
-    $schema: z.string().optional().describe('Đường dẫn JSON Schema cho trình soạn thảo (bỏ qua khi dựng)'),
+    ...documentFields,
     kind: z.literal('qp-an').describe('Loại văn bản: "qp-an"'),
     frame: frameSchema,
     year: year('Năm báo cáo'),
