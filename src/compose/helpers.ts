@@ -1,6 +1,9 @@
 import type { HelperOptions } from 'handlebars';
 import {
   describeChange,
+  describeExceed,
+  describePlan,
+  numberToWords,
   formatDecimal,
   formatInteger,
   formatPercent,
@@ -71,6 +74,26 @@ export const helpers: Record<string, (...a: Args) => unknown> = {
     const q = requireQuantity(v, 'change');
     if (q.previous === undefined) return '';
     return describeChange(q.value, q.previous, { unit: q.unit, periodLabel: periodLabel as string });
+  },
+  /** {{plan actual planned}} → "đạt 105,8% kế hoạch"; {{exceed actual planned}} → "vượt 5,8% kế hoạch". */
+  plan: (...a) => {
+    const [actual, planned] = args(a).map((v) => (isQuantity(v) ? v.value : v)) as [number, number];
+    return describePlan(actual, planned);
+  },
+  exceed: (...a) => {
+    const [actual, planned] = args(a).map((v) => (isQuantity(v) ? v.value : v)) as [number, number];
+    return describeExceed(actual, planned);
+  },
+  /** {{words 105}} → "một trăm linh năm"; {{words 105 zeroTens="lẻ"}} → "một trăm lẻ năm". */
+  words: (...a) => {
+    const v = args(a)[0];
+    const zeroTens = (a[a.length - 1] as HelperOptions).hash?.zeroTens as 'linh' | 'lẻ' | undefined;
+    return numberToWords(isQuantity(v) ? v.value : (v as number), zeroTens ? { zeroTens } : {});
+  },
+  /** {{pad 7}} → "07": zero-padded counts, only where a template asks for them. */
+  pad: (...a) => {
+    const [n, width] = args(a);
+    return padCount(n as number, width === undefined ? 2 : (width as number));
   },
   /** {{ratio part whole "xã"}} → "6/6 xã". */
   ratio: (...a) => {

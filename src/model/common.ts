@@ -83,4 +83,8 @@ export const documentFields = {
     .enum(['tcvn3', 'vni', 'unicode'])
     .optional()
     .describe('Bảng mã của chữ trong tệp nếu được dán từ văn bản cũ: tcvn3 (.VnTime), vni (VNI-Times); "unicode" để tắt việc dò bảng mã cũ'),
+  tonePlacement: z
+    .enum(['old', 'new'])
+    .optional()
+    .describe('Cách đặt dấu thanh thống nhất cho cả văn bản: "old" (hòa, thủy, ủy) hoặc "new" (hoà, thuỷ, uỷ); bỏ trống thì giữ như đã gõ'),
 };

@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { findInTemplate, loadTemplate } from '../compose/index.js';
 import { describeChars, documentGaps, missingGlyphs, stringLeaves } from '../fonts/coverage.js';
 import { parseMarkup } from '../document/parse.js';
+import { mapDocumentText } from '../document/transform.js';
+import { setTonePlacement } from '../format/index.js';
 import type { Document } from '../document/types.js';
 import { buildFrame, buildMeta } from '../frame/index.js';
 import { formatPath, loadSource, parseSource, sortProblems, validate, warningsAt } from '../load/index.js';
@@ -142,11 +144,14 @@ export function buildDocument(kind: KindDefinition, report: ReportBase, profileI
   const template = loadTemplate(kind.template);
   const markup = template.render(report);
   const measure = (text: string, s: TextStyle) => measureText(family, faceFor(s.bold, s.italic), text, s.size);
-  const doc: Document = {
+  let doc: Document = {
     frame: buildFrame(kind, report.frame, profile, measure),
     body: parseMarkup(markup, template.file),
     meta: buildMeta(kind, report),
   };
+  // One tone placement for the whole document when the file asks for one (òa/oà, ủy/uỷ).
+  const tone = (report as { tonePlacement?: 'old' | 'new' }).tonePlacement;
+  if (tone) doc = mapDocumentText(doc, (t) => setTonePlacement(t, tone));
   const gaps = documentGaps(doc, family);
   if (gaps.length > 0) {
     const lines = gaps.map((g) => {

@@ -36,6 +36,12 @@ describe('compose', () => {
     expect(out).toBe('<p>2.130 | trên 4.300 người | 07 buổi | tăng 12 vụ (15,0%) so với năm 2019 | ngày 09 tháng 12 năm 2020 | 05/01/2021 | 2017 - 2021 | IV | ỦY BAN</p>');
   });
 
+  it('writes plans, words and padded counts', () => {
+    const dir = templateDir('<p>{{plan 127 120}} | {{exceed 127 120}} | {{words 105}} | {{words 105 zeroTens="lẻ"}} | {{words q}} | {{pad 7}}</p>');
+    expect(loadTemplate('k', dir).render({ q: { value: 4300, unit: 'người' } })).toBe(
+      '<p>đạt 105,8% kế hoạch | vượt 5,8% kế hoạch | một trăm linh năm | một trăm lẻ năm | bốn nghìn ba trăm | 07</p>');
+  });
+
   it('uses partials from the kind folder', () => {
     const dir = templateDir('<p>{{> greet name="Nghi Sơn"}}</p>', { greet: 'Chào {{name}}' });
     expect(loadTemplate('k', dir).render({})).toBe('<p>Chào Nghi Sơn</p>');

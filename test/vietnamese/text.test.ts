@@ -33,6 +33,26 @@ describe('NFC everywhere', () => {
   });
 });
 
+describe('tone placement', () => {
+  it('is made consistent over the whole document when the file asks for it', async () => {
+    const base = readFileSync(`${FIX}/minimal.yaml`, 'utf8').replace('Ủy ban nhân dân xã Tân Lập', 'Uỷ ban nhân dân xã Tân Lập');
+    const asTyped = loadReportText(base, 'a.yaml');
+    const newStyle = loadReportText(`tonePlacement: new\n${base}`, 'b.yaml');
+    const oldStyle = loadReportText(`tonePlacement: old\n${base}`, 'c.yaml');
+    if (!asTyped.ok || !newStyle.ok || !oldStyle.ok) throw new Error('fixture invalid');
+    const a = buildDocument(asTyped.kind, asTyped.report);
+    const n = buildDocument(newStyle.kind, newStyle.report);
+    const o = buildDocument(oldStyle.kind, oldStyle.report);
+    // The frame writes names in capitals with the decree's own placement unless told otherwise.
+    expect(a.frame.issuingAgency).toEqual(['ỦY BAN NHÂN DÂN', 'XÃ TÂN LẬP']);
+    expect(a.frame.nationalTitle).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(n.frame.issuingAgency).toEqual(['UỶ BAN NHÂN DÂN', 'XÃ TÂN LẬP']);
+    expect(n.frame.nationalTitle).toBe('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(o.meta.author).toBe('Ủy ban nhân dân xã Tân Lập');
+    expect(n.meta.author).toBe('Uỷ ban nhân dân xã Tân Lập');
+  });
+});
+
 describe('legacy encodings in data files', () => {
   it('refuses TCVN3 text with a hint naming the encoding and the field', async () => {
     const r = await loadReport(`${FIX}/legacy-tcvn3.yaml`);
