@@ -30,6 +30,12 @@ describe('NFC everywhere', () => {
     }
     expect(pdfText).toBe(pdfText.normalize('NFC'));
     expect(docx).toBe(docx.normalize('NFC'));
+    // Decomposed and precomposed input give the same bytes.
+    const nfc = loadReportText(nfd.normalize('NFC'), 'nfc.yaml');
+    if (!nfc.ok) throw new Error('fixture invalid');
+    const nfcDoc = buildDocument(nfc.kind, nfc.report);
+    expect((await renderDocument(nfcDoc, 'pdf', 'nd30')).equals(await renderDocument(doc, 'pdf', 'nd30'))).toBe(true);
+    expect((await renderDocument(nfcDoc, 'docx', 'nd30')).equals(await renderDocument(doc, 'docx', 'nd30'))).toBe(true);
   });
 });
 
