@@ -6,6 +6,7 @@ declare module 'pdfmake' {
   interface VirtualFs {
     writeFileSync(name: string, data: Buffer | Uint8Array): void;
     existsSync(name: string): boolean;
+    readFileSync(name: string): Buffer;
   }
   interface PdfMake {
     virtualfs: VirtualFs;

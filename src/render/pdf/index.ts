@@ -3,6 +3,7 @@ import type { Block, Document, Frame, Inline, List, Table } from '../../document
 import { faceFor, getFontFamily, measureText } from '../../fonts/index.js';
 import type { FontFamily } from '../../fonts/index.js';
 import type { Profile, RuleStyle, TextStyle } from '../../profile/index.js';
+import { warmFont } from './font-cache.js';
 
 /**
  * render/pdf: Document + profile → PDF bytes through pdfmake. Names follow pdfmake's document
@@ -28,6 +29,8 @@ function registerFonts(family: FontFamily): void {
   const vfsName = (face: string) => `${family.name}-${face}.ttf`;
   for (const [face, loaded] of Object.entries(family.faces)) {
     pdfmake.virtualfs.writeFileSync(vfsName(face), loaded.bytes);
+    // Parse once for the life of the process: every document reuses the parsed face.
+    warmFont(pdfmake.virtualfs.readFileSync(vfsName(face)));
   }
   pdfmake.addFonts({
     [family.name]: {
@@ -244,10 +247,14 @@ function addresseesBlock(f: Frame, ctx: Ctx): Node[] {
 }
 
 /**
- * Body text as one pdfmake inline per space-separated token, each `noWrap`. pdfmake would
- * otherwise break lines after "/" and "-" inside tokens ("15-CT/TU", "PCCC/CNCH") where Word and
- * LibreOffice do not, and its justification would add space at those breaks too ("15- CT/ TU").
+ * Body text for pdfmake. Words of letters, digits and ordinary punctuation go as one inline per
+ * run (pdfmake breaks them at spaces, as Word does); a token with anything else in it ("15-CT/TU",
+ * "PCCC/CNCH", "2017–2021") becomes its own `noWrap` inline. pdfmake would otherwise break after
+ * "/" and "-" inside such tokens where Word and LibreOffice do not, and its justification would
+ * add space at those breaks ("15- CT/ TU"). Fewer inlines also keep the layout fast.
  */
+const plainToken = /^[\p{L}\p{M}\p{N}.,;:()“”"'‘’%\u00a0]+[ \t\n]*$/u;
+
 function runs(content: Inline[]): Node[] {
   const out: Node[] = [];
   for (const c of content) {
@@ -260,11 +267,19 @@ function runs(content: Inline[]): Node[] {
       ...(c.italic ? { italics: true } : {}),
       ...(c.underline ? { decoration: 'underline' } : {}),
     };
+    let plain = '';
     // Break at ordinary spaces only: a no-break space (U+00A0) binds its neighbours.
     for (const token of c.text.match(/[^ \t\n]+[ \t\n]*|[ \t\n]+/g) ?? []) {
+      if (plainToken.test(token) || /^[ \t\n]+$/.test(token)) {
+        plain += token;
+        continue;
+      }
+      if (plain) out.push({ text: plain, ...style });
+      plain = '';
       // A token longer than any line (a URL) may still break, rather than overflow the margin.
       out.push({ text: token, ...style, ...(token.length <= 40 ? { noWrap: true } : {}) });
     }
+    if (plain) out.push({ text: plain, ...style });
   }
   return out;
 }
