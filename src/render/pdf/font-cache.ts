@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
  * Parsed fonts kept across PDF documents. pdfkit parses every font file anew for every document
  * (fontkit.create, then table decoding on first use) — about three quarters of a render. Here the
  * faces we register are parsed once per process and each new document gets a fresh EmbeddedFont
- * (its own subset) around the same parsed font, so the output bytes do not change.
+ * (its own subset) and fresh glyph objects around the same parsed tables, so the output bytes do
+ * not change.
  *
  * pdfkit exposes no hook for this, so its `font()` method is wrapped for our buffers only, in the
  * pdfkit instance pdfmake itself loads. The wrapper mirrors pdfkit 0.19's `font()` step by step; for
@@ -13,6 +14,8 @@ import { createRequire } from 'node:module';
 
 interface FontkitFont {
   postscriptName: string;
+  /** fontkit's glyph objects, each with the code points it was first reached from. */
+  _glyphs: Record<number, unknown>;
 }
 interface EmbeddedFontLike {
   name: string;
@@ -64,6 +67,11 @@ PDFKit.prototype.font = function font(this: PdfKitDoc, src: unknown, family?: un
     this._font = existing;
     return this;
   }
+  // fontkit keeps a glyph with the code points of its first use; a glyph first reached as a
+  // component of a composite ("I" inside "Ị") has none, and a later document would then lose it
+  // from its ToUnicode map. Each document starts with fresh glyph objects, as with a fresh font;
+  // the parsed tables, the expensive part, stay.
+  warm._glyphs = {};
   this._font = new EmbeddedFont(this, warm, id);
   if (this._font.name && !this._fontFamilies[this._font.name]) {
     this._fontFamilies[this._font.name] = this._font;
