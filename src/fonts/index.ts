@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
+
+// The CommonJS fontkit, the very instance pdfkit loads: a face parsed here is the face the PDF
+// renderer draws with, parsed once per process.
+const fontkit = createRequire(import.meta.url)('fontkit') as typeof Fontkit;
 
 /**
  * Font registry: the four faces of a family, loaded once per process and shared by measuring and
@@ -21,7 +26,7 @@ export interface FontFaceFiles {
 export interface LoadedFace {
   file: string;
   bytes: Buffer;
-  font: fontkit.Font;
+  font: Fontkit.Font;
 }
 
 export interface FontFamily {
@@ -98,7 +103,7 @@ export function measureText(family: FontFamily, face: FaceName, text: string, si
   return (width / font.unitsPerEm) * size;
 }
 
-function singleLineFactor(font: fontkit.Font): number {
+function singleLineFactor(font: Fontkit.Font): number {
   // Word's single line: win ascent + win descent, plus the part of the hhea line gap that the win
   // metrics do not already cover. pdfmake uses pdfkit's lineHeight without the gap.
   const os2 = font['OS/2'];

@@ -41,18 +41,23 @@ const pdfkitVersion = (fromPdfmake('pdfkit/package.json') as { version: string }
 export const fontCache = { enabled: pdfkitVersion === '0.19.1' };
 
 const parsed = new WeakMap<Uint8Array, FontkitFont>();
+const original = PDFKit.prototype.font;
 let EmbeddedFont: EmbeddedFontClass | undefined;
 
-/** Parse `bytes` once with pdfkit's own fontkit; later documents reuse the parsed font. */
-export function warmFont(bytes: Uint8Array): void {
-  if (!fontCache.enabled || parsed.has(bytes)) return;
-  const probe = new PDFKit({ autoFirstPage: false });
-  probe.font(bytes);
-  parsed.set(bytes, probe._font.font);
-  EmbeddedFont ??= probe._font.constructor as EmbeddedFontClass;
+/**
+ * Documents drawing with `bytes` reuse `font`, the face the font registry parsed with the same
+ * fontkit instance pdfkit uses.
+ */
+export function warmFont(bytes: Uint8Array, font: unknown): void {
+  if (parsed.has(bytes)) return;
+  if (!EmbeddedFont) {
+    // pdfkit does not export its EmbeddedFont class: take it from a font opened once.
+    const probe = new PDFKit({ autoFirstPage: false });
+    original.call(probe, bytes);
+    EmbeddedFont = probe._font.constructor as EmbeddedFontClass;
+  }
+  parsed.set(bytes, font as FontkitFont);
 }
-
-const original = PDFKit.prototype.font;
 
 PDFKit.prototype.font = function font(this: PdfKitDoc, src: unknown, family?: unknown, size?: number): PdfKitDoc {
   const warm = fontCache.enabled && src instanceof Uint8Array && (family === undefined || family === null) ? parsed.get(src) : undefined;

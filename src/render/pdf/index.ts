@@ -29,8 +29,8 @@ function registerFonts(family: FontFamily): void {
   const vfsName = (face: string) => `${family.name}-${face}.ttf`;
   for (const [face, loaded] of Object.entries(family.faces)) {
     pdfmake.virtualfs.writeFileSync(vfsName(face), loaded.bytes);
-    // Parse once for the life of the process: every document reuses the parsed face.
-    warmFont(pdfmake.virtualfs.readFileSync(vfsName(face)));
+    // Every document reuses the face the registry parsed, instead of parsing the file again.
+    warmFont(pdfmake.virtualfs.readFileSync(vfsName(face)), loaded.font);
   }
   pdfmake.addFonts({
     [family.name]: {
