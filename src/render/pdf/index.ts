@@ -98,10 +98,47 @@ function bodyWithSignature(doc: Document, ctx: Ctx): Node[] {
   body.forEach((node, i) => {
     if (i > 0 && body[i - 1]!.pageBreak === 'after') afterHardBreak.add(node);
   });
-  const signature = signatureBlock(doc.frame, ctx);
   const last = body[body.length - 1];
-  if (!last || last.text === undefined || last.pageBreak !== undefined) return [...body, signature];
+  const withLast = !!last && last.text !== undefined && last.pageBreak === undefined;
+  // pdfmake silently drops unbreakable content taller than a page: keep the block together only
+  // when it fits on one (a very long "Nơi nhận" list then flows on, as Word lets it).
+  const fits = signatureHeight(doc.frame, ctx) + (withLast ? paragraphHeight(last, ctx) : 0) < pageContentHeight(ctx);
+  const signature = signatureBlock(doc.frame, ctx, fits);
+  if (!withLast || !fits) return [...body, signature];
   return [...body.slice(0, -1), { stack: [last, signature], unbreakable: true }];
+}
+
+/** Height of a text line as pdfmake lays it out: the font's box times the line height. */
+function lineBox(ctx: Ctx, size: number, lineHeight: number): number {
+  const f = ctx.family.faces.regular.font;
+  return ((f.ascent - f.descent) / f.unitsPerEm) * size * lineHeight;
+}
+
+function pageContentHeight(ctx: Ctx): number {
+  const p = ctx.profile.page;
+  return mm(p.height - p.margin.top - p.margin.bottom);
+}
+
+/** Lines a text takes in a column (a generous estimate: it only decides whether a block fits). */
+function linesIn(text: string, width: number, s: TextStyle, ctx: Ctx): number {
+  return Math.max(1, Math.ceil((measureText(ctx.family, faceFor(s.bold, s.italic), text, s.size) * 1.05) / width));
+}
+
+function signatureHeight(f: Frame, ctx: Ctx): number {
+  const s = ctx.profile.signature;
+  const [leftW, rightW] = s.columns.map(mm) as [number, number];
+  const single = ctx.family.singleLineFactor;
+  const left = lineBox(ctx, s.recipientsLabel.size, single) +
+    f.recipients.reduce((h, r) => h + linesIn(r, leftW, s.recipient, ctx) * lineBox(ctx, s.recipient.size, single), 0);
+  const right = f.signatureLines.reduce((h, l) => h + linesIn(l.text, rightW, s.authority, ctx) * lineBox(ctx, s.authority.size, single), 0) +
+    mm(s.signatureSpace) + lineBox(ctx, s.name.size, single);
+  return s.spaceBefore + Math.max(left, right);
+}
+
+function paragraphHeight(node: Node, ctx: Ctx): number {
+  const text = (node.text as { text?: string }[]).map((t) => t.text ?? '').join('');
+  const b = ctx.profile.body;
+  return b.spaceBefore + linesIn(text, ctx.textWidth - mm(b.firstLineIndent), { size: b.size, bold: false, italic: false }, ctx) * lineBox(ctx, b.size, ctx.lineHeight);
 }
 
 /** Render to PDF bytes. */
@@ -372,7 +409,7 @@ function table(t: Table, ctx: Ctx): Node {
   };
 }
 
-function signatureBlock(f: Frame, ctx: Ctx): Node {
+function signatureBlock(f: Frame, ctx: Ctx, keepTogether: boolean): Node {
   const s = ctx.profile.signature;
   const [leftW, rightW] = s.columns.map(mm) as [number, number];
   const left: Node[] = [
@@ -384,9 +421,9 @@ function signatureBlock(f: Frame, ctx: Ctx): Node {
     frameLine(f.signerName || ' ', s.name, ctx, { margin: [0, mm(s.signatureSpace), 0, 0] }),
   ];
   return {
-    table: { widths: [leftW, rightW], body: [[{ stack: left }, { stack: right }]], dontBreakRows: true },
+    table: { widths: [leftW, rightW], body: [[{ stack: left }, { stack: right }]], dontBreakRows: keepTogether },
     layout: 'noBorders0',
-    unbreakable: true,
+    unbreakable: keepTogether,
     margin: [0, s.spaceBefore, 0, 0],
   };
 }
