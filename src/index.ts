@@ -4,14 +4,20 @@
  *   import { renderFile, validateFile, listKinds, kindSchema } from 'baocao';
  *   const { outputs } = await renderFile('bao-cao.yaml', { formats: ['pdf'] });
  */
-import { buildDocument, loadReport, loadReportText, outputStem, renderDocument, FORMATS } from './pipeline/index.js';
-import type { Format, LegacyOption, LoadResult } from './pipeline/index.js';
+import { emlForOutputs } from './archive/eml.js';
+import { parseCreationDate } from './batch/job.js';
+import { buildDocument, loadReport, loadReportText, outputStem, renderDocument, withCreationDate, FORMATS } from './pipeline/index.js';
+import type { Format, LegacyOption, LoadResult, PdfA } from './pipeline/index.js';
 import { DataError } from './load/index.js';
 import type { Lang, Problem } from './load/index.js';
 import { findKind, kindJsonSchema, listKinds as allKinds, starterFile } from './model/index.js';
 
-export { FORMATS, VERSION, buildDocument, loadReport, loadReportText, renderDocument, outputStem } from './pipeline/index.js';
-export type { Format, LegacyOption, LoadedReport, LoadResult } from './pipeline/index.js';
+export { FORMATS, PDFA_LEVELS, VERSION, buildDocument, loadReport, loadReportBytes, loadReportText, renderDocument, outputStem, withCreationDate } from './pipeline/index.js';
+export type { DocumentRenderOptions, Format, LegacyOption, LoadedReport, LoadResult, PdfA } from './pipeline/index.js';
+export { extractSource } from './archive/extract.js';
+export type { ExtractedSource } from './archive/extract.js';
+export { buildEml } from './archive/eml.js';
+export type { EmlAttachment } from './archive/eml.js';
 export { runBatch, runJob } from './batch/index.js';
 export type { BatchOptions, JobOptions, JobOutput, JobResult, JobStatus } from './batch/index.js';
 export { DataError, formatProblem, formatProblems } from './load/index.js';
@@ -34,6 +40,12 @@ export interface RenderOptions {
   lang?: Lang;
   /** Text typed in a legacy encoding: convert it (tcvn3, vni) or declare there is none (unicode). */
   legacy?: LegacyOption;
+  /** PDF/A level: 3b (default; the data file travels inside the PDF), 2b (no attachment), none. */
+  pdfa?: PdfA;
+  /** Creation date for the files' metadata, instead of the document's own date. */
+  creationDate?: Date | string;
+  /** Also compose an e-mail draft (.eml) with the rendered files attached. */
+  eml?: boolean;
 }
 
 export interface RenderResult {
@@ -41,6 +53,8 @@ export interface RenderResult {
   /** Meaningful ASCII file name without extension, e.g. "2020-12-09_BC-UBND_qp-an-2020". */
   name: string;
   outputs: Partial<Record<Format, Buffer>>;
+  /** The e-mail draft, when asked for with `eml: true`. */
+  eml?: Buffer;
   warnings: Problem[];
 }
 
@@ -69,7 +83,10 @@ export function validateData(data: unknown, lang: Lang = 'vi', name = 'dá»¯ liá»
   return loadReportText(JSON.stringify(data, null, 2) ?? 'null', name, lang, legacy);
 }
 
-/** Validate and render a data file to bytes. Throws DataError for invalid data. */
+/**
+ * Validate and render a data file to bytes. Throws DataError for invalid data. A PDF rendered by
+ * baocao (PDF/A-3) may stand in for its data file: the data embedded in it is rendered.
+ */
 export async function renderFile(file: string, options: RenderOptions = {}): Promise<RenderResult> {
   return renderLoaded(await loadReport(file, options.lang, options.legacy), options);
 }
@@ -82,10 +99,23 @@ export async function renderData(data: unknown, options: RenderOptions = {}): Pr
 async function renderLoaded(loaded: LoadResult, options: RenderOptions): Promise<RenderResult> {
   if (!loaded.ok) throw new DataError(loaded.problems, options.lang);
   const profile = options.profile ?? loaded.kind.profile;
-  const doc = buildDocument(loaded.kind, loaded.report, profile, options.lang);
+  const date = typeof options.creationDate === 'string' ? parseCreationDate(options.creationDate) : options.creationDate;
+  if (options.creationDate !== undefined && (!date || Number.isNaN(date.getTime()))) throw new RangeError(`invalid creationDate: ${String(options.creationDate)}`);
+  const doc = withCreationDate(buildDocument(loaded.kind, loaded.report, profile, options.lang), date);
+  const pdfa = options.pdfa ?? '3b';
   const outputs: Partial<Record<Format, Buffer>> = {};
-  for (const format of options.formats ?? FORMATS) outputs[format] = await renderDocument(doc, format, profile);
-  return { kind: loaded.kind.id, name: outputStem(loaded.kind, loaded.report), outputs, warnings: loaded.warnings };
+  for (const format of options.formats ?? FORMATS) {
+    outputs[format] = await renderDocument(doc, format, profile, {
+      pdfa,
+      ...(loaded.source ? { source: { ...loaded.source, kind: loaded.kind.id } } : {}),
+    });
+  }
+  const result: RenderResult = { kind: loaded.kind.id, name: outputStem(loaded.kind, loaded.report), outputs, warnings: loaded.warnings };
+  if (options.eml) {
+    const files = (Object.entries(outputs) as [Format, Buffer][]).map(([format, bytes]) => ({ format, bytes }));
+    result.eml = await emlForOutputs(doc, loaded.report.frame.date ?? null, files, pdfa);
+  }
+  return result;
 }
 
 function requireKind(kindId: string) {

@@ -4,9 +4,11 @@ import { performance } from 'node:perf_hooks';
 import { TemplateError } from '../compose/index.js';
 import { MarkupError } from '../document/parse.js';
 import type { Lang, Problem } from '../load/index.js';
+import { emlForOutputs } from '../archive/eml.js';
+import { creationDate as documentDate } from '../frame/index.js';
 import { writeFileAtomic } from '../output/index.js';
-import { GlyphError, buildDocument, loadReport, outputStem, renderDocument } from '../pipeline/index.js';
-import type { Format, LegacyOption } from '../pipeline/index.js';
+import { GlyphError, buildDocument, loadReport, outputStem, renderDocument, withCreationDate } from '../pipeline/index.js';
+import type { Format, LegacyOption, PdfA } from '../pipeline/index.js';
 
 /**
  * One input file → its output files: load, build, render every format in memory, then write each
@@ -25,13 +27,19 @@ export interface JobOptions {
   name?: string;
   /** Text typed in a legacy encoding: convert it (tcvn3, vni) or declare there is none (unicode). */
   legacy?: LegacyOption;
+  /** PDF/A level of the PDF: 3b (default, with the source data inside), 2b, none. */
+  pdfa?: PdfA;
+  /** Also write <name>.eml: an e-mail draft with the rendered files attached. */
+  eml?: boolean;
+  /** Creation date for the files' metadata instead of the document's date (ISO 8601). */
+  creationDate?: string;
   lang: Lang;
 }
 
 export type OutputStatus = 'written' | 'unchanged' | 'kept';
 
 export interface JobOutput {
-  format: Format;
+  format: Format | 'eml';
   path: string;
   bytes: number;
   status: OutputStatus;
@@ -66,12 +74,22 @@ export async function runJob(input: string, options: JobOptions): Promise<JobRes
   }
   const base = { kind: loaded.kind.id, problems: [] as Problem[], warnings: loaded.warnings };
 
-  let rendered: { format: Format; bytes: Buffer }[];
+  let rendered: { format: Format | 'eml'; bytes: Buffer }[];
+  const pdfa = options.pdfa ?? '3b';
   try {
-    const doc = buildDocument(loaded.kind, loaded.report, options.profile ?? loaded.kind.profile, options.lang);
+    const creationDate = options.creationDate ? parseCreationDate(options.creationDate) : undefined;
+    const doc = withCreationDate(buildDocument(loaded.kind, loaded.report, options.profile ?? loaded.kind.profile, options.lang), creationDate);
     rendered = [];
     for (const format of options.formats) {
-      rendered.push({ format, bytes: await renderDocument(doc, format, options.profile ?? loaded.kind.profile) });
+      const bytes = await renderDocument(doc, format, options.profile ?? loaded.kind.profile, {
+        pdfa,
+        ...(loaded.source ? { source: { ...loaded.source, kind: loaded.kind.id } } : {}),
+      });
+      rendered.push({ format, bytes });
+    }
+    if (options.eml) {
+      const files = rendered.flatMap((r) => (r.format === 'eml' ? [] : [{ format: r.format, bytes: r.bytes }]));
+      rendered.push({ format: 'eml', bytes: await emlForOutputs(doc, loaded.report.frame.date ?? null, files, pdfa) });
     }
   } catch (e) {
     if (e instanceof TemplateError || e instanceof MarkupError || e instanceof GlyphError) {
@@ -99,6 +117,12 @@ export async function runJob(input: string, options: JobOptions): Promise<JobRes
     ...(pdf ? { pages: countPdfPages(pdf.bytes) } : {}),
     outputs,
   });
+}
+
+/** "2020-12-09" is that day in Vietnam, as a document's own date is; anything else as Date reads it. */
+export function parseCreationDate(value: string): Date | undefined {
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? documentDate(value) : new Date(value);
+  return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
 /** Write unless an identical file is there; keep a different one unless forced. */

@@ -2,8 +2,9 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { listKinds } from '../model/index.js';
-import { FORMATS, VERSION } from '../pipeline/index.js';
-import type { LegacyOption } from '../pipeline/index.js';
+import { FORMATS, PDFA_LEVELS, VERSION } from '../pipeline/index.js';
+import type { LegacyOption, PdfA } from '../pipeline/index.js';
+import { extractCommand } from './commands/extract.js';
 import { initCommand, schemaCommand } from './commands/init.js';
 import { renderCommand } from './commands/render.js';
 import { validateCommand } from './commands/validate.js';
@@ -42,7 +43,15 @@ export async function main(argv: string[]): Promise<number> {
           .option('json', { type: 'boolean', default: false, describe: t('In bảng tổng hợp dạng JSON', 'Print the summary as JSON') })
           .option('legacy', { type: 'string', choices: ['tcvn3', 'vni', 'unicode'], describe: t('Chuyển chữ gõ bằng bảng mã cũ (tcvn3: .VnTime, vni: VNI-Times) sang Unicode; unicode: không dò bảng mã cũ', 'Convert text typed in a legacy encoding (tcvn3, vni) to Unicode; unicode: skip detection') })
           .option('jobs', { alias: 'j', type: 'number', describe: t('Số luồng dựng song song (mặc định: số lõi CPU)', 'Parallel workers (default: number of cores)') })
+          .option('pdfa', {
+            type: 'string', choices: PDFA_LEVELS as PdfA[], default: '3b',
+            describe: t('Chuẩn lưu trữ của PDF: 3b = PDF/A-3b, kèm tệp số liệu nguồn bên trong; 2b = PDF/A-2b, không kèm tệp nào (PDF/A-2 không cho đính kèm); none = PDF thường, vẫn kèm số liệu',
+              'Archival level of the PDF: 3b = PDF/A-3b with the source data file inside; 2b = PDF/A-2b, no attachment (PDF/A-2 allows none); none = plain PDF, still with the data inside'),
+          })
+          .option('eml', { type: 'boolean', default: false, describe: t('Ghi thêm <tên>.eml: thư điện tử nháp kèm các tệp đã dựng (không gửi đi)', 'Also write <name>.eml: an e-mail draft with the outputs attached (nothing is sent)') })
+          .option('creation-date', { type: 'string', describe: t('Ngày tạo ghi trong thuộc tính tệp (YYYY-MM-DD), thay cho ngày của văn bản', 'Creation date for the file properties (YYYY-MM-DD), instead of the document\'s date') })
           .example('$0 render data/nghi-son-qp-an-2020.yaml', t('Dựng văn bản mẫu vào out/', 'Render the sample into out/'))
+          .example('$0 render out/2020-12-09_BC-UBND_qp-an-2020.pdf --eml', t('Dựng lại từ số liệu nhúng trong PDF, kèm thư nháp .eml', 'Render again from the data inside a PDF, with an .eml draft'))
           .example('$0 render so-lieu/ --out van-ban --format pdf', t('Dựng mọi tệp trong thư mục so-lieu/ thành PDF', 'Render every file in so-lieu/ to PDF'))
           .example('$0 render "xa-*.yaml" --json', t('Dựng theo mẫu tên, in tổng hợp JSON', 'Render a glob, print a JSON summary')),
       async (a) => {
@@ -50,7 +59,23 @@ export async function main(argv: string[]): Promise<number> {
           inputs: a.inputs as string[], out: a.out, format: a.format, force: a.force, json: a.json, lang,
           ...(a.profile ? { profile: a.profile } : {}), ...(a.name ? { name: a.name } : {}), ...(a.jobs !== undefined ? { jobs: a.jobs } : {}),
           ...(a.legacy ? { legacy: a.legacy as LegacyOption } : {}),
+          pdfa: a.pdfa as PdfA, eml: a.eml, ...(a.creationDate ? { creationDate: a.creationDate } : {}),
         });
+      },
+    )
+    .command(
+      'extract <pdf>',
+      t('Lấy tệp số liệu nguồn nhúng trong PDF/A-3 do baocao dựng (đúng từng byte)', 'Get the source data file out of a PDF/A-3 rendered by baocao (byte for byte)'),
+      (y) =>
+        y
+          .positional('pdf', { type: 'string', demandOption: true, describe: t('Tệp PDF', 'PDF file') })
+          .option('out', { alias: 'o', type: 'string', describe: t('Tệp sẽ ghi (mặc định: tên tệp nhúng, trong thư mục hiện tại)', 'File to write (default: the embedded name, in the current folder)') })
+          .option('stdout', { type: 'boolean', describe: t('In số liệu ra stdout thay vì ghi tệp', 'Write the data to stdout instead of a file') })
+          .conflicts('stdout', 'out')
+          .option('force', { type: 'boolean', default: false, describe: t('Ghi đè nếu tệp đã có và khác nội dung', 'Overwrite an existing different file') })
+          .example('$0 extract out/2020-12-09_BC-UBND_qp-an-2020.pdf --out so-lieu.yaml', t('Lấy lại số liệu của bản lưu trữ', 'Get the data of an archived copy back')),
+      async (a) => {
+        exitCode = await extractCommand({ pdf: a.pdf, force: a.force, stdout: a.stdout === true, lang, ...(a.out !== undefined ? { out: a.out } : {}) });
       },
     )
     .command(

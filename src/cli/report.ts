@@ -37,7 +37,7 @@ export function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1).replace('.', ',')} KB`;
 }
 
-/** A plain-text table: file, result, outputs, pages, size, time. */
+/** A plain-text table: file, result, outputs, pages, size of each output, time. */
 export function summaryTable(results: JobResult[], lang: Lang, totalMs: number): string {
   const t = translator(lang);
   const head = [t('Tệp', 'File'), t('Kết quả', 'Result'), t('Đầu ra', 'Outputs'), t('Trang', 'Pages'), t('Dung lượng', 'Size'), t('Thời gian', 'Time')];
@@ -46,7 +46,8 @@ export function summaryTable(results: JobResult[], lang: Lang, totalMs: number):
     statusWord(r.status, lang),
     r.outputs.map((o) => o.path + (o.status === 'unchanged' ? t(' (không đổi)', ' (unchanged)') : o.status === 'kept' ? t(' (giữ cũ)', ' (kept)') : '')).join(', ') || '-',
     r.pages === undefined ? '-' : String(r.pages),
-    r.outputs.length ? kb(r.outputs.reduce((a, o) => a + o.bytes, 0)) : '-',
+    // One size per output, in the order of the outputs column (e-mail limits are per file).
+    r.outputs.length ? r.outputs.map((o) => kb(o.bytes)).join('; ') : '-',
     `${r.ms} ms`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));

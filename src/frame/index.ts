@@ -66,10 +66,11 @@ export function recipientLines(recipients: string[], archive: string[]): string[
 /** PDF info / DOCX core properties. The creation date is the document's date, so bytes repeat. */
 export function buildMeta(kind: KindDefinition, report: ReportBase): DocumentMeta {
   const f = report.frame;
-  const number = documentNumber(f.number ?? null, f.symbol).replace(/\s+/g, ' ');
+  // "Báo cáo số 05/BC-UBND"; not yet numbered: "Báo cáo /BC-UBND (dự thảo)".
+  const number = documentNumber(f.number ?? null, f.symbol).replace(/^Số:\s*/u, '');
   return {
     title: f.summary,
-    subject: `${kind.typeName} ${number}`,
+    subject: f.number ? `${kind.typeName} số ${number}` : `${kind.typeName} ${number} (dự thảo)`,
     author: f.issuingAgency,
     keywords: kind.keywords(report),
     language: 'vi-VN',

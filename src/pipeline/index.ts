@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { extractSource, isPdf } from '../archive/extract.js';
 import { findInTemplate, loadTemplate } from '../compose/index.js';
 import { describeChars, documentGaps, missingGlyphs, stringLeaves } from '../fonts/coverage.js';
 import { parseMarkup } from '../document/parse.js';
@@ -6,7 +9,7 @@ import { mapDocumentText } from '../document/transform.js';
 import { setTonePlacement } from '../format/index.js';
 import type { Document } from '../document/types.js';
 import { buildFrame, buildMeta } from '../frame/index.js';
-import { formatPath, loadSource, parseSource, sortProblems, validate, warningsAt } from '../load/index.js';
+import { decodeUtf8, formatPath, loadSource, parseSource, sortProblems, validate, warningsAt } from '../load/index.js';
 import type { Lang, Problem, SourceDocument } from '../load/index.js';
 import { convertLegacyDeep, findLegacyStrings } from '../legacy/index.js';
 import type { LegacyEncoding } from '../legacy/index.js';
@@ -17,6 +20,7 @@ import { getProfile } from '../profile/index.js';
 import type { TextStyle } from '../profile/index.js';
 import { renderDocx } from '../render/docx/index.js';
 import { renderPdf } from '../render/pdf/index.js';
+import type { PdfA } from '../render/pdf/index.js';
 
 /**
  * The pipeline, one stage after another: load → compose → parse → frame → render.
@@ -33,6 +37,8 @@ export interface LoadedReport {
   kind: KindDefinition;
   report: ReportBase;
   warnings: Problem[];
+  /** The data file's bytes as read (from inside the PDF for a PDF input), to embed in the PDF. */
+  source?: { name: string; bytes: Uint8Array };
 }
 
 export type LoadResult = ({ ok: true } & LoadedReport) | { ok: false; problems: Problem[] };
@@ -89,13 +95,38 @@ export function validateSource(original: SourceDocument, lang: Lang = 'vi', lega
   return { ok: true, file: source.file, kind, report, warnings };
 }
 
-/** Read, parse and validate a data file. Never throws for bad data: problems come back instead. */
+/**
+ * Read, parse and validate a data file. Never throws for bad data: problems come back instead.
+ * A PDF rendered by baocao is accepted too: the data file embedded in it is read instead.
+ */
 export async function loadReport(file: string, lang: Lang = 'vi', legacy?: LegacyOption): Promise<LoadResult> {
-  const parsed = await loadSource(file, lang);
-  if (!parsed.source) return { ok: false, problems: parsed.problems };
-  const result = validateSource(parsed.source, lang, legacy);
-  if (!result.ok) return { ok: false, problems: sortProblems([...parsed.problems, ...result.problems]) };
-  return { ...result, warnings: sortProblems([...parsed.problems, ...result.warnings]) };
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    // The loader words I/O failures (missing file, a folder, no permission …) for the clerk.
+    const parsed = await loadSource(file, lang);
+    return { ok: false, problems: parsed.problems };
+  }
+  if (isPdf(file, bytes)) {
+    const embedded = await extractSource(bytes);
+    if (!embedded) {
+      const message = lang === 'vi'
+        ? 'tệp PDF này không chứa số liệu nguồn (chỉ bản PDF/A-3 do baocao dựng mới có); hãy dựng từ tệp số liệu YAML/JSON.'
+        : 'this PDF carries no source data (only PDF/A-3 files rendered by baocao do); render from the YAML/JSON data file.';
+      return { ok: false, problems: [{ file, line: 0, column: 0, path: [], code: 'no-source', severity: 'error', message }] };
+    }
+    return loadReportBytes(embedded.bytes, `${file} (${embedded.name})`, lang, legacy, embedded.name);
+  }
+  return loadReportBytes(bytes, file, lang, legacy, path.basename(file));
+}
+
+/** Decode, parse and validate a data file's bytes; `name` is the source's name inside a PDF. */
+export function loadReportBytes(bytes: Uint8Array, file: string, lang: Lang = 'vi', legacy?: LegacyOption, name = path.basename(file)): LoadResult {
+  const decoded = decodeUtf8(bytes, file, lang);
+  if ('problem' in decoded) return { ok: false, problems: [decoded.problem] };
+  const result = loadReportText(decoded.text, file, lang, legacy);
+  return result.ok ? { ...result, source: { name, bytes } } : result;
 }
 
 /** Same as loadReport for data already in memory (text of a YAML or JSON file). */
@@ -104,7 +135,7 @@ export function loadReportText(text: string, file: string, lang: Lang = 'vi', le
   if (!parsed.source) return { ok: false, problems: parsed.problems };
   const result = validateSource(parsed.source, lang, legacy);
   if (!result.ok) return { ok: false, problems: sortProblems([...parsed.problems, ...result.problems]) };
-  return { ...result, warnings: sortProblems([...parsed.problems, ...result.warnings]) };
+  return { ...result, warnings: sortProblems([...parsed.problems, ...result.warnings]), source: { name: path.basename(file), bytes: Buffer.from(text, 'utf8') } };
 }
 
 /**
@@ -168,14 +199,37 @@ export function buildDocument(kind: KindDefinition, report: ReportBase, profileI
 export type Format = 'pdf' | 'docx';
 export const FORMATS: readonly Format[] = ['pdf', 'docx'];
 
+export type { PdfA } from '../render/pdf/index.js';
+export { PDFA_LEVELS } from '../render/pdf/index.js';
+
+/** How a Document becomes archive-ready bytes; the Document itself stays the only content. */
+export interface DocumentRenderOptions {
+  /** PDF/A level of the PDF: 3b (default), 2b, or none for a plain PDF. */
+  pdfa?: PdfA;
+  /** The data file to embed in the PDF (PDF/A-3 and plain PDF; never in PDF/A-2b). */
+  source?: { name: string; bytes: Uint8Array; kind: string };
+  /** Creation date written into both formats instead of the document's own date. */
+  creationDate?: Date;
+}
+
+/** The same Document with another creation date (metadata only: the printed date is the frame's). */
+export function withCreationDate(doc: Document, creationDate: Date | undefined): Document {
+  return creationDate ? { ...doc, meta: { ...doc.meta, creationDate } } : doc;
+}
+
 /** Render a Document to the bytes of one format with the kind's profile (or another by id). */
-export async function renderDocument(doc: Document, format: Format, profileId: string): Promise<Buffer> {
+export async function renderDocument(doc: Document, format: Format, profileId: string, options: DocumentRenderOptions = {}): Promise<Buffer> {
   const profile = getProfile(profileId);
+  const dated = withCreationDate(doc, options.creationDate);
   switch (format) {
     case 'pdf':
-      return renderPdf(doc, profile, { creator: CREATOR });
+      return renderPdf(dated, profile, {
+        creator: CREATOR,
+        pdfa: options.pdfa ?? '3b',
+        ...(options.source ? { source: { ...options.source, version: VERSION } } : {}),
+      });
     case 'docx':
-      return renderDocx(doc, profile, { creator: CREATOR });
+      return renderDocx(dated, profile, { creator: CREATOR });
   }
 }
 

@@ -4,7 +4,8 @@ import type { JobResult } from '../../batch/index.js';
 import type { Lang } from '../../load/index.js';
 import { removeTempFiles } from '../../output/index.js';
 import { FORMATS } from '../../pipeline/index.js';
-import type { Format, LegacyOption } from '../../pipeline/index.js';
+import { parseCreationDate } from '../../batch/job.js';
+import type { Format, LegacyOption, PdfA } from '../../pipeline/index.js';
 import { EXIT, UsageError, exitCodeOf } from '../exit.js';
 import { translator } from '../i18n.js';
 import { expandInputs } from '../inputs.js';
@@ -21,6 +22,12 @@ export interface RenderArgs {
   json: boolean;
   jobs?: number;
   legacy?: LegacyOption;
+  /** PDF/A level: 3b (default), 2b, none. */
+  pdfa?: PdfA;
+  /** Also write an e-mail draft (.eml) with the outputs attached. */
+  eml?: boolean;
+  /** Creation date for the metadata instead of the document's date. */
+  creationDate?: string;
   lang: Lang;
 }
 
@@ -48,6 +55,10 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
   if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1)) {
     throw new UsageError(t('--jobs cần một số nguyên ≥ 1', '--jobs needs an integer ≥ 1'));
   }
+  if (args.creationDate !== undefined && !parseCreationDate(args.creationDate)) {
+    throw new UsageError(t(`--creation-date cần một ngày dạng YYYY-MM-DD (hoặc ngày giờ ISO 8601), không phải "${args.creationDate}"`,
+      `--creation-date needs a date as YYYY-MM-DD (or an ISO 8601 date-time), not "${args.creationDate}"`));
+  }
   removeTempFiles(args.out); // leftovers of a crashed run, never a live process's
 
   const progress = new Progress(inputs.length, lang);
@@ -70,6 +81,7 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
       {
         formats, outDir: args.out, force: args.force, lang,
         ...(args.profile ? { profile: args.profile } : {}), ...(args.name ? { name: args.name } : {}), ...(args.legacy ? { legacy: args.legacy } : {}),
+        ...(args.pdfa ? { pdfa: args.pdfa } : {}), ...(args.eml ? { eml: true } : {}), ...(args.creationDate ? { creationDate: args.creationDate } : {}),
       },
       {
         ...(args.jobs ? { threads: args.jobs } : {}),

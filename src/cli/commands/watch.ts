@@ -49,8 +49,6 @@ export async function watchCommand(args: {
     }
   };
 
-  await render([]);
-
   let timer: NodeJS.Timeout | undefined;
   const pending = new Set<string>();
   const schedule = (file: string) => {
@@ -70,6 +68,8 @@ export async function watchCommand(args: {
       if (name && name.toString().endsWith('.hbs')) schedule(path.join(builtinTemplateDir, name.toString()));
     }),
   ];
+  // Watchers first, then the first render: a save during that render is not missed.
+  await render([]);
   process.stderr.write(t(`Đang theo dõi ${args.input} và các mẫu văn bản; nhấn Ctrl+C để dừng.\n`, `Watching ${args.input} and the templates; press Ctrl+C to stop.\n`));
 
   await new Promise<void>((resolve) => {

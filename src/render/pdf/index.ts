@@ -3,7 +3,12 @@ import type { Block, Document, Frame, Inline, List, Table } from '../../document
 import { faceFor, getFontFamily, measureText } from '../../fonts/index.js';
 import type { FontFamily } from '../../fonts/index.js';
 import type { Profile, RuleStyle, TextStyle } from '../../profile/index.js';
+import { finishArchive } from './archive.js';
+import type { PdfA, PdfKitDocument, PdfSource } from './archive.js';
 import { warmFont } from './font-cache.js';
+
+export type { PdfA, PdfSource } from './archive.js';
+export { PDFA_LEVELS, sourceDescription, parseSourceDescription } from './archive.js';
 
 /**
  * render/pdf: Document + profile → PDF bytes through pdfmake. Names follow pdfmake's document
@@ -19,6 +24,14 @@ const mm = (v: number): number => v * PT_PER_MM;
 export interface PdfOptions {
   /** Producer/creator string written into the PDF info. */
   creator: string;
+  /** PDF/A level: 3b (default: archive copy with its source data), 2b (no attachments), none. */
+  pdfa?: PdfA;
+  /**
+   * The data file the document was rendered from, embedded as an associated file (PDF/A-3
+   * AFRelationship /Source) so the archive copy can be audited or rendered again. Not embedded in
+   * PDF/A-2b, which allows only PDF/A files as attachments.
+   */
+  source?: PdfSource;
 }
 
 const registeredFamilies = new Set<string>();
@@ -59,6 +72,10 @@ export function pdfDefinition(doc: Document, profile: Profile, options: PdfOptio
     pageOrientation: 'portrait',
     pageMargins: [mm(p.page.margin.left), mm(p.page.margin.top), mm(p.page.margin.right), mm(p.page.margin.bottom)],
     language: doc.meta.language,
+    // 1.7 in every mode: pdfkit writes no XMP packet for 1.3. PDF/A conformance is claimed at the
+    // "b" levels only (tagged: true would write an empty structure tree).
+    version: '1.7',
+    ...((options.pdfa ?? '3b') === 'none' ? {} : { subset: `PDF/A-${options.pdfa ?? '3b'}` }),
     info: {
       title: doc.meta.title,
       author: doc.meta.author,
@@ -145,7 +162,18 @@ function paragraphHeight(node: Node, ctx: Ctx): number {
 export async function renderPdf(doc: Document, profile: Profile, options: PdfOptions): Promise<Buffer> {
   registerFonts(getFontFamily(profile.fontFamily));
   const definition = pdfDefinition(doc, profile, options);
-  return (await pdfmake.createPdf(definition).getBuffer()) as Buffer;
+  // getStream() gives pdfkit's document after layout, before end(): the moment to attach the
+  // source data and to write our own XMP packet.
+  const output = pdfmake.createPdf(definition) as unknown as { getStream(): Promise<PdfKitDocument> };
+  const kit = await output.getStream();
+  finishArchive(kit, { pdfa: options.pdfa ?? '3b', language: doc.meta.language, ...(options.source ? { source: options.source } : {}) });
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    kit.on('data', (c: Buffer) => chunks.push(c));
+    kit.on('end', () => resolve(Buffer.concat(chunks)));
+    kit.on('error', reject);
+    kit.end();
+  });
 }
 
 /** What pdfmake tells pageBreakBefore about a node. */

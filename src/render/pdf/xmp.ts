@@ -1,0 +1,81 @@
+/**
+ * The XMP metadata packet of the PDF, written here rather than by pdfkit: pdfkit puts the values
+ * into the XML unescaped (an agency named "Sở Văn hóa & Thể thao" breaks the packet) and leaves out
+ * entries PDF/A wants to mirror the document information dictionary (ModDate, Keywords as
+ * dc:subject, the language).
+ *
+ * PDF/A (ISO 19005-2/-3, 6.6.2.3) requires every Info entry with an XMP equivalent to carry the
+ * same value in both places, so both are built from one `XmpInfo`.
+ */
+
+export interface XmpInfo {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string;
+  creator: string;
+  producer: string;
+  creationDate: Date;
+  modDate: Date;
+  language: string;
+  /** PDF/A part (2 or 3) and conformance level; absent for a plain PDF. */
+  pdfa?: { part: 2 | 3; conformance: 'B' };
+}
+
+/** XML text content / attribute value: the five predefined entities, no control characters. */
+export function escapeXml(s: string): string {
+  return s
+    // XML 1.0 allows only tab, LF and CR below U+0020; anything else would make the packet invalid.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** XMP date: the same instant as pdfkit's Info date (UTC, whole seconds). */
+export function xmpDate(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function buildXmp(info: XmpInfo): string {
+  const e = escapeXml;
+  const date = xmpDate(info.creationDate);
+  const keywords = info.keywords.split(/\s*,\s*/).filter(Boolean);
+  const lines = [
+    '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">',
+    `<xmp:CreateDate>${date}</xmp:CreateDate>`,
+    `<xmp:ModifyDate>${xmpDate(info.modDate)}</xmp:ModifyDate>`,
+    `<xmp:MetadataDate>${xmpDate(info.modDate)}</xmp:MetadataDate>`,
+    `<xmp:CreatorTool>${e(info.creator)}</xmp:CreatorTool>`,
+    '</rdf:Description>',
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    '<dc:format>application/pdf</dc:format>',
+    `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${e(info.title)}</rdf:li></rdf:Alt></dc:title>`,
+    `<dc:creator><rdf:Seq><rdf:li>${e(info.author)}</rdf:li></rdf:Seq></dc:creator>`,
+    `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${e(info.subject)}</rdf:li></rdf:Alt></dc:description>`,
+    ...(keywords.length ? [`<dc:subject><rdf:Bag>${keywords.map((k) => `<rdf:li>${e(k)}</rdf:li>`).join('')}</rdf:Bag></dc:subject>`] : []),
+    `<dc:language><rdf:Bag><rdf:li>${e(info.language)}</rdf:li></rdf:Bag></dc:language>`,
+    '</rdf:Description>',
+    '<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">',
+    `<pdf:Producer>${e(info.producer)}</pdf:Producer>`,
+    ...(info.keywords ? [`<pdf:Keywords>${e(info.keywords)}</pdf:Keywords>`] : []),
+    '</rdf:Description>',
+    ...(info.pdfa
+      ? [
+          '<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">',
+          `<pdfaid:part>${info.pdfa.part}</pdfaid:part>`,
+          `<pdfaid:conformance>${info.pdfa.conformance}</pdfaid:conformance>`,
+          '</rdf:Description>',
+        ]
+      : []),
+    '</rdf:RDF>',
+    '</x:xmpmeta>',
+    '<?xpacket end="r"?>',
+  ];
+  return lines.join('\n');
+}
