@@ -29,7 +29,8 @@ export type { FontFaceFiles } from './fonts/index.js';
 export { getProfile, profileIds } from './profile/index.js';
 export type { Profile } from './profile/index.js';
 export type * from './document/types.js';
-export type { KindDefinition, QpAnReport, Quantity } from './model/index.js';
+export type { KindDefinition, Quantity, ReportBase } from './model/index.js';
+export { KindError, registerKindDir } from './model/index.js';
 
 export interface RenderOptions {
   /** Formats to produce; all available formats by default. */

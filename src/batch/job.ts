@@ -33,6 +33,8 @@ export interface JobOptions {
   eml?: boolean;
   /** Creation date for the files' metadata instead of the document's date (ISO 8601). */
   creationDate?: string;
+  /** An office's kind folders, registered again in each worker thread. */
+  kindDirs?: string[];
   lang: Lang;
 }
 

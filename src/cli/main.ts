@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { listKinds } from '../model/index.js';
+import { KindError, listKinds, registerKindDir } from '../model/index.js';
 import { FORMATS, PDFA_LEVELS, VERSION } from '../pipeline/index.js';
 import type { LegacyOption, PdfA } from '../pipeline/index.js';
 import { extractCommand } from './commands/extract.js';
@@ -29,6 +29,14 @@ export async function main(argv: string[]): Promise<number> {
     .usage(t('$0 <lệnh> [tùy chọn]\n\nDựng văn bản hành chính đúng thể thức Nghị định 30/2020/NĐ-CP từ tệp số liệu YAML/JSON.',
       '$0 <command> [options]\n\nRender Vietnamese administrative documents (Decree 30/2020/NĐ-CP) from YAML/JSON data files.'))
     .option('lang', { type: 'string', choices: ['vi', 'en'], default: 'vi', describe: t('Ngôn ngữ thông báo', 'Message language') })
+    .option('kinds', {
+      type: 'string', array: true,
+      describe: t('Thư mục loại văn bản của đơn vị (có kind.yaml và body.hbs), hoặc thư mục chứa nhiều thư mục như vậy',
+        'Your own kind folder (with kind.yaml and body.hbs), or a folder of such folders'),
+    })
+    .middleware((a) => {
+      for (const dir of (a.kinds as string[] | undefined) ?? []) registerKindDir(dir);
+    })
     .command(
       ['render <inputs...>', 'dung'],
       t('Dựng văn bản từ tệp số liệu (tệp, thư mục hoặc mẫu tên *.yaml)', 'Render data files (files, folders or globs)'),
@@ -149,6 +157,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await cli.parseAsync();
   } catch (e) {
+    if (e instanceof KindError) {
+      process.stderr.write(`${e.message}\n`);
+      return EXIT.template;
+    }
     if (!(e instanceof UsageError)) throw e;
     process.stderr.write(`${e.message}\n${t('Xem: baocao --help', 'See: baocao --help')}\n`);
     return EXIT.usage;

@@ -90,6 +90,17 @@ export const helpers: Record<string, (...a: Args) => unknown> = {
     const zeroTens = (a[a.length - 1] as HelperOptions).hash?.zeroTens as 'linh' | 'lẻ' | undefined;
     return numberToWords(isQuantity(v) ? v.value : (v as number), zeroTens ? { zeroTens } : {});
   },
+  /** {{sum communes "securityTeams"}}: the total of one field over a list (a figure counts by its value), for totals rows. */
+  sum: (...a) => {
+    const [list, field] = args(a);
+    if (!Array.isArray(list)) throw new TypeError(`helper "sum" cần một danh sách, nhận được ${JSON.stringify(list)}`);
+    return list.reduce((total: number, item: unknown) => {
+      const v = (item as Record<string, unknown>)[String(field)];
+      const n = isQuantity(v) ? v.value : v;
+      if (typeof n !== 'number') throw new TypeError(`helper "sum": trường "${String(field)}" không phải số`);
+      return total + n;
+    }, 0);
+  },
   /** {{pad 7}} → "07": zero-padded counts, only where a template asks for them. */
   pad: (...a) => {
     const [n, width] = args(a);

@@ -8,8 +8,20 @@
  *   <ul class="dash|plus"><li>…</li></ul>   "- " and "+ " lists (nested lists default to "+")
  *   <table widths="3,1,1" header-rows="1"> <thead> <tbody> <tr> <th>/<td colspan rowspan align>
  *   <pagebreak>                        a page break
+ *
+ * Appendices (Phụ lục) follow the main body, at the top level, one element each:
+ *
+ *   <appendix title="DANH SÁCH …" orientation="portrait|landscape">  …body blocks…  </appendix>
+ *   <appendix orientation="landscape"><appendix-title>DANH SÁCH …<br>NĂM 2020</appendix-title> … </appendix>
+ *
+ * The title is the `title` attribute (one line; the renderer wraps it if it is too long) or, for
+ * lines broken by the author, an <appendix-title> first in the appendix (text and <br> only).
+ * It is written in caps by the parser. Not `<title>`: HTML parses its content as raw text.
+ * Orientation defaults to portrait. The label ("Phụ lục", or "Phụ lục I", "Phụ lục II" … when
+ * there are two or more) and the attribution line are written by baocao, not by the template.
+ * Each appendix numbers its headings from "I." again. Body content after an appendix is an error.
  */
 export const markupTags: ReadonlySet<string> = new Set([
   'h1', 'h2', 'h3', 'p', 'b', 'strong', 'i', 'em', 'u', 'br', 'ul', 'li',
-  'table', 'thead', 'tbody', 'tr', 'th', 'td', 'pagebreak',
+  'table', 'thead', 'tbody', 'tr', 'th', 'td', 'pagebreak', 'appendix', 'appendix-title',
 ]);

@@ -1,8 +1,8 @@
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
-import { pointLetter, roman } from '../format/index.js';
+import { pointLetter, roman, upperVi } from '../format/index.js';
 import { markupTags } from './markup.js';
-import type { Align, Block, Heading, Inline, List, ListItem, Paragraph, Table, TableCell, TableRow } from './types.js';
+import type { Align, Appendix, Block, Heading, Inline, List, ListItem, Paragraph, Table, TableCell, TableRow } from './types.js';
 
 /**
  * parse: body markup → Document blocks. Headings are numbered here ("I.", "1.", "a)"), so a
@@ -27,8 +27,17 @@ interface Style {
   underline?: boolean;
 }
 
+/** An appendix as the markup gives it; the pipeline adds the attribution line from the frame data. */
+export type ParsedAppendix = Omit<Appendix, 'attribution'>;
+
+/** What the markup holds: the main body, then the appendices (labelled once their count is known). */
+export interface ParsedMarkup {
+  body: Block[];
+  appendices: ParsedAppendix[];
+}
+
 /** Parse `markup` (from the template `source`, named in errors). */
-export function parseMarkup(markup: string, source: string): Block[] {
+export function parseMarkup(markup: string, source: string): ParsedMarkup {
   const dom = parseDocument(markup, {
     withStartIndices: true,
     lowerCaseTags: true,
@@ -43,10 +52,77 @@ export function parseMarkup(markup: string, source: string): Block[] {
     throw new MarkupError(source, lineAt(node.startIndex === null ? null : node.startIndex + lead), detail);
   };
 
+  // Main body nodes first, then <appendix> elements; nothing of the body may follow an appendix.
+  const bodyNodes: ChildNode[] = [];
+  const appendixElements: Element[] = [];
+  for (const node of dom.children) {
+    if (node.type === 'tag' && (node as Element).name === 'appendix') {
+      appendixElements.push(node as Element);
+    } else if (appendixElements.length > 0 && isContent(node)) {
+      fail(node, 'nội dung chính phải đứng trước các phụ lục (<appendix>)');
+    } else {
+      bodyNodes.push(node);
+    }
+  }
+  const body = parseBlocks(bodyNodes, fail);
+  const appendices = appendixElements.map((el, i): ParsedAppendix => {
+    const { title, orientation, content } = appendixParts(el, fail);
+    // Decree 30 §10.1: Roman numerals only when there are two or more.
+    const label = appendixElements.length > 1 ? `Phụ lục ${roman(i + 1)}` : 'Phụ lục';
+    return { label, title, orientation, body: parseBlocks(content, fail) };
+  });
+  return { body, appendices };
+}
+
+/** Whether a top-level node carries anything (whitespace and comments do not). */
+function isContent(node: ChildNode): boolean {
+  if (node.type === 'text') return node.data.trim() !== '';
+  return node.type !== 'comment' && node.type !== 'directive';
+}
+
+/**
+ * An <appendix>: its orientation, its title (the `title` attribute, or an <appendix-title> first
+ * child whose <br> break lines; written in caps here) and the nodes of its body.
+ */
+function appendixParts(el: Element, fail: Fail): { title: string[]; orientation: Appendix['orientation']; content: ChildNode[] } {
+  const o = el.attribs.orientation ?? 'portrait';
+  if (o !== 'portrait' && o !== 'landscape') fail(el, `orientation="${o}" không hợp lệ (portrait, landscape)`);
+  const titleEls = el.children.filter((c): c is Element => c.type === 'tag' && (c as Element).name === 'appendix-title');
+  const attr = el.attribs.title;
+  if (titleEls.length > 1) fail(titleEls[1]!, 'mỗi phụ lục chỉ có một <appendix-title>');
+  if (attr !== undefined && titleEls.length > 0) fail(el, 'phụ lục có cả title="…" và <appendix-title>: chỉ dùng một');
+  let lines: string[];
+  if (titleEls[0]) {
+    const first = el.children.find(isContent);
+    if (first !== titleEls[0]) fail(titleEls[0], '<appendix-title> phải đứng đầu phụ lục');
+    lines = titleLines(titleEls[0], fail);
+  } else if (attr !== undefined) {
+    lines = [attr.replace(/[ \t\n\r\f]+/g, ' ').trim().normalize('NFC')];
+  } else {
+    return fail(el, 'phụ lục cần tên: title="…" hoặc <appendix-title>…</appendix-title>');
+  }
+  const title = lines.filter((l) => l !== '').map((l) => upperVi(l));
+  if (title.length === 0) fail(titleEls[0] ?? el, 'tên phụ lục trống');
+  return { title, orientation: o as Appendix['orientation'], content: el.children.filter((c) => c !== titleEls[0]) };
+}
+
+/** An appendix title's lines: plain text broken by <br> (the title's style is fixed by the profile). */
+function titleLines(el: Element, fail: Fail): string[] {
+  const lines: string[] = [''];
+  for (const c of el.children) {
+    if (c.type === 'text') lines[lines.length - 1] += c.data;
+    else if (c.type === 'tag' && (c as Element).name === 'br') lines.push('');
+    else if (c.type !== 'comment') fail(c, 'trong <appendix-title> chỉ được có chữ và <br>');
+  }
+  return lines.map((l) => l.replace(/[ \t\n\r\f]+/g, ' ').trim().normalize('NFC'));
+}
+
+/** Top-level nodes → blocks; headings are numbered afresh for each call (the body, each appendix). */
+function parseBlocks(nodes: ChildNode[], fail: Fail): Block[] {
   const counters = [0, 0, 0];
   const blocks: Block[] = [];
 
-  for (const node of dom.children) {
+  for (const node of nodes) {
     if (node.type === 'text') {
       if (node.data.trim() !== '') fail(node, `chữ nằm ngoài đoạn văn: "${node.data.trim().slice(0, 40)}"`);
       continue;
@@ -95,6 +171,12 @@ export function parseMarkup(markup: string, source: string): Block[] {
         break;
       case 'pagebreak':
         blocks.push({ type: 'pagebreak' });
+        break;
+      case 'appendix':
+        fail(el, '<appendix> chỉ được đặt ở cấp ngoài cùng, sau nội dung chính');
+        break;
+      case 'appendix-title':
+        fail(el, '<appendix-title> chỉ được đặt ở đầu một <appendix>');
         break;
       default:
         fail(el, `thẻ <${el.name}> không được đứng ở cấp ngoài cùng; hãy đặt nó trong <p>`);

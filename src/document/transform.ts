@@ -1,6 +1,6 @@
 import type { Block, Document, Inline, List } from './types.js';
 
-/** A copy of the document with every text (frame, body, metadata title) passed through `fn`. */
+/** A copy of the document with every text (frame, body, appendices, metadata title) passed through `fn`. */
 export function mapDocumentText(doc: Document, fn: (text: string) => string): Document {
   const inl = (content: Inline[]): Inline[] => content.map((c) => (c.type === 'text' ? { ...c, text: fn(c.text) } : c));
   const list = (l: List): List => ({ ...l, items: l.items.map((i) => ({ content: inl(i.content), children: i.children.map(list) })) });
@@ -36,6 +36,7 @@ export function mapDocumentText(doc: Document, fn: (text: string) => string): Do
       recipients: f.recipients.map(fn),
     },
     body: doc.body.map(block),
+    appendices: doc.appendices.map((a) => ({ ...a, label: fn(a.label), title: a.title.map(fn), attribution: a.attribution.map(fn), body: a.body.map(block) })),
     meta: { ...doc.meta, title: fn(doc.meta.title), subject: fn(doc.meta.subject), author: fn(doc.meta.author), keywords: doc.meta.keywords.map(fn) },
   };
 }

@@ -109,9 +109,11 @@ export interface Frame {
   parentAgency: string[];
   /** ô 2: issuing agency lines (caps, bold); a renderer may still wrap a line that is too long. */
   issuingAgency: string[];
+  /** ô 2: a text mark under the agency instead of the rule ("*" in Party documents); absent: the rule. */
+  agencyMark?: string;
   /** ô 1: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM". */
   nationalTitle: string;
-  /** ô 1: "Độc lập - Tự do - Hạnh phúc". */
+  /** ô 1: "Độc lập - Tự do - Hạnh phúc"; empty when the title has none (Party documents). */
   motto: string;
   /** ô 3: "Số: 05/BC-UBND", or with a blank number in a draft. */
   numberLine: string;
@@ -121,6 +123,8 @@ export interface Frame {
   typeName: string;
   /** ô 5a: the summary (trích yếu); may contain line breaks chosen by the author. */
   summary: string[];
+  /** ô 5a: a text mark under the summary instead of the rule ("-----" in Party documents); absent: the rule. */
+  summaryMark?: string;
   /** ô 9a: "Kính gửi" recipients; empty when the document has none. */
   addressees: string[];
   /** ô 7a/7b: authority and position lines, top to bottom. */
@@ -144,9 +148,27 @@ export interface DocumentMeta {
   creationDate: Date;
 }
 
-/** The whole document: frame + body + metadata. */
+/**
+ * An appendix (Phụ lục, Decree 30 §10.1), laid out after the signature: it opens a new page, its
+ * page numbers restart at 1 (none on its first page), and it has its own heading numbering.
+ */
+export interface Appendix {
+  /** "Phụ lục" when the document has one appendix, "Phụ lục I", "Phụ lục II" … when it has more. */
+  label: string;
+  /** The title in caps, one entry per line (the author's breaks, long lines balanced by the frame builder). */
+  title: string[];
+  /** "(Kèm theo Báo cáo số 05/BC-UBND ngày 09 tháng 12 năm 2020" / "của Ủy ban nhân dân thị xã Nghi Sơn)", in lines. */
+  attribution: string[];
+  /** Landscape is A4 turned on its side, for wide tables. */
+  orientation: 'portrait' | 'landscape';
+  /** The appendix's content: any body blocks. */
+  body: Block[];
+}
+
+/** The whole document: frame + body + appendices (empty when none) + metadata. */
 export interface Document {
   frame: Frame;
   body: Block[];
+  appendices: Appendix[];
   meta: DocumentMeta;
 }

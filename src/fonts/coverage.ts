@@ -1,4 +1,4 @@
-import type { Document, Inline } from '../document/types.js';
+import type { Block, Document, Inline } from '../document/types.js';
 import type { FaceName, FontFamily } from './index.js';
 import { faceFor } from './index.js';
 
@@ -56,19 +56,29 @@ export function documentGaps(doc: Document, family: FontFamily): GlyphGap[] {
     ...f.summary, ...f.addressees, ...f.signatureLines.map((l) => l.text), f.signerName, f.recipientsLabel, ...f.recipients]) {
     for (const face of ['regular', 'bold', 'italic', 'boldItalic'] as const) check(text, face);
   }
-  for (const b of doc.body) {
-    if (b.type === 'heading') {
-      // Headings may be bold or italic depending on the profile: check all faces.
-      for (const face of ['regular', 'bold', 'italic', 'boldItalic'] as const) {
-        for (const c of b.content) if (c.type === 'text') check(c.text, face);
+  const blocks = (body: Block[]) => {
+    for (const b of body) {
+      if (b.type === 'heading') {
+        // Headings may be bold or italic depending on the profile: check all faces.
+        for (const face of ['regular', 'bold', 'italic', 'boldItalic'] as const) {
+          for (const c of b.content) if (c.type === 'text') check(c.text, face);
+        }
+      } else if (b.type === 'paragraph') inlines(b.content);
+      else if (b.type === 'list') {
+        const walk = (items: typeof b.items) => items.forEach((i) => (inlines(i.content), i.children.forEach((l) => walk(l.items))));
+        walk(b.items);
+      } else if (b.type === 'table') {
+        for (const row of b.rows) for (const cell of row.cells) inlines(cell.content, { bold: cell.header });
       }
-    } else if (b.type === 'paragraph') inlines(b.content);
-    else if (b.type === 'list') {
-      const walk = (items: typeof b.items) => items.forEach((i) => (inlines(i.content), i.children.forEach((l) => walk(l.items))));
-      walk(b.items);
-    } else if (b.type === 'table') {
-      for (const row of b.rows) for (const cell of row.cells) inlines(cell.content, { bold: cell.header });
     }
+  };
+  blocks(doc.body);
+  for (const a of doc.appendices) {
+    // Appendix frame lines, like the frame: every face.
+    for (const text of [a.label, ...a.title, ...a.attribution]) {
+      for (const face of ['regular', 'bold', 'italic', 'boldItalic'] as const) check(text, face);
+    }
+    blocks(a.body);
   }
   return gaps;
 }

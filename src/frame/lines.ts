@@ -7,7 +7,8 @@ export type Measure = (text: string) => number;
 
 /** One line if it fits; otherwise the fewest lines, with the longest line as short as possible. */
 export function balanceLines(text: string, maxWidth: number, measure: Measure): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
+  // Ordinary spaces only: a no-break space (the blank of a draft's number) binds its neighbours.
+  const words = text.split(/[ \t\n\r]+/).filter(Boolean);
   if (words.length <= 1 || measure(text) <= maxWidth) return [text];
   for (let n = 2; n <= words.length; n++) {
     const best = bestSplit(words, n, maxWidth, measure);

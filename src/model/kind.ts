@@ -9,8 +9,9 @@ export interface ReportBase {
 }
 
 /**
- * A kind of document: its schema (the single source of its TypeScript type and JSON Schema), the
- * Decree-30 type it is, the layout profile and the template folder that words its body.
+ * A kind of document, as loaded from its folder (src/model/registry.ts): its schema (the single
+ * source of validation, JSON Schema and starting file), the Decree-30 type it is, the layout
+ * profile and the folder whose body.hbs words its body.
  */
 export interface KindDefinition<S extends z.ZodType<ReportBase, unknown> = z.ZodType<ReportBase, unknown>> {
   id: string;
@@ -21,9 +22,9 @@ export interface KindDefinition<S extends z.ZodType<ReportBase, unknown> = z.Zod
   /** Decree 30, Appendix III abbreviation ("BC"). */
   typeAbbreviation: string;
   profile: string;
-  /** File name of the kind's sample in data/, the basis of `baocao init`. */
+  /** Absolute path of the kind's sample data file, the basis of `baocao init`. */
   sample: string;
-  /** Folder under templates/ with body.hbs and partials. */
+  /** Absolute path of the kind's folder (body.hbs, partials/). */
   template: string;
   schema: S;
   /** Cross-field rules that make warnings, not errors (participants ≥ sessions …). */

@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseSource } from '../load/index.js';
 import type { KindDefinition } from './kind.js';
 import { starterYaml } from './starter.js';
-
-/** The bundled sample data files (…/data beside src/ and dist/). */
-export const sampleDir = fileURLToPath(new URL('../../data/', import.meta.url));
 
 /**
  * The kind's JSON Schema, generated from the same zod schema the loader validates with, describing
@@ -25,7 +21,7 @@ export function kindJsonSchema(kind: KindDefinition): Record<string, unknown> {
 /** A starting YAML data file for the kind, with every field explained, and its schema's file name. */
 export function starterFile(kind: KindDefinition): { yaml: string; schemaFile: string } {
   const schemaFile = `${kind.id}.schema.json`;
-  const text = readFileSync(new URL(kind.sample, new URL('../../data/', import.meta.url)), 'utf8');
+  const text = readFileSync(kind.sample, 'utf8');
   const parsed = parseSource(text, kind.sample);
   const sample = (parsed.source?.data ?? {}) as Record<string, unknown>;
   const header = [

@@ -113,7 +113,22 @@ function field(out: string[], key: string, s: JsonSchema, value: unknown, indent
       return;
     }
     out.push(`${pad}${hash}${key}:`);
-    for (const item of value) out.push(`${pad}${hash}  - ${scalar(item)}`);
+    const items = t.items ? shape(t.items) : undefined;
+    value.forEach((item, i) => {
+      if (items?.type === 'object' && items.properties && item !== null && typeof item === 'object') {
+        // A list of records: each as "- field: value" lines, the first explained field by field.
+        const lines: string[] = [];
+        for (const [k, p] of Object.entries(items.properties)) {
+          const v = (item as Record<string, unknown>)[k];
+          field(lines, k, i === 0 ? p : { ...p, description: undefined, anyOf: p.anyOf?.map((b) => ({ ...b, description: undefined })) }, v, indent + 4, commented);
+        }
+        const first = lines.findIndex((l) => !l.trimStart().startsWith('#'));
+        if (first >= 0) lines[first] = `${pad}${hash}  - ${lines[first]!.trimStart().replace(/^# /, '')}`;
+        out.push(...lines.filter((l, j) => j >= first || i === 0));
+      } else {
+        out.push(`${pad}${hash}  - ${scalar(item)}`);
+      }
+    });
     return;
   }
   if (typeof value === 'string' && pad.length + key.length + value.length > WIDTH) {

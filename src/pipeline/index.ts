@@ -8,7 +8,7 @@ import { parseMarkup } from '../document/parse.js';
 import { mapDocumentText } from '../document/transform.js';
 import { setTonePlacement } from '../format/index.js';
 import type { Document } from '../document/types.js';
-import { buildFrame, buildMeta } from '../frame/index.js';
+import { buildAppendix, buildFrame, buildMeta, frameFindings } from '../frame/index.js';
 import { decodeUtf8, formatPath, loadSource, parseSource, sortProblems, validate, warningsAt } from '../load/index.js';
 import type { Lang, Problem, SourceDocument } from '../load/index.js';
 import { convertLegacyDeep, findLegacyStrings } from '../legacy/index.js';
@@ -91,6 +91,8 @@ export function validateSource(original: SourceDocument, lang: Lang = 'vi', lega
   const glyphs = dataGlyphProblems(source, kind, lang);
   if (glyphs.length > 0) return { ok: false, problems: glyphs };
   const report = result.value as ReportBase;
+  const frameErrors = warningsAt(source, frameFindings(getProfile(kind.profile), report.frame), lang).map((p) => ({ ...p, severity: 'error' as const }));
+  if (frameErrors.length > 0) return { ok: false, problems: frameErrors };
   const warnings = [...result.warnings, ...warningsAt(source, kind.consistency?.(report) ?? [], lang)];
   return { ok: true, file: source.file, kind, report, warnings };
 }
@@ -175,9 +177,11 @@ export function buildDocument(kind: KindDefinition, report: ReportBase, profileI
   const template = loadTemplate(kind.template);
   const markup = template.render(report);
   const measure = (text: string, s: TextStyle) => measureText(family, faceFor(s.bold, s.italic), text, s.size);
+  const { body, appendices } = parseMarkup(markup, template.file);
   let doc: Document = {
     frame: buildFrame(kind, report.frame, profile, measure),
-    body: parseMarkup(markup, template.file),
+    body,
+    appendices: appendices.map((a) => buildAppendix(a, kind, report.frame, profile, measure)),
     meta: buildMeta(kind, report),
   };
   // One tone placement for the whole document when the file asks for one (òa/oà, ủy/uỷ).

@@ -8,10 +8,13 @@ import type { Profile } from './types.js';
 export const nd30: Profile = {
   id: 'nd30',
   name: 'Nghị định 30/2020/NĐ-CP (văn bản hành chính)',
+  conventions: 'state',
   page: {
     width: 210, // §1 A4
     height: 297,
     // §1: top 20–25, bottom 20–25, left 30–35, right 15–20; the official files use 25/20/35/20.
+    // A landscape appendix is A4 turned with these same top/bottom/left/right margins (§1, §17.4: the
+    // decree gives none of its own; the official file's 20/15/30/15 goes below the bottom minimum).
     margin: { top: 25, bottom: 20, left: 35, right: 20 },
     headerDistance: 10, // §11, official header distance
   },
@@ -32,6 +35,7 @@ export const nd30: Profile = {
     parentAgency: { size: 13, bold: false, italic: false }, // §3: 12–13, caps, regular
     issuingAgency: { size: 13, bold: true, italic: false }, // §3: 12–13, caps, bold
     agencyRule: { fractionOfText: 0.4, thickness: 0.5, gap: 3 }, // §3: 1/3–1/2 of the line
+    agencyMark: { type: 'rule' },
     nationalTitle: { size: 13, bold: true, italic: false }, // §3, §17.2: 13 with a 14 motto
     motto: { size: 14, bold: true, italic: false },
     mottoRule: { fractionOfText: 1, thickness: 0.5, gap: 3 }, // §3: as long as the motto
@@ -44,6 +48,7 @@ export const nd30: Profile = {
     typeName: { size: 14, bold: true, italic: false }, // §6: 13–14 caps bold
     summary: { size: 14, bold: true, italic: false }, // §6: 13–14 bold
     summaryRule: { fractionOfText: 0.4, thickness: 0.5, gap: 3 }, // §6: 1/3–1/2
+    summaryMark: { type: 'rule' },
     spaceAfter: 10,
   },
   addressees: {
@@ -67,6 +72,7 @@ export const nd30: Profile = {
     columns: [60, 95],
     spaceBefore: 12,
     authority: { size: 14, bold: true, italic: false }, // §8.2: 13–14 caps bold
+    positionBold: true, // §8.2: position caps bold
     name: { size: 14, bold: true, italic: false }, // §8.2: 13–14 bold
     signatureSpace: 25, // §8.2: practice 20–30 mm
     recipientsLabel: { size: 12, bold: true, italic: true }, // §9: 12 bold italic

@@ -33,6 +33,12 @@ export interface Profile {
     /** Distance from the page's top edge to the page-number line. */
     headerDistance: number;
   };
+  /**
+   * Whose conventions the frame builder words the frame by: Decree 30 for state bodies
+   * ("CỘNG HÒA …" and motto, "Số: 05/BC-UBND", "TM.", "- Lưu: VT.") or HD 36-HD/VPTW for Party
+   * bodies ("ĐẢNG CỘNG SẢN VIỆT NAM", "Số 12-CT/TU", "T/M", "- Lưu Văn phòng Thị ủy.").
+   */
+  conventions: 'state' | 'party';
   /** Font family key in the font registry (the four faces are looked up there). */
   fontFamily: string;
   body: {
@@ -56,8 +62,12 @@ export interface Profile {
     parentAgency: TextStyle;
     issuingAgency: TextStyle;
     agencyRule: RuleStyle;
+    /** Under the agency name: Decree 30's rule (agencyRule), or the Party's star "*" in this style. */
+    agencyMark: { type: 'rule' } | { type: 'star'; style: TextStyle };
     nationalTitle: TextStyle;
+    /** Unused when the frame has no motto (Party documents). */
     motto: TextStyle;
+    /** The rule under the last line of ô 1: the motto, or the title when there is no motto. */
     mottoRule: RuleStyle;
     number: TextStyle;
     placeDate: TextStyle;
@@ -70,6 +80,8 @@ export interface Profile {
     typeName: TextStyle;
     summary: TextStyle;
     summaryRule: RuleStyle;
+    /** Under the summary: Decree 30's rule (summaryRule), or the Party's "-----" line in this style. */
+    summaryMark: { type: 'rule' } | { type: 'dashes'; style: TextStyle };
     /** Space between the summary rule and the first body block (pt). */
     spaceAfter: number;
   };
@@ -98,6 +110,8 @@ export interface Profile {
     /** Space between the end of the body and the block (pt). */
     spaceBefore: number;
     authority: TextStyle;
+    /** Whether the signer's position line is bold like the authority line (Decree 30) or regular (Party practice). */
+    positionBold: boolean;
     name: TextStyle;
     /** Room left for the hand signature and seal between the title lines and the name (mm). */
     signatureSpace: number;

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { TemplateError, loadTemplate } from '../../src/compose/index.js';
 import { parseMarkup } from '../../src/document/parse.js';
 import { buildDocument, loadReport } from '../../src/pipeline/index.js';
-import type { QpAnReport } from '../../src/model/index.js';
 
 function templateDir(body: string, partials: Record<string, string> = {}): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'baocao-tpl-'));
@@ -71,7 +70,7 @@ describe('compose', () => {
   it('keeps markup characters in data as text: they never change the structure', async () => {
     const r = await loadReport('data/nghi-son-qp-an-2020.yaml');
     if (!r.ok) throw new Error('sample invalid');
-    const report = structuredClone(r.report) as QpAnReport;
+    const report = structuredClone(r.report) as typeof r.report & { leadership: { summary: string } };
     report.leadership.summary = 'Có <b>thẻ</b>, {{x}} & </p><h1>TIÊU ĐỀ GIẢ</h1><p>';
     const doc = buildDocument(r.kind, report);
     const paragraph = doc.body.find((b) => b.type === 'paragraph' && b.content.some((c) => c.type === 'text' && c.text.includes('{{x}}')));
@@ -88,7 +87,7 @@ describe('compose', () => {
     const r = await loadReport('data/nghi-son-qp-an-2020.yaml');
     if (!r.ok) throw new Error('sample invalid');
     const template = loadTemplate(r.kind.template);
-    const blocks = parseMarkup(template.render(r.report), template.file);
+    const blocks = parseMarkup(template.render(r.report), template.file).body;
     expect(blocks[blocks.length - 1]).toMatchObject({ type: 'paragraph' });
     const last = blocks[blocks.length - 1]!;
     expect(last.type === 'paragraph' && last.content.map((c) => (c.type === 'text' ? c.text : '')).join('').endsWith('Nghi Sơn./.')).toBe(true);

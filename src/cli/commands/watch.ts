@@ -4,6 +4,7 @@ import path from 'node:path';
 import { runJob } from '../../batch/index.js';
 import { builtinTemplateDir, clearTemplateCache } from '../../compose/index.js';
 import type { Lang } from '../../load/index.js';
+import { kindDirs } from '../../model/index.js';
 import type { LegacyOption } from '../../pipeline/index.js';
 import { EXIT } from '../exit.js';
 import { translator } from '../i18n.js';
@@ -64,9 +65,12 @@ export async function watchCommand(args: {
     watch(path.dirname(input), (_event, name) => {
       if (name && path.join(path.dirname(input), name.toString()) === input) schedule(input);
     }),
-    watch(builtinTemplateDir, { recursive: true }, (_event, name) => {
-      if (name && name.toString().endsWith('.hbs')) schedule(path.join(builtinTemplateDir, name.toString()));
-    }),
+    // Templates and kind files, built-in and the office's own.
+    ...[builtinTemplateDir, ...kindDirs()].map((dir) =>
+      watch(dir, { recursive: true }, (_event, name) => {
+        if (name && /\.(hbs|yaml)$/.test(name.toString())) schedule(path.join(dir, name.toString()));
+      }),
+    ),
   ];
   // Watchers first, then the first render: a save during that render is not missed.
   await render([]);

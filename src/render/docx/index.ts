@@ -7,6 +7,7 @@ import {
   Packer,
   PageBreak,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableBorders,
@@ -17,8 +18,8 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import type { IParagraphOptions, IRunOptions } from 'docx';
-import type { Align, Block, Document, Frame, Inline, List, Table as TableBlock } from '../../document/types.js';
+import type { IParagraphOptions, IRunOptions, ISectionOptions } from 'docx';
+import type { Align, Appendix, Block, Document, Frame, Inline, List, Table as TableBlock } from '../../document/types.js';
 import { faceFor, getFontFamily, measureText } from '../../fonts/index.js';
 import type { FontFamily } from '../../fonts/index.js';
 import { subsetFamily } from '../../fonts/subset.js';
@@ -86,38 +87,83 @@ export async function renderDocx(doc: Document, profile: Profile, options: DocxO
     },
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: twipsMm(p.page.width), height: twipsMm(p.page.height) },
-            margin: {
-              top: twipsMm(p.page.margin.top),
-              bottom: twipsMm(p.page.margin.bottom),
-              left: twipsMm(p.page.margin.left),
-              right: twipsMm(p.page.margin.right),
-              header: twipsMm(p.page.headerDistance),
-              footer: twipsMm(p.page.headerDistance),
-              gutter: 0,
-            },
-          },
-          // Page 1 takes the (empty) first-page header: no number on page 1 (Decree 30, App. I §11).
-          titlePage: !p.pageNumber.showOnFirstPage,
-        },
-        headers: {
-          default: pageNumberHeader(ctx),
-          ...(p.pageNumber.showOnFirstPage ? {} : { first: new Header({ children: [new Paragraph({})] }) }),
-        },
+        ...pageSection(ctx, 'portrait'),
         children: [
           headerBlock(doc.frame, ctx),
           ...titleBlock(doc.frame, ctx),
           ...addresseesBlock(doc.frame, ctx),
           ...bodyWithSignature(doc, ctx),
+          // A section ending in a table gets a full-height paragraph from docx to carry its sectPr,
+          // which could spill onto a page of its own; end it with a 1 pt one instead.
+          ...(doc.appendices.length > 0 ? [new Paragraph(spacer(1))] : []),
         ],
       },
+      ...doc.appendices.map((a) => appendixSection(a, p, family)),
     ],
   });
 
   const bytes = await Packer.toBuffer(document);
   return finishPackage(bytes, { family: family.name, faces, meta: doc.meta, application: options.creator });
+}
+
+/** Page set-up and page-number headers of a section; landscape is A4 turned with the same margins. */
+function pageSection(ctx: Ctx, orientation: Appendix['orientation'], restart = false): Omit<ISectionOptions, 'children'> {
+  const p = ctx.profile;
+  return {
+    properties: {
+      page: {
+        // docx swaps width and height itself for a landscape section.
+        size: {
+          width: twipsMm(p.page.width),
+          height: twipsMm(p.page.height),
+          ...(orientation === 'landscape' ? { orientation: PageOrientation.LANDSCAPE } : {}),
+        },
+        margin: {
+          top: twipsMm(p.page.margin.top),
+          bottom: twipsMm(p.page.margin.bottom),
+          left: twipsMm(p.page.margin.left),
+          right: twipsMm(p.page.margin.right),
+          header: twipsMm(p.page.headerDistance),
+          footer: twipsMm(p.page.headerDistance),
+          gutter: 0,
+        },
+        // An appendix numbers its pages from 1 (Decree 30 §11).
+        ...(restart ? { pageNumbers: { start: 1 } } : {}),
+      },
+      // The first page takes the (empty) first-page header: no number on page 1 (Decree 30, App. I §11).
+      titlePage: !p.pageNumber.showOnFirstPage,
+    },
+    headers: {
+      default: pageNumberHeader(ctx),
+      ...(p.pageNumber.showOnFirstPage ? {} : { first: new Header({ children: [new Paragraph({})] }) }),
+    },
+  };
+}
+
+/** An appendix: a section of its own (new page, own orientation, page numbers from 1). */
+function appendixSection(a: Appendix, profile: Profile, family: FontFamily): ISectionOptions {
+  const landscape = a.orientation === 'landscape';
+  const width = landscape ? profile.page.height : profile.page.width;
+  const ctx: Ctx = { profile, family, textWidth: twipsMm(width - profile.page.margin.left - profile.page.margin.right) };
+  return {
+    ...pageSection(ctx, a.orientation, true),
+    children: [...appendixFrame(a, ctx), ...bodyElements(a.body, ctx).out],
+  };
+}
+
+/**
+ * Decree 30 §10.1 lines over an appendix, in the profile's title styles (as the PDF): the label as
+ * the type name, the title as the summary, the attribution as the place-date, the summary's rule.
+ */
+function appendixFrame(a: Appendix, ctx: Ctx): Paragraph[] {
+  const t = ctx.profile.title;
+  const attribution = ctx.profile.header.placeDate;
+  return [
+    frameLine(a.label, t.typeName, { keepNext: true }),
+    ...a.title.map((l) => frameLine(l, t.summary, { keepNext: true })),
+    ...a.attribution.map((l) => frameLine(l, attribution, { keepNext: true })),
+    rule(widest(a.attribution, attribution, ctx), ctx.textWidth, t.summaryRule, t.spaceAfter),
+  ];
 }
 
 function pageNumberHeader(ctx: Ctx): Header {
@@ -204,13 +250,18 @@ function headerBlock(f: Frame, ctx: Ctx): Table {
   const left = [
     ...f.parentAgency.map((l) => frameLine(l, h.parentAgency)),
     ...f.issuingAgency.map((l) => frameLine(l, h.issuingAgency)),
-    rule(widest(f.issuingAgency, h.issuingAgency, ctx), leftW, h.agencyRule),
+    h.agencyMark.type === 'star'
+      ? frameLine(f.agencyMark ?? '', h.agencyMark.style)
+      : rule(widest(f.issuingAgency, h.issuingAgency, ctx), leftW, h.agencyRule),
   ];
-  const right = [
-    frameLine(f.nationalTitle, h.nationalTitle),
-    frameLine(f.motto, h.motto),
-    rule(widest([f.motto], h.motto, ctx), rightW, h.mottoRule),
-  ];
+  // The rule goes under the last line of ô 1: the motto, or a title that has none (Party).
+  const right = f.motto
+    ? [
+      frameLine(f.nationalTitle, h.nationalTitle),
+      frameLine(f.motto, h.motto),
+      rule(widest([f.motto], h.motto, ctx), rightW, h.mottoRule),
+    ]
+    : [frameLine(f.nationalTitle, h.nationalTitle), rule(widest([f.nationalTitle], h.nationalTitle, ctx), rightW, h.mottoRule)];
   const before = { spacing: { before: twipsPt(h.numberRowSpaceBefore) } };
   return frameTable(
     [leftW, rightW],
@@ -233,7 +284,9 @@ function titleBlock(f: Frame, ctx: Ctx): Paragraph[] {
   return [
     frameLine(f.typeName, t.typeName, { spacing: { before: twipsPt(t.spaceBefore) }, keepNext: true }),
     ...f.summary.map((l) => frameLine(l, t.summary, { keepNext: true })),
-    rule(widest(f.summary, t.summary, ctx), ctx.textWidth, t.summaryRule, t.spaceAfter),
+    t.summaryMark.type === 'dashes'
+      ? frameLine(f.summaryMark ?? '', t.summaryMark.style, { spacing: { after: twipsPt(t.spaceAfter) }, keepNext: true })
+      : rule(widest(f.summary, t.summary, ctx), ctx.textWidth, t.summaryRule, t.spaceAfter),
   ];
 }
 
@@ -365,6 +418,8 @@ function table(t: TableBlock, ctx: Ctx): Table {
           new Paragraph({
             alignment: ALIGN[cell.align],
             spacing: { before: 0, after: 0, line: SINGLE_LINE, lineRule: LineRuleType.AUTO },
+            // The mark in the cell's size: an empty cell would otherwise be a 14 pt line and its row taller than the PDF's.
+            run: base,
             children: runs(cell.content, base),
           }),
         ],
@@ -387,9 +442,35 @@ function table(t: TableBlock, ctx: Ctx): Table {
  * signature (keepNext onto a row that cannot split); a trailing table is left where it is.
  */
 function bodyWithSignature(doc: Document, ctx: Ctx): (Paragraph | Table)[] {
+  const { specs, pageBreak } = bodySpecs(doc.body, ctx);
+  const last = specs[specs.length - 1];
+  if (last !== undefined && 'paragraph' in last && !pageBreak) {
+    specs[specs.length - 1] = { paragraph: { ...last.paragraph, keepNext: true } };
+  }
+  const s = ctx.profile.signature;
+  const out = specs.map(element);
+  // Tables carry no spacing: after a table, the space goes in a paragraph of its own.
+  const tableLast = last !== undefined && 'table' in last;
+  if (tableLast) out.push(new Paragraph(spacer(s.spaceBefore)));
+  return [...out, signatureBlock(doc.frame, ctx, tableLast ? 0 : twipsPt(s.spaceBefore))];
+}
+
+/** Blocks as docx elements (an appendix body: nothing follows it in its section). */
+function bodyElements(blocks: Block[], ctx: Ctx): { out: (Paragraph | Table)[] } {
+  const { specs } = bodySpecs(blocks, ctx);
+  const out = specs.map(element);
+  // Word ends a section with a paragraph: after a table, a 1 pt one (see renderDocx).
+  if (specs[specs.length - 1] === undefined || 'table' in specs[specs.length - 1]!) out.push(new Paragraph(spacer(1)));
+  return { out };
+}
+
+const element = (x: Spec): Paragraph | Table => ('table' in x ? x.table : new Paragraph(x.paragraph));
+
+/** Blocks → paragraph and table specs; an explicit page break goes on the next paragraph. */
+function bodySpecs(blocks: Block[], ctx: Ctx): { specs: Spec[]; pageBreak: boolean } {
   const specs: Spec[] = [];
   let pageBreak = false;
-  for (const b of doc.body) {
+  for (const b of blocks) {
     const out = block(b, ctx);
     if (out === 'pagebreak') {
       pageBreak = true;
@@ -405,17 +486,7 @@ function bodyWithSignature(doc: Document, ctx: Ctx): (Paragraph | Table)[] {
     pageBreak = false;
   }
   if (pageBreak) specs.push({ paragraph: { children: [new PageBreak()] } });
-
-  const last = specs[specs.length - 1];
-  if (last !== undefined && 'paragraph' in last && !pageBreak) {
-    specs[specs.length - 1] = { paragraph: { ...last.paragraph, keepNext: true } };
-  }
-  const s = ctx.profile.signature;
-  const out = specs.map((x) => ('table' in x ? x.table : new Paragraph(x.paragraph)));
-  // Tables carry no spacing: after a table, the space goes in a paragraph of its own.
-  const tableLast = last !== undefined && 'table' in last;
-  if (tableLast) out.push(new Paragraph(spacer(s.spaceBefore)));
-  return [...out, signatureBlock(doc.frame, ctx, tableLast ? 0 : twipsPt(s.spaceBefore))];
+  return { specs, pageBreak };
 }
 
 /** "Nơi nhận" (left) and the signature (right), side by side in one row that never splits. */

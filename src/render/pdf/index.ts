@@ -1,5 +1,5 @@
 import pdfmake from 'pdfmake';
-import type { Block, Document, Frame, Inline, List, Table } from '../../document/types.js';
+import type { Appendix, Block, Document, Frame, Inline, List, Table } from '../../document/types.js';
 import { faceFor, getFontFamily, measureText } from '../../fonts/index.js';
 import type { FontFamily } from '../../fonts/index.js';
 import type { Profile, RuleStyle, TextStyle } from '../../profile/index.js';
@@ -63,14 +63,14 @@ function registerFonts(family: FontFamily): void {
 export function pdfDefinition(doc: Document, profile: Profile, options: PdfOptions): Node {
   const family = getFontFamily(profile.fontFamily);
   const p = profile;
-  const textWidth = mm(p.page.width - p.page.margin.left - p.page.margin.right);
-  const lineHeight = p.body.lineSpacing * family.singleLineFactor;
-  const ctx: Ctx = { profile: p, family, textWidth, lineHeight };
+  const ctx = pageCtx(p, family, 'portrait');
+  const numbering: Numbering = { pass: 0 };
+  const margins = [mm(p.page.margin.left), mm(p.page.margin.top), mm(p.page.margin.right), mm(p.page.margin.bottom)];
 
   return {
     pageSize: { width: mm(p.page.width), height: mm(p.page.height) },
     pageOrientation: 'portrait',
-    pageMargins: [mm(p.page.margin.left), mm(p.page.margin.top), mm(p.page.margin.right), mm(p.page.margin.bottom)],
+    pageMargins: margins,
     language: doc.meta.language,
     // 1.7 in every mode: pdfkit writes no XMP packet for 1.3. PDF/A conformance is claimed at the
     // "b" levels only (tagged: true would write an empty structure tree).
@@ -86,24 +86,104 @@ export function pdfDefinition(doc: Document, profile: Profile, options: PdfOptio
       creationDate: doc.meta.creationDate,
       modDate: doc.meta.creationDate,
     },
-    defaultStyle: { font: family.name, fontSize: p.body.size, lineHeight },
-    header: (currentPage: number) =>
-      currentPage === 1 && !p.pageNumber.showOnFirstPage
-        ? null
-        : {
-            text: String(currentPage),
-            alignment: 'center',
-            ...style(p.pageNumber),
-            margin: [mm(p.page.margin.left), mm(p.page.headerDistance), mm(p.page.margin.right), 0],
-          },
+    defaultStyle: { font: family.name, fontSize: p.body.size, lineHeight: ctx.lineHeight },
+    header: (currentPage: number) => {
+      // pdfmake lays the headers out page by page from page 1 after each layout pass.
+      if (currentPage === 1) numbering.pass++;
+      return pageNumber(currentPage, p);
+    },
     pageBreakBefore: keepWordsPageBreaks,
     content: [
       headerBlock(doc.frame, ctx),
       titleBlock(doc.frame, ctx),
       ...addresseesBlock(doc.frame, ctx),
       ...bodyWithSignature(doc, ctx),
+      ...doc.appendices.map((a) => appendixSection(a, p, family, margins, numbering)),
     ],
   };
+}
+
+/** The layout numbers of one page orientation: landscape is A4 turned, with the same margins. */
+function pageCtx(p: Profile, family: FontFamily, orientation: Appendix['orientation']): Ctx {
+  const landscape = orientation === 'landscape';
+  const page = { width: landscape ? p.page.height : p.page.width, height: landscape ? p.page.width : p.page.height };
+  return {
+    profile: p,
+    family,
+    page,
+    textWidth: mm(page.width - p.page.margin.left - p.page.margin.right),
+    lineHeight: p.body.lineSpacing * family.singleLineFactor,
+  };
+}
+
+/** The page number centred in the top margin (of the turned page too), or none on a first page. */
+function pageNumber(n: number, p: Profile): Node | null {
+  if (n === 1 && !p.pageNumber.showOnFirstPage) return null;
+  return {
+    text: String(n),
+    alignment: 'center',
+    ...style(p.pageNumber),
+    margin: [mm(p.page.margin.left), mm(p.page.headerDistance), mm(p.page.margin.right), 0],
+  };
+}
+
+/** Layout passes counted by the main header, so appendix headers know when pages are laid out anew. */
+interface Numbering {
+  pass: number;
+}
+
+/**
+ * An appendix as a pdfmake section: it opens a new page in its own orientation, and its header
+ * numbers its pages from 1 (Decree 30 §11). pdfmake gives a header only the absolute page
+ * number, but it lays the headers out in page order after each layout pass (and lays the document
+ * out again when pageBreakBefore moves a break), so the first page this section's header is
+ * asked for in a pass is the appendix's first page.
+ */
+function appendixSection(a: Appendix, p: Profile, family: FontFamily, margins: number[], numbering: Numbering): Node {
+  const ctx = pageCtx(p, family, a.orientation);
+  let pass = -1;
+  let first = 0;
+  const body = a.body.flatMap((b) => block(b, ctx));
+  markHardBreaks(body);
+  return {
+    section: [appendixFrame(a, ctx), ...body],
+    pageSize: { width: mm(p.page.width), height: mm(p.page.height) },
+    pageOrientation: a.orientation,
+    pageMargins: margins,
+    header: (currentPage: number) => {
+      if (pass !== numbering.pass) {
+        pass = numbering.pass;
+        first = currentPage;
+      }
+      return pageNumber(currentPage - first + 1, p);
+    },
+  };
+}
+
+/**
+ * Decree 30 §10.1 lines over an appendix, in the profile's title styles: "Phụ lục II" as the type
+ * name (14 bold), the title as the summary (bold caps), the attribution as the place-date
+ * (italic), with the summary's short rule under it.
+ */
+function appendixFrame(a: Appendix, ctx: Ctx): Node {
+  const t = ctx.profile.title;
+  const attribution = ctx.profile.header.placeDate;
+  return {
+    stack: [
+      frameLine(a.label, t.typeName, ctx),
+      ...a.title.map((l) => frameLine(l, t.summary, ctx)),
+      ...a.attribution.map((l) => frameLine(l, attribution, ctx)),
+      rule(widest(a.attribution, attribution, ctx), ctx.textWidth, t.summaryRule),
+    ],
+    margin: [0, 0, 0, t.spaceAfter],
+  };
+}
+
+/** Body paragraphs that follow an explicit page break keep their space before (see keepWordsPageBreaks). */
+function markHardBreaks(body: Node[]): void {
+  body.forEach((node, i) => {
+    if (i > 0 && body[i - 1]!.pageBreak === 'after') afterHardBreak.add(node);
+  });
 }
 
 /**
@@ -112,9 +192,7 @@ export function pdfDefinition(doc: Document, profile: Profile, options: PdfOptio
  */
 function bodyWithSignature(doc: Document, ctx: Ctx): Node[] {
   const body = doc.body.flatMap((b) => block(b, ctx));
-  body.forEach((node, i) => {
-    if (i > 0 && body[i - 1]!.pageBreak === 'after') afterHardBreak.add(node);
-  });
+  markHardBreaks(body);
   const last = body[body.length - 1];
   const withLast = !!last && last.text !== undefined && last.pageBreak === undefined;
   // pdfmake silently drops unbreakable content taller than a page: keep the block together only
@@ -132,8 +210,8 @@ function lineBox(ctx: Ctx, size: number, lineHeight: number): number {
 }
 
 function pageContentHeight(ctx: Ctx): number {
-  const p = ctx.profile.page;
-  return mm(p.height - p.margin.top - p.margin.bottom);
+  const m = ctx.profile.page.margin;
+  return mm(ctx.page.height - m.top - m.bottom);
 }
 
 /** Lines a text takes in a column (a generous estimate: it only decides whether a block fits). */
@@ -227,6 +305,8 @@ function keepWordsPageBreaks(node: PageBreakNode, nodes: PageBreakQueries): bool
 interface Ctx {
   profile: Profile;
   family: FontFamily;
+  /** The page in mm as laid out (width and height swapped for landscape). */
+  page: { width: number; height: number };
   textWidth: number;
   lineHeight: number;
 }
@@ -259,13 +339,18 @@ function headerBlock(f: Frame, ctx: Ctx): Node {
   const left: Node[] = [
     ...f.parentAgency.map((l) => frameLine(l, h.parentAgency, ctx)),
     ...f.issuingAgency.map((l) => frameLine(l, h.issuingAgency, ctx)),
-    rule(widest(f.issuingAgency, h.issuingAgency, ctx), leftW, h.agencyRule),
+    h.agencyMark.type === 'star'
+      ? frameLine(f.agencyMark ?? '', h.agencyMark.style, ctx)
+      : rule(widest(f.issuingAgency, h.issuingAgency, ctx), leftW, h.agencyRule),
   ];
-  const right: Node[] = [
-    frameLine(f.nationalTitle, h.nationalTitle, ctx),
-    frameLine(f.motto, h.motto, ctx),
-    rule(widest([f.motto], h.motto, ctx), rightW, h.mottoRule),
-  ];
+  // The rule goes under the last line of ô 1: the motto, or a title that has none (Party).
+  const right: Node[] = f.motto
+    ? [
+      frameLine(f.nationalTitle, h.nationalTitle, ctx),
+      frameLine(f.motto, h.motto, ctx),
+      rule(widest([f.motto], h.motto, ctx), rightW, h.mottoRule),
+    ]
+    : [frameLine(f.nationalTitle, h.nationalTitle, ctx), rule(widest([f.nationalTitle], h.nationalTitle, ctx), rightW, h.mottoRule)];
   return {
     table: {
       widths: [leftW, rightW],
@@ -288,7 +373,9 @@ function titleBlock(f: Frame, ctx: Ctx): Node {
     stack: [
       frameLine(f.typeName, t.typeName, ctx),
       ...f.summary.map((l) => frameLine(l, t.summary, ctx)),
-      rule(widest(f.summary, t.summary, ctx), ctx.textWidth, t.summaryRule),
+      t.summaryMark.type === 'dashes'
+        ? frameLine(f.summaryMark ?? '', t.summaryMark.style, ctx)
+        : rule(widest(f.summary, t.summary, ctx), ctx.textWidth, t.summaryRule),
     ],
     margin: [0, t.spaceBefore, 0, t.spaceAfter],
   };

@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import type { Finding } from '../load/index.js';
+import { isoDate, prose, quantity, text, year } from './common.js';
+import type { Quantity } from './common.js';
+
+/**
+ * A kind's fields and rules written as data (kind.yaml), compiled to the zod schema the loader
+ * validates with. This is what makes a kind a folder an office can write without touching code:
+ *
+ *   fields:
+ *     year: { type: year, description: Năm báo cáo }
+ *     police:
+ *       type: object
+ *       fields:
+ *         trafficSafetyBulletins: { type: quantity, unit: bản tin, description: … }
+ *     tasks: { type: list, items: prose, min: 1 }
+ *   checks:
+ *     - { field: a.b, atLeast: a.c, severity: warning, message: "…{value}…{other}…" }
+ */
+
+export const fieldTypes = ['text', 'prose', 'year', 'date', 'integer', 'number', 'boolean', 'enum', 'quantity', 'object', 'list'] as const;
+
+export interface FieldSpec {
+  type: (typeof fieldTypes)[number];
+  description?: string;
+  optional?: boolean;
+  nullable?: boolean;
+  default?: unknown;
+  /** enum */
+  values?: string[];
+  /** quantity */
+  unit?: string;
+  /** integer, number: bounds; list: item count */
+  min?: number;
+  max?: number;
+  /** text: a pattern the value must match, with the message shown otherwise */
+  pattern?: string;
+  patternMessage?: string;
+  /** object */
+  fields?: Record<string, FieldSpec | FieldType>;
+  /** list */
+  items?: FieldSpec | FieldType;
+}
+export type FieldType = FieldSpec['type'];
+
+export interface CheckSpec {
+  /** The field the finding is reported at (a figure, a number, or a date for yearAtLeast). */
+  field: string;
+  /** Its value (a number, a figure, or a YYYY-MM-DD date) must be ≥ that field's value … */
+  atLeast?: string;
+  /** … or ≤ that field's value … */
+  atMost?: string;
+  /** … or, for a date, its year ≥ that field's value. */
+  yearAtLeast?: string;
+  /** A warning (the clerk decides) or an error (the file is refused). */
+  severity?: 'warning' | 'error';
+  /** Message with {value}, {other} and {otherPath} filled in. */
+  message: string;
+}
+
+const fieldSpec: z.ZodType<FieldSpec | FieldType> = z.lazy(() =>
+  z.union([
+    z.enum(fieldTypes),
+    z.strictObject({
+      type: z.enum(fieldTypes),
+      description: z.string().optional(),
+      optional: z.boolean().optional(),
+      nullable: z.boolean().optional(),
+      default: z.unknown().optional(),
+      values: z.array(z.string()).min(1).optional(),
+      unit: z.string().min(1).optional(),
+      min: z.number().optional(),
+      max: z.number().optional(),
+      pattern: z.string().optional(),
+      patternMessage: z.string().optional(),
+      fields: z.record(z.string(), fieldSpec).optional(),
+      items: fieldSpec.optional(),
+    }),
+  ]),
+) as z.ZodType<FieldSpec | FieldType>;
+
+/** The schema of kind.yaml itself, so a broken kind file is reported like a broken data file. */
+export const kindFileSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'mã loại văn bản viết thường, nối bằng "-", ví dụ "ke-hoach"' }),
+  title: z.string().min(1),
+  type: z.strictObject({ name: z.string().min(1), abbreviation: z.string().regex(/^[\p{L}\d]+$/u) }),
+  profile: z.string().min(1).default('nd30'),
+  sample: z.string().min(1).describe('Tệp số liệu mẫu, đường dẫn tính từ thư mục của loại văn bản'),
+  fileStem: z.string().min(1).describe('Phần tên tệp kết quả, có thể dùng {trường}, ví dụ "qp-an-{year}"'),
+  keywords: z.array(z.string()).default([]),
+  fields: z.record(z.string(), fieldSpec),
+  checks: z
+    .array(
+      z.strictObject({
+        field: z.string(),
+        atLeast: z.string().optional(),
+        atMost: z.string().optional(),
+        yearAtLeast: z.string().optional(),
+        severity: z.enum(['warning', 'error']).default('warning'),
+        message: z.string().min(1),
+      }),
+    )
+    .default([]),
+});
+export type KindFile = z.output<typeof kindFileSchema>;
+
+const norm = (s: FieldSpec | FieldType): FieldSpec => (typeof s === 'string' ? { type: s } : s);
+
+/** One field spec → its zod schema; `where` names the spec in errors about the kind file itself. */
+export function compileField(spec: FieldSpec | FieldType, where: string): z.ZodType {
+  const s = norm(spec);
+  const d = s.description ?? '';
+  let schema: z.ZodType;
+  switch (s.type) {
+    case 'text': {
+      let t = text(d);
+      if (s.pattern) t = t.refine((v) => new RegExp(s.pattern!, 'u').test(v), { message: s.patternMessage ?? `phải khớp mẫu ${s.pattern}` });
+      schema = t;
+      break;
+    }
+    case 'prose':
+      schema = prose(d);
+      break;
+    case 'year':
+      schema = year(d);
+      break;
+    case 'date':
+      schema = isoDate(d);
+      break;
+    case 'integer':
+    case 'number': {
+      let n = s.type === 'integer' ? z.number().int({ message: 'cần một số nguyên' }) : z.number();
+      if (s.min !== undefined) n = n.min(s.min, { message: `phải ≥ ${s.min}` });
+      if (s.max !== undefined) n = n.max(s.max, { message: `phải ≤ ${s.max}` });
+      schema = n.describe(d);
+      break;
+    }
+    case 'boolean':
+      schema = z.boolean().describe(d);
+      break;
+    case 'enum':
+      if (!s.values) throw new Error(`${where}: type enum needs "values"`);
+      schema = z.enum(s.values as [string, ...string[]]).describe(d);
+      break;
+    case 'quantity':
+      if (!s.unit) throw new Error(`${where}: type quantity needs "unit"`);
+      schema = quantity(s.unit, d);
+      break;
+    case 'object': {
+      const shape: Record<string, z.ZodType> = {};
+      for (const [k, f] of Object.entries(s.fields ?? {})) shape[k] = compileField(f, `${where}.${k}`);
+      schema = z.strictObject(shape).describe(d);
+      break;
+    }
+    case 'list': {
+      if (!s.items) throw new Error(`${where}: type list needs "items"`);
+      let l = z.array(compileField(s.items, `${where}[]`));
+      if (s.min !== undefined) l = l.min(s.min, { message: `cần ít nhất ${s.min} mục` });
+      if (s.max !== undefined) l = l.max(s.max, { message: `nhiều nhất ${s.max} mục` });
+      schema = l.describe(d);
+      break;
+    }
+  }
+  if (s.nullable) schema = schema.nullable();
+  if (s.default !== undefined) return schema.default(s.default as never);
+  if (s.optional) return schema.optional();
+  return schema;
+}
+
+/** Value at a dotted path ("police.fireRescueTraining.classes"); a figure counts by its value. */
+export function valueAt(data: unknown, dotted: string): unknown {
+  let cur = data;
+  for (const seg of dotted.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[seg];
+  }
+  return cur;
+}
+
+function numeric(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (v && typeof v === 'object' && typeof (v as Quantity).value === 'number') return (v as Quantity).value;
+  return undefined;
+}
+
+/** A comparable value: a number, a figure's value, or an ISO date (compared as YYYYMMDD). */
+function comparable(v: unknown): number | undefined {
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return Number(v.replaceAll('-', ''));
+  return numeric(v);
+}
+
+/** Findings of the checks of one severity on a validated value; a check on an absent field is skipped. */
+export function runChecks(checks: KindFile['checks'], data: unknown, severity: 'warning' | 'error'): Finding[] {
+  const findings: Finding[] = [];
+  for (const c of checks) {
+    if (c.severity !== severity) continue;
+    const other = c.atLeast ?? c.atMost ?? c.yearAtLeast;
+    if (!other) continue;
+    const raw = valueAt(data, c.field);
+    const value = c.yearAtLeast ? (typeof raw === 'string' ? Number(raw.slice(0, 4)) : undefined) : comparable(raw);
+    const otherRaw = valueAt(data, other);
+    const bound = comparable(otherRaw);
+    if (value === undefined || bound === undefined) continue;
+    const failed = c.atMost !== undefined ? value > bound : value < bound;
+    if (!failed) continue;
+    const message = c.message
+      .replaceAll('{value}', String(typeof raw === 'string' ? raw : value))
+      .replaceAll('{other}', String(typeof otherRaw === 'string' ? otherRaw : bound))
+      .replaceAll('{otherPath}', other);
+    findings.push({ path: c.field.split('.'), message });
+  }
+  return findings;
+}
+
+/** "qp-an-{year}" with the data's values, for file names and keywords. */
+export function fillPlaceholders(pattern: string, data: unknown): string {
+  return pattern.replace(/\{([\w.]+)\}/g, (_all, p: string) => {
+    const v = valueAt(data, p);
+    return v === undefined || v === null ? '' : String(numeric(v) ?? v);
+  });
+}

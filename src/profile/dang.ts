@@ -1,0 +1,102 @@
+import type { Profile } from './types.js';
+
+/**
+ * Documents of Party committees and bodies: Hướng dẫn 36-HD/VPTW (03/4/2018) of the Central Party
+ * Office, "thể thức và kỹ thuật trình bày văn bản của Đảng", as summarised in shared/spec/nd30.md §14.
+ *
+ * Which guideline (checked 2026 with the search tool):
+ * - HD 36 governs documents from April 2018. Third-party repositories written in 2026 say it was
+ *   replaced by Hướng dẫn 05-HD/VPTW (one gives 27/5/2026, the spec saw "12/01/2026" too) under
+ *   Quy định 399-QĐ/TW (09/01/2026, replacing QĐ 66-QĐ/TW). No primary text of HD 05 was found,
+ *   so it is unverified. Chosen: HD 36, because (a) it is the text whose Appendix 3 size table is
+ *   quoted verbatim (thuvienphapluat.vn Q&A 40E84, 40E51; biquyetxaynha.com copy), (b) the
+ *   bundled Party sample is dated 2021, when HD 36 was in force whatever happened in 2026, and
+ *   (c) every implementation that claims HD 05 uses the same numbers as below (20/20/30/15 mm,
+ *   "*", "Số 12-CT/TU", "-----", "Nơi nhận" underlined, position not bold), so the choice changes
+ *   no number. Re-check when HD 05's text is available.
+ *
+ * The uncertain rules (spec §14.2, §17.5), what was chosen and how sure it is:
+ * - Margins 20/20/30/15 (top/bottom/left/right): the value of the third-party implementations
+ *   (including the two that cite HD 05); the Bình Thuận handbook's 25/25/35/15 with mirrored
+ *   back pages matches the older HD 11/2004 wording ("vùng trình bày"). Medium confidence.
+ * - Sizes of ô 1–5 (title 15 bold; parent 14; issuer 14 bold; number 14; date 14 italic; type
+ *   name 15–16 bold; summary 14–15 bold; body 14–15): HD 36 Appendix 3 as quoted. High.
+ * - "-----" under the summary instead of a rule: third-party implementations and practice. Medium.
+ * - "Nơi nhận:" 14 underlined, recipient lines 12, "- …," with the last "- Lưu Văn phòng …."
+ *   (no colon, no "VT"): practice and third-party implementations; HD 36's table was not seen
+ *   for these rows. Medium-low.
+ * - Signer's position regular (not bold), name bold: practice, as in both third-party
+ *   implementations. Medium-low.
+ * Body, headings, tables and page numbers keep nd30's numbers: HD 36 asks for the same indent and
+ * spacing as state documents (spec §14.2, [I]).
+ */
+export const dang: Profile = {
+  id: 'dang',
+  name: 'Hướng dẫn 36-HD/VPTW (văn bản của Đảng)',
+  conventions: 'party',
+  page: {
+    width: 210, // §14.1 A4
+    height: 297,
+    margin: { top: 20, bottom: 20, left: 30, right: 15 }, // §14.1, §17.5: see above
+    headerDistance: 10, // Bình Thuận handbook: page number 10 mm from the top edge
+  },
+  fontFamily: 'Tinos',
+  body: {
+    size: 14, // §14.2: 14–15
+    firstLineIndent: 12.7,
+    spaceBefore: 6,
+    spaceAfter: 0,
+    lineSpacing: 1,
+  },
+  header: {
+    // Two halves of the 165 mm text width, inside the margins: "ĐẢNG BỘ TỈNH THANH HÓA" (14) and
+    // "ĐẢNG CỘNG SẢN VIỆT NAM" (15 bold) each fit on one line with room to spare.
+    columns: [80, 85],
+    offset: 0,
+    parentAgency: { size: 14, bold: false, italic: false }, // §14.2: 14 caps regular
+    issuingAgency: { size: 14, bold: true, italic: false }, // §14.2: 14 caps bold
+    agencyRule: { fractionOfText: 0.4, thickness: 0.5, gap: 3 }, // unused: the star replaces it
+    agencyMark: { type: 'star', style: { size: 14, bold: false, italic: false } }, // §14.2: "*" centred
+    nationalTitle: { size: 15, bold: true, italic: false }, // §14.2: 15 caps bold
+    motto: { size: 14, bold: true, italic: false }, // unused: Party documents have no motto
+    mottoRule: { fractionOfText: 1, thickness: 0.5, gap: 3 }, // §14.2: solid, as long as the title
+    number: { size: 14, bold: false, italic: false }, // §14.2: 14 regular, "Số" without a colon
+    placeDate: { size: 14, bold: false, italic: true }, // §14.2: 14 italic
+    numberRowSpaceBefore: 6,
+  },
+  title: {
+    spaceBefore: 24,
+    typeName: { size: 16, bold: true, italic: false }, // §14.2: 15–16 caps bold
+    summary: { size: 14, bold: true, italic: false }, // §14.2: 14–15 bold, lower case "về …"
+    summaryRule: { fractionOfText: 0.4, thickness: 0.5, gap: 3 }, // unused: "-----" replaces it
+    summaryMark: { type: 'dashes', style: { size: 14, bold: false, italic: false } }, // §14.2 [T-weak]
+    spaceAfter: 10,
+  },
+  addressees: {
+    style: { size: 14, bold: false, italic: false },
+    labelIndent: 35,
+    itemIndent: 45,
+  },
+  headings: {
+    level1: { size: 14, bold: true, italic: false }, // §14.2: section titles caps bold
+    level2: { size: 14, bold: true, italic: false },
+    level3: { size: 14, bold: false, italic: true },
+  },
+  table: {
+    size: 13,
+    headerSize: 13,
+    padding: 3,
+    borderWidth: 0.5,
+  },
+  signature: {
+    columns: [75, 90],
+    spaceBefore: 12,
+    authority: { size: 14, bold: true, italic: false }, // §14.2: "T/M BAN THƯỜNG VỤ" 14 caps bold
+    positionBold: false, // §14.2: position 14 caps regular in practice
+    name: { size: 14, bold: true, italic: false }, // §14.2: 14 bold
+    signatureSpace: 25,
+    recipientsLabel: { size: 14, bold: false, italic: false, underline: true }, // §14.2: 14 underlined
+    recipient: { size: 12, bold: false, italic: false }, // §14.2: 12 upright
+  },
+  pageNumber: { size: 14, bold: false, italic: false, showOnFirstPage: false }, // §14.1: not on page 1
+};
