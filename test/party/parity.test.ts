@@ -1,23 +1,14 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument, loadReport, renderDocument } from '../../src/pipeline/index.js';
+import { convertToPdf, pageText, pages, requireTools } from '../support/libreoffice.js';
 
 // The Party directive's DOCX through LibreOffice: same pages, same text as the pdfmake PDF (the
 // embedded-font control lives in test/docx/parity.test.ts; this checks the Party frame's layout).
 
-const has = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
-const missing = ['soffice', 'pdftotext', 'pdfinfo'].filter((t) => !has(t));
-
-const pages = (pdf: string): number => Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
-const pageText = (pdf: string, page: number): string =>
-  execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })
-    .normalize('NFC')
-    .replace(/\s+/g, ' ')
-    .trim();
+const missing = requireTools('test/party/parity', ['soffice', 'pdftotext', 'pdfinfo']);
 
 describe.skipIf(missing.length > 0)('the directive DOCX through LibreOffice', () => {
   let dir = '';
@@ -31,13 +22,7 @@ describe.skipIf(missing.length > 0)('the directive DOCX through LibreOffice', ()
     out.pdf = path.join(dir, 'pdfmake.pdf');
     writeFileSync(out.pdf, await renderDocument(doc, 'pdf', 'dang'));
     writeFileSync(path.join(dir, 'chi-thi.docx'), await renderDocument(doc, 'docx', 'dang'));
-    execFileSync(
-      'soffice',
-      ['--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo-profile')).href}`,
-        '--convert-to', 'pdf', '--outdir', path.join(dir, 'lo'), path.join(dir, 'chi-thi.docx')],
-      { stdio: 'pipe', timeout: 85_000 },
-    );
-    out.lo = path.join(dir, 'lo', 'chi-thi.pdf');
+    out.lo = convertToPdf(dir, 'chi-thi');
   }, 120_000);
 
   afterAll(() => {
