@@ -1,3 +1,4 @@
+import { nd30 } from './nd30.js';
 import type { Profile } from './types.js';
 
 /**
@@ -41,13 +42,8 @@ export const dang: Profile = {
     headerDistance: 10, // Bình Thuận handbook: page number 10 mm from the top edge
   },
   fontFamily: 'Tinos',
-  body: {
-    size: 14, // §14.2: 14–15
-    firstLineIndent: 12.7,
-    spaceBefore: 6,
-    spaceAfter: 0,
-    lineSpacing: 1,
-  },
+  // §14.2: body 14–15 with the indent and spacing of state documents: nd30's numbers.
+  body: nd30.body,
   header: {
     // Two halves of the 165 mm text width, inside the margins: "ĐẢNG BỘ TỈNH THANH HÓA" (14) and
     // "ĐẢNG CỘNG SẢN VIỆT NAM" (15 bold) each fit on one line with room to spare.
@@ -72,22 +68,9 @@ export const dang: Profile = {
     summaryMark: { type: 'dashes', style: { size: 14, bold: false, italic: false } }, // §14.2 [T-weak]
     spaceAfter: 10,
   },
-  addressees: {
-    style: { size: 14, bold: false, italic: false },
-    labelIndent: 35,
-    itemIndent: 45,
-  },
-  headings: {
-    level1: { size: 14, bold: true, italic: false }, // §14.2: section titles caps bold
-    level2: { size: 14, bold: true, italic: false },
-    level3: { size: 14, bold: false, italic: true },
-  },
-  table: {
-    size: 13,
-    headerSize: 13,
-    padding: 3,
-    borderWidth: 0.5,
-  },
+  addressees: nd30.addressees,
+  headings: nd30.headings, // §14.2: section titles caps bold, as in state documents
+  table: nd30.table,
   signature: {
     columns: [75, 90],
     spaceBefore: 12,
