@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Document } from '../document/types.js';
-import type { PdfA } from '../render/pdf/index.js';
+import type { PdfA } from '../render/pdf/archive.js';
 
 /**
  * An e-mail draft (.eml) carrying the rendered files: composed by nodemailer's MailComposer

@@ -4,7 +4,6 @@ import { performance } from 'node:perf_hooks';
 import { TemplateError } from '../compose/index.js';
 import { MarkupError } from '../document/parse.js';
 import type { Lang, Problem } from '../load/index.js';
-import { emlForOutputs } from '../archive/eml.js';
 import { creationDate as documentDate } from '../frame/index.js';
 import { writeFileAtomic } from '../output/index.js';
 import { GlyphError, buildDocument, loadReport, outputStem, renderDocument, withCreationDate } from '../pipeline/index.js';
@@ -91,6 +90,7 @@ export async function runJob(input: string, options: JobOptions): Promise<JobRes
     }
     if (options.eml) {
       const files = rendered.flatMap((r) => (r.format === 'eml' ? [] : [{ format: r.format, bytes: r.bytes }]));
+      const { emlForOutputs } = await import('../archive/eml.js'); // nodemailer only when asked
       rendered.push({ format: 'eml', bytes: await emlForOutputs(doc, loaded.report.frame.date ?? null, files, pdfa) });
     }
   } catch (e) {

@@ -18,9 +18,7 @@ import type { KindDefinition, ReportBase } from '../model/index.js';
 import { faceFor, getFontFamily, measureText } from '../fonts/index.js';
 import { getProfile } from '../profile/index.js';
 import type { TextStyle } from '../profile/index.js';
-import { renderDocx } from '../render/docx/index.js';
-import { renderPdf } from '../render/pdf/index.js';
-import type { PdfA } from '../render/pdf/index.js';
+import type { PdfA } from '../render/pdf/archive.js';
 
 /**
  * The pipeline, one stage after another: load → compose → parse → frame → render.
@@ -203,8 +201,8 @@ export function buildDocument(kind: KindDefinition, report: ReportBase, profileI
 export type Format = 'pdf' | 'docx';
 export const FORMATS: readonly Format[] = ['pdf', 'docx'];
 
-export type { PdfA } from '../render/pdf/index.js';
-export { PDFA_LEVELS } from '../render/pdf/index.js';
+export type { PdfA } from '../render/pdf/archive.js';
+export { PDFA_LEVELS } from '../render/pdf/archive.js';
 
 /** How a Document becomes archive-ready bytes; the Document itself stays the only content. */
 export interface DocumentRenderOptions {
@@ -225,15 +223,20 @@ export function withCreationDate(doc: Document, creationDate: Date | undefined):
 export async function renderDocument(doc: Document, format: Format, profileId: string, options: DocumentRenderOptions = {}): Promise<Buffer> {
   const profile = getProfile(profileId);
   const dated = withCreationDate(doc, options.creationDate);
+  // Renderers load on first use: validate, kinds, init and schema never pay for pdfmake or docx.
   switch (format) {
-    case 'pdf':
+    case 'pdf': {
+      const { renderPdf } = await import('../render/pdf/index.js');
       return renderPdf(dated, profile, {
         creator: CREATOR,
         pdfa: options.pdfa ?? '3b',
         ...(options.source ? { source: { ...options.source, version: VERSION } } : {}),
       });
-    case 'docx':
+    }
+    case 'docx': {
+      const { renderDocx } = await import('../render/docx/index.js');
       return renderDocx(dated, profile, { creator: CREATOR });
+    }
   }
 }
 
