@@ -155,6 +155,7 @@ describe('baocao render: batches', () => {
     });
     expect(code).toBe(130);
     expect(stderr).toContain('Đã dừng theo yêu cầu');
+    expect(stderr).not.toContain('Warning'); // no Node warnings in a clerk's terminal
     const files = readdirSync(out, { withFileTypes: false }) as string[];
     expect(files.filter((f) => f.endsWith('.tmp') || f.startsWith('.'))).toEqual([]);
     expect(files.length).toBeLessThan(40);

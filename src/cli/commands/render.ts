@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { runBatch } from '../../batch/index.js';
 import type { JobResult } from '../../batch/index.js';
@@ -64,6 +65,8 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
 
   const progress = new Progress(inputs.length, lang);
   const controller = new AbortController();
+  // Every queued task listens for the abort: a batch has as many listeners as inputs, by design.
+  setMaxListeners(0, controller.signal);
   let interrupted = false;
   const onSignal = () => {
     interrupted = true;
