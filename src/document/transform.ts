@@ -30,6 +30,7 @@ export function mapDocumentText(doc: Document, fn: (text: string) => string): Do
       typeName: fn(f.typeName),
       summary: f.summary.map(fn),
       addressees: f.addressees.map(fn),
+      addresseeLines: f.addresseeLines.map((l) => ({ ...l, text: fn(l.text) })),
       signatureLines: f.signatureLines.map((l) => ({ ...l, text: fn(l.text) })),
       signerName: fn(f.signerName),
       recipientsLabel: fn(f.recipientsLabel),

@@ -125,8 +125,13 @@ export interface Frame {
   summary: string[];
   /** ô 5a: a text mark under the summary instead of the rule ("-----" in Party documents); absent: the rule. */
   summaryMark?: string;
-  /** ô 9a: "Kính gửi" recipients; empty when the document has none. */
+  /** ô 9a: "Kính gửi" recipients as given; empty when the document has none. */
   addressees: string[];
+  /**
+   * ô 9a as printed: one recipient on the label's line ("Kính gửi: X"), several under it, each
+   * "- X;" and the last "- Y." (Decree 30 §6); `item` lines sit at the item indent.
+   */
+  addresseeLines: { text: string; item: boolean }[];
   /** ô 7a/7b: authority and position lines, top to bottom. */
   signatureLines: SignatureLine[];
   /** ô 7b: signer's full name; empty string leaves the line blank in a draft. */

@@ -53,7 +53,7 @@ export function documentGaps(doc: Document, family: FontFamily): GlyphGap[] {
   // The frame's faces are fixed by every profile in the same way (agency bold, date italic …);
   // check all four faces there, so a profile change cannot introduce a gap.
   for (const text of [...f.parentAgency, ...f.issuingAgency, f.nationalTitle, f.motto, f.numberLine, f.placeDate, f.typeName,
-    ...f.summary, ...f.addressees, ...f.signatureLines.map((l) => l.text), f.signerName, f.recipientsLabel, ...f.recipients]) {
+    ...f.summary, ...f.addresseeLines.map((l) => l.text), ...f.signatureLines.map((l) => l.text), f.signerName, f.recipientsLabel, ...f.recipients]) {
     for (const face of ['regular', 'bold', 'italic', 'boldItalic'] as const) check(text, face);
   }
   const blocks = (body: Block[]) => {

@@ -42,6 +42,7 @@ export function buildFrame(kind: KindDefinition, frame: FrameData, profile: Prof
     summary: balanceLines(frame.summary, summaryWidth, (t) => measure(t, profile.title.summary)),
     ...(profile.title.summaryMark.type === 'dashes' ? { summaryMark: '-----' } : {}),
     addressees: frame.addressees ?? [],
+    addresseeLines: addresseeLines(frame.addressees ?? []),
     signatureLines: party ? partySignatureLines(frame.signer, profile.signature.positionBold) : signatureLines(frame.signer),
     signerName: frame.signer.name ?? '',
     recipientsLabel: 'Nơi nhận:',
@@ -97,6 +98,16 @@ export function frameFindings(profile: Profile, frame: FrameData): { path: strin
 export function partyRecipientLines(recipients: string[], archive: string[]): string[] {
   const strip = (s: string) => s.replace(/^[-–—•]\s*/u, '').replace(/[\s.;,]+$/u, '');
   return [...recipients.map((r) => `- ${strip(r)},`), `- Lưu ${archive.map(strip).join(', ')}.`];
+}
+
+/** "Kính gửi: X" for one recipient; "Kính gửi:" then "- X;" … "- Y." for several (Decree 30 §6). */
+export function addresseeLines(addressees: string[]): { text: string; item: boolean }[] {
+  if (addressees.length === 0) return [];
+  if (addressees.length === 1) return [{ text: `Kính gửi: ${addressees[0]}`, item: false }];
+  return [
+    { text: 'Kính gửi:', item: false },
+    ...addressees.map((a, i) => ({ text: `- ${a}${i === addressees.length - 1 ? '.' : ';'}`, item: true })),
+  ];
 }
 
 /** Decree 30 §8.1 stacks: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH". */

@@ -310,14 +310,9 @@ function addresseesBlock(f: Frame, ctx: Ctx): Paragraph[] {
       spacing,
       children: [new TextRun({ text, ...runStyle(a.style) })],
     });
-  if (f.addressees.length === 1) {
-    // The PDF's space under a one-line "Kính gửi" comes on top of the body's space before.
-    return [line(`Kính gửi: ${f.addressees[0]}`, a.labelIndent), new Paragraph(spacer(ctx.profile.body.spaceBefore))];
-  }
-  return [
-    line('Kính gửi:', a.labelIndent),
-    ...f.addressees.map((item, i) => line(`- ${item}${i === f.addressees.length - 1 ? '.' : ';'}`, a.itemIndent)),
-  ];
+  const lines = f.addresseeLines.map((l) => line(l.text, l.item ? a.itemIndent : a.labelIndent));
+  // The PDF's space under a one-line "Kính gửi" comes on top of the body's space before.
+  return lines.length === 1 ? [...lines, new Paragraph(spacer(ctx.profile.body.spaceBefore))] : lines;
 }
 
 /** Inline content as runs; `base` is the block's style (a heading's bold, a cell's size). */

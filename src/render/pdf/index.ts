@@ -382,20 +382,11 @@ function titleBlock(f: Frame, ctx: Ctx): Node {
 }
 
 function addresseesBlock(f: Frame, ctx: Ctx): Node[] {
-  if (f.addressees.length === 0) return [];
   const a = ctx.profile.addressees;
   const base = { ...style(a.style), lineHeight: ctx.lineHeight };
-  if (f.addressees.length === 1) {
-    return [{ text: `Kính gửi: ${f.addressees[0]}`, ...base, margin: [mm(a.labelIndent), 0, 0, ctx.profile.body.spaceBefore] }];
-  }
-  return [
-    { text: 'Kính gửi:', ...base, margin: [mm(a.labelIndent), 0, 0, 0] },
-    ...f.addressees.map((item, i) => ({
-      text: `- ${item}${i === f.addressees.length - 1 ? '.' : ';'}`,
-      ...base,
-      margin: [mm(a.itemIndent), 0, 0, 0],
-    })),
-  ];
+  // A single "Kính gửi: X" line keeps the body's space under it.
+  const after = f.addresseeLines.length === 1 ? ctx.profile.body.spaceBefore : 0;
+  return f.addresseeLines.map((l) => ({ text: l.text, ...base, margin: [mm(l.item ? a.itemIndent : a.labelIndent), 0, 0, after] }));
 }
 
 /**
