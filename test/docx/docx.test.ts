@@ -4,6 +4,7 @@ import * as fontkit from 'fontkit';
 import { CREATOR } from '../../src/pipeline/index.js';
 import { getFontFamily } from '../../src/fonts/index.js';
 import type { Document } from '../../src/document/types.js';
+import { addresseeLines } from '../../src/frame/index.js';
 import { renderDocx } from '../../src/render/docx/index.js';
 import { all, children, deobfuscate, first, Package, paragraphText, renderSample, sampleDocument, sha256, stylesOfParagraph, vietnameseLetters } from './helpers.js';
 
@@ -163,9 +164,10 @@ describe('renderDocx: blocks the sample lacks', async () => {
     header: false,
     ...o,
   });
+  const two = ['Ủy ban nhân dân tỉnh Thanh Hóa', 'Bộ Chỉ huy Quân sự tỉnh'];
   const extended: Document = {
     ...doc,
-    frame: { ...doc.frame, addressees: ['Ủy ban nhân dân tỉnh Thanh Hóa', 'Bộ Chỉ huy Quân sự tỉnh'] },
+    frame: { ...doc.frame, addressees: two, addresseeLines: addresseeLines(two) },
     body: [
       ...doc.body.slice(0, 3),
       {
