@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Document } from '../document/types.js';
+import { fullDate } from '../format/index.js';
 import type { PdfA } from '../render/pdf/archive.js';
 
 /**
@@ -23,20 +24,22 @@ export const CONTENT_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const;
 
+const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
 /** "BÁO CÁO" → "Báo cáo". */
 export function sentenceCase(s: string): string {
   const lower = s.toLocaleLowerCase('vi');
   return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
 }
 
-/** The number-and-symbol part of the number line: "05/BC-UBND", or "/BC-UBND" in a draft. */
+/** Number and symbol from the document's facts: "05/BC-UBND", "12-CT/TU", or "/BC-UBND" in a draft. */
 export function numberSymbol(doc: Document): string {
-  return doc.frame.numberLine.replace(/^Số:\s*/, '').replace(/\s+/g, ' ').trim();
+  return doc.facts.numberSymbol;
 }
 
 /** "Báo cáo số 05/BC-UBND: Tổng kết công tác …". */
 export function emlSubject(doc: Document): string {
-  return `${sentenceCase(doc.frame.typeName)} số ${numberSymbol(doc)}: ${doc.frame.summary.join(' ').replace(/\s+/g, ' ').trim()}`;
+  return `${sentenceCase(doc.facts.typeName)} số ${numberSymbol(doc)}: ${oneLine(doc.facts.summary)}`;
 }
 
 /**
@@ -45,14 +48,14 @@ export function emlSubject(doc: Document): string {
  */
 export function humanStem(doc: Document, date: string | null): string {
   const ns = numberSymbol(doc).replace(/^\//, '').replace(/\//g, '-');
-  return `${sentenceCase(doc.frame.typeName)} ${date ?? 'dự thảo'} ${ns}`.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ').trim();
+  return `${sentenceCase(doc.facts.typeName)} ${date ?? 'dự thảo'} ${ns}`.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ').trim();
 }
 
 /** A short Vietnamese body naming the document and what each attachment is for. */
 export function emlBody(doc: Document, attachments: EmlAttachment[], pdfa: PdfA): string {
-  const f = doc.frame;
-  const dateWords = /ngày \d/.test(f.placeDate) ? ` ${f.placeDate.replace(/^[^,]*,\s*/, '').replace(/\s+/g, ' ')}` : '';
-  const to = f.addressees.length > 0 ? f.addressees.join('; ') : 'Các cơ quan, đơn vị nhận văn bản';
+  const f = doc.facts;
+  const dateWords = f.date ? ` ${fullDate(f.date)}` : '';
+  const to = doc.frame.addressees.length > 0 ? doc.frame.addressees.join('; ') : 'Các cơ quan, đơn vị nhận văn bản';
   const purpose = (a: EmlAttachment): string => {
     if (a.contentType === CONTENT_TYPES.pdf) {
       return pdfa === '3b' ? 'bản PDF/A-3 để in và lưu trữ, có kèm tệp số liệu nguồn'
@@ -63,7 +66,7 @@ export function emlBody(doc: Document, attachments: EmlAttachment[], pdfa: PdfA)
   return [
     `Kính gửi: ${to}.`,
     '',
-    `${doc.meta.author} gửi ${sentenceCase(f.typeName)} số ${numberSymbol(doc)}${dateWords}: ${f.summary.join(' ').replace(/\s+/g, ' ').trim()}.`,
+    `${f.issuingAgency} gửi ${sentenceCase(f.typeName)} số ${numberSymbol(doc)}${dateWords}: ${oneLine(f.summary)}.`,
     '',
     'Tệp đính kèm:',
     ...attachments.map((a, i) => `- ${a.filename}: ${purpose(a)}${i === attachments.length - 1 ? '.' : ';'}`),

@@ -142,6 +142,29 @@ export interface Frame {
   recipients: string[];
 }
 
+/**
+ * What the document is, as data rather than printed lines: the e-mail draft, the file metadata and
+ * the exchange fields read these and never re-parse a printed string such as "Số: 05/BC-UBND".
+ */
+export interface DocumentFacts {
+  /** Whose conventions worded the frame: Decree 30 (state) or HD 36 (Party). */
+  conventions: 'state' | 'party';
+  /** The type name in sentence case: "Báo cáo", "Chỉ thị". */
+  typeName: string;
+  /** The number, or null while the document is a draft. */
+  number: number | null;
+  /** The symbol as the data gives it: "BC-UBND", "CT-TU". */
+  symbol: string;
+  /** Number and symbol as the conventions write them: "05/BC-UBND", "12-CT/TU"; "/BC-UBND" in a draft. */
+  numberSymbol: string;
+  /** The date of issue (YYYY-MM-DD), or null for an undated draft. */
+  date: string | null;
+  place: string;
+  issuingAgency: string;
+  summary: string;
+  signer: { position: string; name: string | null };
+}
+
 /** Document properties written into the file (PDF info, DOCX core properties). */
 export interface DocumentMeta {
   title: string;
@@ -173,6 +196,7 @@ export interface Appendix {
 /** The whole document: frame + body + appendices (empty when none) + metadata. */
 export interface Document {
   frame: Frame;
+  facts: DocumentFacts;
   body: Block[];
   appendices: Appendix[];
   meta: DocumentMeta;

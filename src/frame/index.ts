@@ -1,5 +1,5 @@
 import { BLANK_NUMBER, DATE_BLANK, documentNumber, fullDate, headerDate, headerDateBlank, upperVi, validateSymbol } from '../format/index.js';
-import type { Appendix, DocumentMeta, Frame, SignatureLine } from '../document/types.js';
+import type { Appendix, DocumentFacts, DocumentMeta, Frame, SignatureLine } from '../document/types.js';
 import type { FrameData, Signer } from '../model/frame.js';
 import type { KindDefinition, ReportBase } from '../model/kind.js';
 import { getProfile } from '../profile/index.js';
@@ -176,14 +176,35 @@ function attributionLines(parts: [string, string], maxWidth: number, measure: (t
   return balanceLines(whole, maxWidth, measure);
 }
 
+/** Number and symbol as the profile's conventions write them: "05/BC-UBND", "12-CT/TU"; blank number in a draft. */
+function numberSymbol(frame: FrameData, party: boolean): string {
+  return party
+    ? partyDocumentNumber(frame.number ?? null, frame.symbol).replace(/^Số\s*/u, '')
+    : documentNumber(frame.number ?? null, frame.symbol).replace(/^Số:\s*/u, '');
+}
+
+/** The document's facts as data, in the effective profile's conventions. */
+export function buildFacts(kind: KindDefinition, frame: FrameData, profile: Profile): DocumentFacts {
+  const party = profile.conventions === 'party';
+  return {
+    conventions: profile.conventions,
+    typeName: kind.typeName,
+    number: frame.number ?? null,
+    symbol: frame.symbol,
+    numberSymbol: numberSymbol(frame, party).replace(/\s+/gu, ' ').trim(),
+    date: frame.date ?? null,
+    place: frame.place,
+    issuingAgency: frame.issuingAgency,
+    summary: frame.summary,
+    signer: { position: frame.signer.position, name: frame.signer.name ?? null },
+  };
+}
+
 /** PDF info / DOCX core properties. The creation date is the document's date, so bytes repeat. */
-export function buildMeta(kind: KindDefinition, report: ReportBase): DocumentMeta {
+export function buildMeta(kind: KindDefinition, report: ReportBase, profile: Profile): DocumentMeta {
   const f = report.frame;
   // "Báo cáo số 05/BC-UBND"; not yet numbered: "Báo cáo /BC-UBND (dự thảo)". Party: "Chỉ thị số 12-CT/TU".
-  const party = getProfile(kind.profile).conventions === 'party';
-  const number = party
-    ? partyDocumentNumber(f.number ?? null, f.symbol).replace(/^Số\s*/u, '')
-    : documentNumber(f.number ?? null, f.symbol).replace(/^Số:\s*/u, '');
+  const number = numberSymbol(f, profile.conventions === 'party');
   return {
     title: f.summary,
     subject: f.number ? `${kind.typeName} số ${number}` : `${kind.typeName} ${number} (dự thảo)`,

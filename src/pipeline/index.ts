@@ -8,7 +8,8 @@ import { parseMarkup } from '../document/parse.js';
 import { mapDocumentText } from '../document/transform.js';
 import { setTonePlacement } from '../format/index.js';
 import type { Document } from '../document/types.js';
-import { buildAppendix, buildFrame, buildMeta, frameFindings } from '../frame/index.js';
+import { layoutDocument } from '../layout/index.js';
+import { buildAppendix, buildFacts, buildFrame, buildMeta, frameFindings } from '../frame/index.js';
 import { decodeUtf8, formatPath, loadSource, parseSource, sortProblems, validate, warningsAt } from '../load/index.js';
 import type { Lang, Problem, SourceDocument } from '../load/index.js';
 import { convertLegacyDeep, findLegacyStrings } from '../legacy/index.js';
@@ -178,9 +179,10 @@ export function buildDocument(kind: KindDefinition, report: ReportBase, profileI
   const { body, appendices } = parseMarkup(markup, template.file);
   let doc: Document = {
     frame: buildFrame(kind, report.frame, profile, measure),
+    facts: buildFacts(kind, report.frame, profile),
     body,
     appendices: appendices.map((a) => buildAppendix(a, kind, report.frame, profile, measure)),
-    meta: buildMeta(kind, report),
+    meta: buildMeta(kind, report, profile),
   };
   // One tone placement for the whole document when the file asks for one (òa/oà, ủy/uỷ).
   const tone = (report as { tonePlacement?: 'old' | 'new' }).tonePlacement;
@@ -219,15 +221,14 @@ export function withCreationDate(doc: Document, creationDate: Date | undefined):
   return creationDate ? { ...doc, meta: { ...doc.meta, creationDate } } : doc;
 }
 
-/** Render a Document to the bytes of one format with the kind's profile (or another by id). */
+/** Render a Document to the bytes of one format: laid out once with the profile, then serialised. */
 export async function renderDocument(doc: Document, format: Format, profileId: string, options: DocumentRenderOptions = {}): Promise<Buffer> {
-  const profile = getProfile(profileId);
-  const dated = withCreationDate(doc, options.creationDate);
-  // Renderers load on first use: validate, kinds, init and schema never pay for pdfmake or docx.
+  const layout = layoutDocument(withCreationDate(doc, options.creationDate), getProfile(profileId));
+  // Writers load on first use: validate, kinds, init and schema never pay for pdfmake or docx.
   switch (format) {
     case 'pdf': {
       const { renderPdf } = await import('../render/pdf/index.js');
-      return renderPdf(dated, profile, {
+      return renderPdf(layout, {
         creator: CREATOR,
         pdfa: options.pdfa ?? '3b',
         ...(options.source ? { source: { ...options.source, version: VERSION } } : {}),
@@ -235,7 +236,7 @@ export async function renderDocument(doc: Document, format: Format, profileId: s
     }
     case 'docx': {
       const { renderDocx } = await import('../render/docx/index.js');
-      return renderDocx(dated, profile, { creator: CREATOR });
+      return renderDocx(layout, { creator: CREATOR });
     }
   }
 }

@@ -1,3 +1,4 @@
+import { layoutDocument } from '../../src/layout/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CREATOR } from '../../src/pipeline/index.js';
 import type { Document } from '../../src/document/types.js';
@@ -17,7 +18,7 @@ const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
 beforeAll(async () => {
   const built = await appendixDocument();
   doc = built.doc;
-  bytes = await renderDocx(doc, built.profile, { creator: CREATOR });
+  bytes = await renderDocx(layoutDocument(doc, built.profile), { creator: CREATOR });
   body = first(new Package(bytes).xml('word/document.xml'), 'w:body')!;
   sections = all(body, 'w:sectPr');
 });
@@ -83,7 +84,7 @@ describe('appendices in the DOCX', () => {
   });
 
   it('render the same bytes twice', async () => {
-    const again = await renderDocx(doc, (await appendixDocument()).profile, { creator: CREATOR });
+    const again = await renderDocx(layoutDocument(doc, (await appendixDocument()).profile), { creator: CREATOR });
     expect(sha256(again)).toBe(sha256(bytes));
   });
 });

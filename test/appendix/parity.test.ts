@@ -1,3 +1,4 @@
+import { layoutDocument } from '../../src/layout/index.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,8 +29,8 @@ describe.skipIf(missing.length > 0)('a document with appendices through LibreOff
     const { doc: withAppendices } = await appendixDocument();
     const doc = { ...sample.doc, appendices: withAppendices.appendices };
     out.pdf = path.join(dir, 'pdfmake.pdf');
-    writeFileSync(out.pdf, await renderPdf(doc, sample.profile, { creator: CREATOR }));
-    writeFileSync(path.join(dir, 'appendices.docx'), await renderDocx(doc, sample.profile, { creator: CREATOR }));
+    writeFileSync(out.pdf, await renderPdf(layoutDocument(doc, sample.profile), { creator: CREATOR }));
+    writeFileSync(path.join(dir, 'appendices.docx'), await renderDocx(layoutDocument(doc, sample.profile), { creator: CREATOR }));
     out.lo = convertToPdf(dir, 'appendices', fontconfigWithout(sample.profile.fontFamily, dir).file);
   }, 180_000);
 

@@ -1,3 +1,4 @@
+import { layoutDocument } from '../../src/layout/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CREATOR } from '../../src/pipeline/index.js';
 import type { Document } from '../../src/document/types.js';
@@ -25,7 +26,7 @@ function pageNumberOf(page: PdfPage): string | undefined {
 
 beforeAll(async () => {
   ({ doc, profile } = await appendixDocument());
-  pdf = await readPdf(await renderPdf(doc, profile, { creator: CREATOR }));
+  pdf = await readPdf(await renderPdf(layoutDocument(doc, profile), { creator: CREATOR }));
   starts = doc.appendices.map((a) => pdf.pages.findIndex((p) => lines(p).some((l) => l.text === a.label)));
 });
 
@@ -110,7 +111,7 @@ describe('appendices in the PDF', () => {
   it('numbers the appendices right after the full sample, which pdfmake lays out twice (a heading moved to the next page)', async () => {
     const sample = await sampleDocument();
     const { doc: short } = await appendixDocument(3);
-    const both = await readPdf(await renderPdf({ ...sample.doc, appendices: short.appendices }, profile, { creator: CREATOR }));
+    const both = await readPdf(await renderPdf(layoutDocument({ ...sample.doc, appendices: short.appendices }, profile), { creator: CREATOR }));
     const first = short.appendices.map((a) => both.pages.findIndex((p) => lines(p).some((l) => l.text === a.label)));
     // Two one-page appendices after the main part: no number on either.
     expect(first).toEqual([both.pages.length - 2, both.pages.length - 1]);

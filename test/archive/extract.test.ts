@@ -1,3 +1,4 @@
+import { layoutDocument } from '../../src/layout/index.js';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -92,7 +93,7 @@ describe('a PDF as the input of render', () => {
     const { buildDocument, loadReport } = await import('../../src/pipeline/index.js');
     const good = await loadReport(SAMPLE);
     if (!good.ok) throw new Error('sample invalid');
-    const bytes = await renderPdf(buildDocument(good.kind, good.report), getProfile('nd30'), {
+    const bytes = await renderPdf(layoutDocument(buildDocument(good.kind, good.report), getProfile('nd30')), {
       creator: 'test', source: { name: 'bad-string-for-number.yaml', bytes: readFileSync(bad), kind: 'qp-an', version: VERSION },
     });
     const file = path.join(dir2, 'carrier.pdf');

@@ -1,3 +1,4 @@
+import { layoutDocument } from '../../src/layout/index.js';
 import { createHash } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import { parseDocument } from 'htmlparser2';
@@ -20,7 +21,7 @@ export async function sampleDocument(): Promise<{ doc: Document; profile: Profil
 
 export async function renderSample(): Promise<{ doc: Document; profile: Profile; bytes: Buffer }> {
   const { doc, profile } = await sampleDocument();
-  return { doc, profile, bytes: await renderDocx(doc, profile, { creator: CREATOR }) };
+  return { doc, profile, bytes: await renderDocx(layoutDocument(doc, profile), { creator: CREATOR }) };
 }
 
 export const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');

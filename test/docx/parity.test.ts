@@ -1,3 +1,4 @@
+import { layoutDocument } from '../../src/layout/index.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,9 +29,9 @@ describe.skipIf(missing.length > 0)('DOCX through LibreOffice matches the PDF', 
     dir = mkdtempSync(path.join(tmpdir(), 'baocao-parity-'));
     const { doc, profile } = await sampleDocument();
     family = profile.fontFamily;
-    const docx = await renderDocx(doc, profile, { creator: CREATOR });
+    const docx = await renderDocx(layoutDocument(doc, profile), { creator: CREATOR });
     out.pdf = path.join(dir, 'pdfmake.pdf');
-    writeFileSync(out.pdf, await renderPdf(doc, profile, { creator: CREATOR }));
+    writeFileSync(out.pdf, await renderPdf(layoutDocument(doc, profile), { creator: CREATOR }));
     writeFileSync(path.join(dir, 'sample.docx'), docx);
     // Control: the same DOCX without its w:embedXxx entries must fall back to another font.
     const files = unzipSync(docx);

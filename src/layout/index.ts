@@ -1,0 +1,366 @@
+import type { Appendix, Block, Document, Frame, Inline, List, Table } from '../document/types.js';
+import { faceFor, getFontFamily, measureText } from '../fonts/index.js';
+import type { FontFamily } from '../fonts/index.js';
+import type { Profile, RuleStyle, TextStyle } from '../profile/index.js';
+import type {
+  LaidBlock,
+  LaidCell,
+  LaidGroup,
+  LaidParagraph,
+  LaidRow,
+  LaidRule,
+  LaidSection,
+  LaidTable,
+  Layout,
+  PageSetup,
+  RunStyle,
+} from './types.js';
+
+export type * from './types.js';
+
+/**
+ * layout: the Document tree + the effective profile → the resolved layout. The one place where the
+ * profile's numbers meet the tree: page set-up, indents, spacing, keep rules, column widths and
+ * spans, rule lengths, faces and sizes are decided here, in points, for both writers at once.
+ */
+
+const PT_PER_MM = 72 / 25.4;
+const mm = (v: number): number => v * PT_PER_MM;
+
+/** What every function here needs: the profile, the font, and the page being laid out. */
+interface Ctx {
+  profile: Profile;
+  family: FontFamily;
+  page: PageSetup;
+}
+
+export function layoutDocument(doc: Document, profile: Profile): Layout {
+  const family = getFontFamily(profile.fontFamily);
+  const main: Ctx = { profile, family, page: pageSetup(profile, 'portrait') };
+  const sections: LaidSection[] = [
+    {
+      page: main.page,
+      pageNumbers: pageNumbers(profile, false),
+      blocks: [
+        headerBlock(doc.frame, main),
+        titleBlock(doc.frame, main),
+        ...addresseesBlock(doc.frame, main),
+        ...bodyWithSignature(doc, main),
+      ],
+    },
+    ...doc.appendices.map((a) => appendixSection(a, profile, family)),
+  ];
+  return {
+    font: { family: family.name, singleLineFactor: family.singleLineFactor, defaultSize: profile.body.size, defaultLineSpacing: profile.body.lineSpacing },
+    sections,
+    meta: doc.meta,
+    facts: doc.facts,
+  };
+}
+
+/** The layout as JSON with numbers rounded to 1/1000 pt: the golden fixtures' readable form. */
+export function layoutJson(layout: Layout): string {
+  return JSON.stringify(layout, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v), 2);
+}
+
+/** A4 (or the profile's sheet) in one orientation: landscape is the sheet turned, same margins. */
+function pageSetup(p: Profile, orientation: 'portrait' | 'landscape'): PageSetup {
+  const landscape = orientation === 'landscape';
+  const width = landscape ? p.page.height : p.page.width;
+  const height = landscape ? p.page.width : p.page.height;
+  const m = p.page.margin;
+  return {
+    sheet: { width: mm(p.page.width), height: mm(p.page.height) },
+    orientation,
+    margin: { top: mm(m.top), right: mm(m.right), bottom: mm(m.bottom), left: mm(m.left) },
+    headerDistance: mm(p.page.headerDistance),
+    textWidth: mm(width - m.left - m.right),
+    textHeight: mm(height - m.top - m.bottom),
+  };
+}
+
+/** Page numbers: top centre, none on a section's first page (Decree 30 §11); appendices restart. */
+function pageNumbers(p: Profile, restart: boolean): LaidSection['pageNumbers'] {
+  return { style: runStyle(p.pageNumber), onFirstPage: p.pageNumber.showOnFirstPage, restart };
+}
+
+function runStyle(s: TextStyle): RunStyle {
+  return { size: s.size, bold: s.bold, italic: s.italic, underline: s.underline ?? false };
+}
+
+const text = (t: string): Inline[] => [{ type: 'text', text: t }];
+
+/** A centred frame line at Word's single spacing: the frame builder already chose its breaks. */
+function frameLine(t: string, s: TextStyle, extra: Partial<LaidParagraph> = {}): LaidParagraph {
+  return {
+    type: 'paragraph',
+    runs: text(t),
+    style: runStyle(s),
+    align: 'center',
+    indent: { left: 0, right: 0, firstLine: 0 },
+    spaceBefore: 0,
+    spaceAfter: 0,
+    lineSpacing: 1,
+    keepWithNext: false,
+    keepTokens: false,
+    ...extra,
+  };
+}
+
+function widest(lines: string[], s: TextStyle, ctx: Ctx): number {
+  return Math.max(0, ...lines.map((l) => measureText(ctx.family, faceFor(s.bold, s.italic), l, s.size)));
+}
+
+/** A rule under text `measured` points wide, centred in a box: a fraction of the text's length. */
+function rule(measured: number, boxWidth: number, r: RuleStyle, spaceAfter = 0): LaidRule {
+  return { type: 'rule', length: Math.min(measured, boxWidth) * r.fractionOfText, boxWidth, thickness: r.thickness, gap: r.gap, spaceAfter };
+}
+
+/** A borderless, padless table: the header and signature blocks position text exactly. */
+function frameTable(widths: number[], rows: LaidRow[], indent: number, spaceBefore = 0, keepTogether = false): LaidTable {
+  return { type: 'table', role: 'frame', columns: widths, gridColumns: widths, indent, padding: 0, borderWidth: 0, spaceBefore, keepTogether, rows };
+}
+
+function frameRow(widths: number[], cells: LaidCell['blocks'][], cantSplit = false): LaidRow {
+  return {
+    cells: cells.map((blocks, i) => ({ column: i, colSpan: 1, rowSpan: 1, width: widths[i]!, verticalAlign: 'top', blocks })),
+    covered: [],
+    header: false,
+    cantSplit,
+  };
+}
+
+/** Agency block and national title (row 1), number and place-date (row 2). */
+function headerBlock(f: Frame, ctx: Ctx): LaidTable {
+  const h = ctx.profile.header;
+  const widths = h.columns.map(mm) as [number, number];
+  const left = [
+    ...f.parentAgency.map((l) => frameLine(l, h.parentAgency)),
+    ...f.issuingAgency.map((l) => frameLine(l, h.issuingAgency)),
+    h.agencyMark.type === 'star'
+      ? frameLine(f.agencyMark ?? '', h.agencyMark.style)
+      : rule(widest(f.issuingAgency, h.issuingAgency, ctx), widths[0], h.agencyRule),
+  ];
+  // The rule goes under the last line of ô 1: the motto, or a title that has none (Party).
+  const right = f.motto
+    ? [frameLine(f.nationalTitle, h.nationalTitle), frameLine(f.motto, h.motto), rule(widest([f.motto], h.motto, ctx), widths[1], h.mottoRule)]
+    : [frameLine(f.nationalTitle, h.nationalTitle), rule(widest([f.nationalTitle], h.nationalTitle, ctx), widths[1], h.mottoRule)];
+  const before = { spaceBefore: h.numberRowSpaceBefore };
+  return frameTable(
+    widths,
+    [frameRow(widths, [left, right]), frameRow(widths, [[frameLine(f.numberLine, h.number, before)], [frameLine(f.placeDate, h.placeDate, before)]])],
+    mm(h.offset),
+  );
+}
+
+/** Type name, summary lines and the rule (or the Party's dashes) under them, kept with the body. */
+function titleBlock(f: Frame, ctx: Ctx): LaidGroup {
+  const t = ctx.profile.title;
+  const keep = { keepWithNext: true };
+  return group([
+    frameLine(f.typeName, t.typeName, { ...keep, spaceBefore: t.spaceBefore }),
+    ...f.summary.map((l) => frameLine(l, t.summary, keep)),
+    t.summaryMark.type === 'dashes'
+      ? frameLine(f.summaryMark ?? '', t.summaryMark.style, { ...keep, spaceAfter: t.spaceAfter })
+      : rule(widest(f.summary, t.summary, ctx), ctx.page.textWidth, t.summaryRule, t.spaceAfter),
+  ]);
+}
+
+function group(blocks: LaidBlock[], keepTogether = false): LaidGroup {
+  return { type: 'group', blocks, keepTogether };
+}
+
+/** "Kính gửi" lines at the body's line spacing; a single line keeps the body's space under it. */
+function addresseesBlock(f: Frame, ctx: Ctx): LaidParagraph[] {
+  const a = ctx.profile.addressees;
+  const after = f.addresseeLines.length === 1 ? ctx.profile.body.spaceBefore : 0;
+  return f.addresseeLines.map((l) =>
+    frameLine(l.text, a.style, {
+      align: 'left',
+      indent: { left: mm(l.item ? a.itemIndent : a.labelIndent), right: 0, firstLine: 0 },
+      lineSpacing: ctx.profile.body.lineSpacing,
+      spaceAfter: after,
+    }),
+  );
+}
+
+const BODY_STYLE = (p: Profile): RunStyle => ({ size: p.body.size, bold: false, italic: false, underline: false });
+
+function bodyParagraph(runs: Inline[], ctx: Ctx, extra: Partial<LaidParagraph> = {}): LaidParagraph {
+  const b = ctx.profile.body;
+  return {
+    type: 'paragraph',
+    runs,
+    style: BODY_STYLE(ctx.profile),
+    align: 'justify',
+    indent: { left: 0, right: 0, firstLine: mm(b.firstLineIndent) },
+    spaceBefore: b.spaceBefore,
+    spaceAfter: b.spaceAfter,
+    lineSpacing: b.lineSpacing,
+    keepWithNext: false,
+    keepTokens: true,
+    ...extra,
+  };
+}
+
+function block(b: Block, ctx: Ctx): LaidBlock[] {
+  const hs = ctx.profile.headings;
+  switch (b.type) {
+    case 'heading': {
+      const s = b.level === 1 ? hs.level1 : b.level === 2 ? hs.level2 : hs.level3;
+      const label: Inline[] = b.number ? text(`${b.number} `) : [];
+      // Never the last line of a page: kept with what follows.
+      return [bodyParagraph([...label, ...b.content], ctx, { style: runStyle(s), keepWithNext: true, headingLevel: b.level })];
+    }
+    case 'paragraph':
+      return [bodyParagraph(b.content, ctx, { align: b.align, ...(b.indent ? {} : { indent: { left: 0, right: 0, firstLine: 0 } }) })];
+    case 'list':
+      return list(b, ctx);
+    case 'table':
+      return [table(b, ctx)];
+    case 'pagebreak':
+      return [{ type: 'pagebreak' }];
+  }
+}
+
+function list(l: List, ctx: Ctx): LaidParagraph[] {
+  return l.items.flatMap((item) => [bodyParagraph([...text(`${l.marker} `), ...item.content], ctx), ...item.children.flatMap((child) => list(child, ctx))]);
+}
+
+/**
+ * A body table: column widths from the template's weights over the text width, less padding and
+ * borders; every cell placed in the grid once, with its spans and the width they cover.
+ */
+function table(t: Table, ctx: Ctx): LaidTable {
+  const ts = ctx.profile.table;
+  const weights = t.widths ?? Array.from({ length: t.columns }, () => 1);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const columns = weights.map((w) => (w / total) * (ctx.page.textWidth - 2 * ts.padding * t.columns - ts.borderWidth * (t.columns + 1)));
+  const gridColumns = columns.map((w) => w + 2 * ts.padding + ts.borderWidth);
+  const taken: boolean[][] = t.rows.map(() => []);
+  const rows = t.rows.map((row, r): LaidRow => {
+    let col = 0;
+    const cells = row.cells.map((cell): LaidCell => {
+      while (taken[r]![col]) col++;
+      for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) (taken[r + dr] ??= [])[col + dc] = true;
+      const laid: LaidCell = {
+        column: col,
+        colSpan: cell.colSpan,
+        rowSpan: cell.rowSpan,
+        width: gridColumns.slice(col, col + cell.colSpan).reduce((a, b) => a + b, 0),
+        verticalAlign: 'top',
+        blocks: [
+          {
+            ...bodyParagraph(cell.content, ctx),
+            style: { size: cell.header ? ts.headerSize : ts.size, bold: cell.header, italic: false, underline: false },
+            align: cell.align,
+            indent: { left: 0, right: 0, firstLine: 0 },
+            spaceBefore: 0,
+            spaceAfter: 0,
+            lineSpacing: 1,
+          },
+        ],
+      };
+      col += cell.colSpan;
+      return laid;
+    });
+    const starts = new Set(cells.map((c) => c.column));
+    const covered = Array.from({ length: t.columns }, (_, c) => c).filter((c) => taken[r]![c] && !starts.has(c));
+    return { cells, covered, header: r < t.headerRows, cantSplit: false };
+  });
+  return {
+    type: 'table',
+    role: 'grid',
+    columns,
+    gridColumns,
+    indent: 0,
+    padding: ts.padding,
+    borderWidth: ts.borderWidth,
+    spaceBefore: ctx.profile.body.spaceBefore,
+    keepTogether: false,
+    rows,
+  };
+}
+
+/** Body blocks with explicit page breaks; a paragraph right after one is marked for the writers. */
+function bodyBlocks(blocks: Block[], ctx: Ctx): LaidBlock[] {
+  return blocks.flatMap((b) => block(b, ctx));
+}
+
+/**
+ * The signature never stands alone on the last page: the last body paragraph goes with it, as a
+ * clerk would arrange it by hand (a table is left where it is; it may be taller than a page).
+ * Kept together only when the whole fits on one page: a very long "Nơi nhận" list flows on.
+ */
+function bodyWithSignature(doc: Document, ctx: Ctx): LaidBlock[] {
+  const body = bodyBlocks(doc.body, ctx);
+  const last = body[body.length - 1];
+  const withLast = last?.type === 'paragraph';
+  const fits = signatureHeight(doc.frame, ctx) + (withLast ? paragraphHeight(last, ctx) : 0) < ctx.page.textHeight;
+  const signature = signatureBlock(doc.frame, ctx, fits);
+  if (!withLast || !fits) return [...body, signature];
+  return [...body.slice(0, -1), group([{ ...last, keepWithNext: true }, signature], true)];
+}
+
+/** Height of a text line as the PDF lays it out: the font's box times the line height. */
+function lineBox(ctx: Ctx, size: number, lineSpacing: number): number {
+  const f = ctx.family.faces.regular.font;
+  return ((f.ascent - f.descent) / f.unitsPerEm) * size * lineSpacing * ctx.family.singleLineFactor;
+}
+
+/** Lines a text takes in a column (a generous estimate: it only decides whether a block fits). */
+function linesIn(t: string, width: number, s: TextStyle, ctx: Ctx): number {
+  return Math.max(1, Math.ceil((measureText(ctx.family, faceFor(s.bold, s.italic), t, s.size) * 1.05) / width));
+}
+
+function signatureHeight(f: Frame, ctx: Ctx): number {
+  const s = ctx.profile.signature;
+  const [leftW, rightW] = s.columns.map(mm) as [number, number];
+  const left = lineBox(ctx, s.recipientsLabel.size, 1) + f.recipients.reduce((h, r) => h + linesIn(r, leftW, s.recipient, ctx) * lineBox(ctx, s.recipient.size, 1), 0);
+  const right = f.signatureLines.reduce((h, l) => h + linesIn(l.text, rightW, s.authority, ctx) * lineBox(ctx, s.authority.size, 1), 0) + mm(s.signatureSpace) + lineBox(ctx, s.name.size, 1);
+  return s.spaceBefore + Math.max(left, right);
+}
+
+function paragraphHeight(p: LaidParagraph, ctx: Ctx): number {
+  const t = p.runs.map((r) => (r.type === 'text' ? r.text : '\n')).join('');
+  const b = ctx.profile.body;
+  return b.spaceBefore + linesIn(t, ctx.page.textWidth - mm(b.firstLineIndent), { size: b.size, bold: false, italic: false }, ctx) * lineBox(ctx, b.size, b.lineSpacing);
+}
+
+/** "Nơi nhận" (left) and the signature (right), side by side in one row. */
+function signatureBlock(f: Frame, ctx: Ctx, keepTogether: boolean): LaidTable {
+  const s = ctx.profile.signature;
+  const widths = s.columns.map(mm) as [number, number];
+  const left = [
+    frameLine(f.recipientsLabel, s.recipientsLabel, { align: 'left' }),
+    ...f.recipients.map((r) => frameLine(r, s.recipient, { align: 'left' })),
+  ];
+  const right = [
+    ...f.signatureLines.map((l) => frameLine(l.text, { ...s.authority, bold: l.bold })),
+    // A draft leaves the name blank; the line keeps its height.
+    frameLine(f.signerName || ' ', s.name, { spaceBefore: mm(s.signatureSpace) }),
+  ];
+  return frameTable(widths, [frameRow(widths, [left, right], keepTogether)], 0, s.spaceBefore, keepTogether);
+}
+
+/** An appendix: a section of its own (new page, own orientation, page numbers from 1). */
+function appendixSection(a: Appendix, profile: Profile, family: FontFamily): LaidSection {
+  const ctx: Ctx = { profile, family, page: pageSetup(profile, a.orientation) };
+  return { page: ctx.page, pageNumbers: pageNumbers(profile, true), blocks: [appendixFrame(a, ctx), ...bodyBlocks(a.body, ctx)] };
+}
+
+/**
+ * Decree 30 §10.1 lines over an appendix, in the profile's title styles: "Phụ lục II" as the type
+ * name, the title as the summary, the attribution as the place-date, the summary's rule under it.
+ */
+function appendixFrame(a: Appendix, ctx: Ctx): LaidGroup {
+  const t = ctx.profile.title;
+  const attribution = ctx.profile.header.placeDate;
+  const keep = { keepWithNext: true };
+  return group([
+    frameLine(a.label, t.typeName, keep),
+    ...a.title.map((l) => frameLine(l, t.summary, keep)),
+    ...a.attribution.map((l) => frameLine(l, attribution, keep)),
+    rule(widest(a.attribution, attribution, ctx), ctx.page.textWidth, t.summaryRule, t.spaceAfter),
+  ]);
+}
