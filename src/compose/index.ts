@@ -29,9 +29,41 @@ export class TemplateError extends Error {
 
 export interface CompiledTemplate {
   file: string;
-  /** The body and partial sources, to point at the line a piece of text came from. */
-  sources: { file: string; text: string }[];
+  /**
+   * The body and partial sources, to point at the line a piece of text came from; `name` is the
+   * file relative to the kinds folder ("qp-an/body.hbs"), as positions in the Document name it.
+   */
+  sources: { file: string; name: string; text: string }[];
+  /** The body markup, with a `<!--@F:L-->` position marker (source F, line L) before each block tag. */
   render(data: unknown): string;
+}
+
+/** The block tags that get a position marker: what becomes a node of the Document tree. */
+const BLOCK_TAG = /<(h[1-3]|p|ul|li|table|tr|td|th|pagebreak|appendix)(?![\w-])/gi;
+
+/**
+ * Put a `<!--@F:L-->` marker before every block tag of the template's literal text (never inside
+ * a mustache), so the parser can tell which template line each node came from. The markers are
+ * HTML comments: they add no text and no line, and the parser reads them only for positions.
+ */
+function markPositions(env: typeof Handlebars, source: string, index: number): string {
+  const lineStarts = [0];
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const inserts: { at: number; marker: string }[] = [];
+  const visitor = new Handlebars.Visitor();
+  visitor.ContentStatement = (node: hbs.AST.ContentStatement) => {
+    // `original` is the text as written (its types say otherwise); `value` may be trimmed by ~.
+    const original = node.original as unknown as string;
+    const start = lineStarts[node.loc.start.line - 1]! + node.loc.start.column;
+    for (const m of original.matchAll(BLOCK_TAG)) {
+      const line = node.loc.start.line + (original.slice(0, m.index).split('\n').length - 1);
+      inserts.push({ at: start + m.index, marker: `<!--@${index}:${line}-->` });
+    }
+  };
+  visitor.accept(Handlebars.parse(source));
+  let out = source;
+  for (const { at, marker } of inserts.sort((a, b) => b.at - a.at)) out = out.slice(0, at) + marker + out.slice(at);
+  return out;
 }
 
 /** The first template line containing `needle`, as "file:line". */
@@ -57,20 +89,21 @@ export function loadTemplate(name: string, templateDir = builtinTemplateDir): Co
   for (const [helperName, fn] of Object.entries(helpers)) {
     env.registerHelper(helperName, wrapHelper(helperName, fn, file));
   }
-  const sources: { file: string; text: string }[] = [];
+  const kindName = path.basename(folder);
+  // The body is source 0; partials follow in name order.
+  const source = readTemplateSource(file);
+  const sources: CompiledTemplate['sources'] = [{ file, name: `${kindName}/body.hbs`, text: source }];
   const partialDir = path.join(folder, 'partials');
   if (existsSync(partialDir)) {
     for (const entry of readdirSync(partialDir).sort()) {
       if (!entry.endsWith('.hbs')) continue;
       const partialFile = path.join(partialDir, entry);
-      const source = readTemplateSource(partialFile);
-      sources.push({ file: partialFile, text: source });
-      env.registerPartial(entry.slice(0, -4), compileString(env, source, partialFile));
+      const partial = readTemplateSource(partialFile);
+      sources.push({ file: partialFile, name: `${kindName}/partials/${entry}`, text: partial });
+      env.registerPartial(entry.slice(0, -4), compileString(env, partial, partialFile, sources.length - 1));
     }
   }
-  const source = readTemplateSource(file);
-  sources.unshift({ file, text: source });
-  const template = compileString(env, source, file);
+  const template = compileString(env, source, file, 0);
   const compiled: CompiledTemplate = {
     file,
     sources,
@@ -94,10 +127,10 @@ function readTemplateSource(file: string): string {
 }
 
 /** Compile eagerly so syntax errors surface now, with their line, not at first render. */
-function compileString(env: typeof Handlebars, source: string, file: string): Handlebars.TemplateDelegate {
+function compileString(env: typeof Handlebars, source: string, file: string, index: number): Handlebars.TemplateDelegate {
   try {
     env.precompile(source); // parse only: throws on syntax errors with a line number
-    return env.compile(source, { noEscape: false, strict: false, preventIndent: true });
+    return env.compile(markPositions(env, source, index), { noEscape: false, strict: false, preventIndent: true });
   } catch (e) {
     throw new TemplateError(file, lineOf(e), (e as Error).message.split('\n')[0] ?? 'lỗi cú pháp');
   }

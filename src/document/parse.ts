@@ -2,7 +2,7 @@ import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import { pointLetter, roman, upperVi } from '../format/index.js';
 import { markupTags } from './markup.js';
-import type { Align, Appendix, Block, Heading, Inline, List, ListItem, Paragraph, Table, TableCell, TableRow } from './types.js';
+import type { Align, Appendix, Block, Heading, Inline, List, ListItem, Paragraph, Position, Table, TableCell, TableRow } from './types.js';
 
 /**
  * parse: body markup → Document blocks. Headings are numbered here ("I.", "1.", "a)"), so a
@@ -15,8 +15,10 @@ export class MarkupError extends Error {
     readonly source: string,
     readonly line: number,
     readonly detail: string,
+    /** Whether `source:line` is the template's own line (else a line of the composed markup). */
+    readonly inTemplate = false,
   ) {
-    super(`${source}: dòng ${line} của nội dung đã dựng: ${detail}`);
+    super(inTemplate ? `${source}:${line}: ${detail}` : `${source}: dòng ${line} của nội dung đã dựng: ${detail}`);
     this.name = 'MarkupError';
   }
 }
@@ -32,12 +34,20 @@ export type ParsedAppendix = Omit<Appendix, 'attribution'>;
 
 /** What the markup holds: the main body, then the appendices (labelled once their count is known). */
 export interface ParsedMarkup {
-  body: Block[];
+  children: Block[];
   appendices: ParsedAppendix[];
 }
 
-/** Parse `markup` (from the template `source`, named in errors). */
-export function parseMarkup(markup: string, source: string): ParsedMarkup {
+/*
+ * The compose stage puts `<!--@F:L-->` before each block tag: template file number F (an index
+ * into `files`) and line L. The last marker before a node gives its template position.
+ */
+
+/**
+ * Parse `markup` (from the template `source`, named in errors). `files` names the template files
+ * that the position markers number; positions and errors then point at template lines.
+ */
+export function parseMarkup(markup: string, source: string, files: readonly string[] = []): ParsedMarkup {
   const dom = parseDocument(markup, {
     withStartIndices: true,
     lowerCaseTags: true,
@@ -46,10 +56,29 @@ export function parseMarkup(markup: string, source: string): ParsedMarkup {
     recognizeSelfClosing: true,
   });
   const lineAt = (index: number | null): number => (index === null ? 0 : markup.slice(0, index).split('\n').length);
+  // The template line of a place in the markup: the last marker before it, plus the lines between.
+  const templateAt = (index: number): Position | undefined => {
+    const at = markup.lastIndexOf('<!--@', index);
+    if (at < 0) return undefined;
+    const m = /^<!--@(\d+):(\d+)-->/.exec(markup.slice(at, at + 40));
+    const file = m ? files[Number(m[1])] : undefined;
+    if (!m || file === undefined) return undefined;
+    return { file, line: Number(m[2]) + (markup.slice(at, index).split('\n').length - 1) };
+  };
   const fail = (node: ChildNode, detail: string): never => {
     // A text node starts at the whitespace before it; point at its first visible character.
     const lead = node.type === 'text' ? node.data.length - node.data.trimStart().length : 0;
-    throw new MarkupError(source, lineAt(node.startIndex === null ? null : node.startIndex + lead), detail);
+    const index = node.startIndex === null ? null : node.startIndex + lead;
+    const where = index === null ? undefined : templateAt(index);
+    if (where) throw new MarkupError(where.file, where.line, detail, true);
+    throw new MarkupError(source, lineAt(index), detail);
+  };
+  const ctx: Ctx = {
+    fail,
+    at(node) {
+      const where = node.startIndex === null ? undefined : templateAt(node.startIndex);
+      return where ? { position: where } : {};
+    },
   };
 
   // Main body nodes first, then <appendix> elements; nothing of the body may follow an appendix.
@@ -64,14 +93,14 @@ export function parseMarkup(markup: string, source: string): ParsedMarkup {
       bodyNodes.push(node);
     }
   }
-  const body = parseBlocks(bodyNodes, fail);
+  const children = parseBlocks(bodyNodes, ctx);
   const appendices = appendixElements.map((el, i): ParsedAppendix => {
     const { title, orientation, content } = appendixParts(el, fail);
     // Decree 30 §10.1: Roman numerals only when there are two or more.
     const label = appendixElements.length > 1 ? `Phụ lục ${roman(i + 1)}` : 'Phụ lục';
-    return { label, title, orientation, body: parseBlocks(content, fail) };
+    return { type: 'appendix', label, title, orientation, children: parseBlocks(content, ctx), ...ctx.at(el) };
   });
-  return { body, appendices };
+  return { children, appendices };
 }
 
 /** Whether a top-level node carries anything (whitespace and comments do not). */
@@ -118,7 +147,8 @@ function titleLines(el: Element, fail: Fail): string[] {
 }
 
 /** Top-level nodes → blocks; headings are numbered afresh for each call (the body, each appendix). */
-function parseBlocks(nodes: ChildNode[], fail: Fail): Block[] {
+function parseBlocks(nodes: ChildNode[], ctx: Ctx): Block[] {
+  const fail = ctx.fail;
   const counters = [0, 0, 0];
   const blocks: Block[] = [];
 
@@ -144,8 +174,8 @@ function parseBlocks(nodes: ChildNode[], fail: Fail): Block[] {
           const n = counters[level - 1]!;
           number = level === 1 ? `${roman(n)}.` : level === 2 ? `${n}.` : `${pointLetter(n)})`;
         }
-        const heading: Heading = { type: 'heading', level, number, content: inlines(el.children, {}, fail) };
-        if (isEmpty(heading.content)) fail(el, `tiêu đề <${el.name}> trống`);
+        const heading: Heading = { type: 'heading', level, number, children: inlines(el.children, {}, fail), ...ctx.at(el) };
+        if (isEmpty(heading.children)) fail(el, `tiêu đề <${el.name}> trống`);
         blocks.push(heading);
         break;
       }
@@ -154,23 +184,24 @@ function parseBlocks(nodes: ChildNode[], fail: Fail): Block[] {
         if (isEmpty(content)) continue; // an empty <p> from an empty optional field: skip, not fail
         const paragraph: Paragraph = {
           type: 'paragraph',
-          content,
+          children: content,
           align: alignOf(el, 'justify', fail),
           indent: el.attribs.indent !== 'no',
+          ...ctx.at(el),
         };
         blocks.push(paragraph);
         break;
       }
       case 'ul': {
-        const list = parseList(el, '-', fail);
-        if (list.items.length > 0) blocks.push(list);
+        const list = parseList(el, '-', ctx);
+        if (list.children.length > 0) blocks.push(list);
         break;
       }
       case 'table':
-        blocks.push(parseTable(el, fail));
+        blocks.push(parseTable(el, ctx));
         break;
       case 'pagebreak':
-        blocks.push({ type: 'pagebreak' });
+        blocks.push({ type: 'pagebreak', ...ctx.at(el) });
         break;
       case 'appendix':
         fail(el, '<appendix> chỉ được đặt ở cấp ngoài cùng, sau nội dung chính');
@@ -186,6 +217,13 @@ function parseBlocks(nodes: ChildNode[], fail: Fail): Block[] {
 }
 
 type Fail = (node: ChildNode, detail: string) => never;
+
+/** The parse's context: how to fail at a node, and a node's template position. */
+interface Ctx {
+  fail: Fail;
+  /** `{ position }` of the node in its template, or nothing when the markup carries no markers. */
+  at(node: ChildNode): { position?: Position };
+}
 
 function checkKnown(el: Element, fail: Fail): void {
   if (!markupTags.has(el.name)) fail(el, `thẻ <${el.name}> không được hỗ trợ`);
@@ -271,7 +309,8 @@ function isEmpty(content: Inline[]): boolean {
   return content.every((c) => c.type === 'break' || c.text.trim() === '');
 }
 
-function parseList(el: Element, fallback: '-' | '+', fail: Fail): List {
+function parseList(el: Element, fallback: '-' | '+', ctx: Ctx): List {
+  const fail = ctx.fail;
   const cls = el.attribs.class;
   const marker = cls === 'plus' ? '+' : cls === 'dash' ? '-' : cls === undefined ? fallback : fail(el, `class="${cls}" không hợp lệ cho <ul> (dash, plus)`);
   const items: ListItem[] = [];
@@ -286,14 +325,15 @@ function parseList(el: Element, fallback: '-' | '+', fail: Fail): List {
     const own = li.children.filter((c) => !(c.type === 'tag' && (c as Element).name === 'ul'));
     const nested = li.children.filter((c): c is Element => c.type === 'tag' && (c as Element).name === 'ul');
     const content = inlines(own, {}, fail);
-    const children = nested.map((n) => parseList(n, '+', fail)).filter((l) => l.items.length > 0);
+    const children = nested.map((n) => parseList(n, '+', ctx)).filter((l) => l.children.length > 0);
     if (isEmpty(content) && children.length === 0) continue;
-    items.push({ content, children });
+    items.push({ type: 'listItem', children: [...content, ...children], ...ctx.at(li) });
   }
-  return { type: 'list', marker, items };
+  return { type: 'list', marker, children: items, ...ctx.at(el) };
 }
 
-function parseTable(el: Element, fail: Fail): Table {
+function parseTable(el: Element, ctx: Ctx): Table {
+  const fail = ctx.fail;
   const rows: { row: Element; header: boolean }[] = [];
   const collect = (parent: Element, inHead: boolean): void => {
     for (const c of parent.children) {
@@ -338,7 +378,8 @@ function parseTable(el: Element, fail: Fail): Table {
       }
       const isHeader = header || cellEl.name === 'th';
       cells.push({
-        content: inlines(cellEl.children, {}, fail),
+        type: 'tableCell',
+        children: inlines(cellEl.children, {}, fail),
         colSpan,
         rowSpan,
         align: alignOf(cellEl, isHeader ? 'center' : 'left', fail),
@@ -347,7 +388,7 @@ function parseTable(el: Element, fail: Fail): Table {
       col += colSpan;
     }
     columns = Math.max(columns, occupied[r]!.length);
-    tableRows.push({ cells });
+    tableRows.push({ type: 'tableRow', children: cells });
   });
   if (occupied.length > rows.length) fail(el, 'rowspan vượt quá số dòng của bảng');
   occupied.forEach((cols, r) => {
@@ -359,7 +400,7 @@ function parseTable(el: Element, fail: Fail): Table {
   const headerRows = explicitHeader !== undefined ? Number(explicitHeader) : rows.filter((x) => x.header).length;
   if (!Number.isInteger(headerRows) || headerRows < 0 || headerRows > rows.length) fail(el, `header-rows="${explicitHeader}" không hợp lệ`);
 
-  const table: Table = { type: 'table', columns, headerRows, rows: tableRows };
+  const table: Table = { type: 'table', columns, headerRows, children: tableRows, ...ctx.at(el) };
   const widths = el.attribs.widths;
   if (widths !== undefined) {
     const w = widths.split(',').map((x) => Number(x.trim()));

@@ -1,24 +1,21 @@
-import type { Block, Document, Inline, List } from './types.js';
+import type { Document } from './types.js';
+import { map } from './walk.js';
 
-/** A copy of the document with every text (frame, body, appendices, metadata title) passed through `fn`. */
+/** A copy of the document with every text (frame, facts, body, appendices, metadata) passed through `fn`. */
 export function mapDocumentText(doc: Document, fn: (text: string) => string): Document {
-  const inl = (content: Inline[]): Inline[] => content.map((c) => (c.type === 'text' ? { ...c, text: fn(c.text) } : c));
-  const list = (l: List): List => ({ ...l, items: l.items.map((i) => ({ content: inl(i.content), children: i.children.map(list) })) });
-  const block = (b: Block): Block => {
-    switch (b.type) {
-      case 'heading':
-      case 'paragraph':
-        return { ...b, content: inl(b.content) };
-      case 'list':
-        return list(b);
-      case 'table':
-        return { ...b, rows: b.rows.map((r) => ({ cells: r.cells.map((c) => ({ ...c, content: inl(c.content) })) })) };
-      case 'pagebreak':
-        return b;
+  const mapped = map(doc, (node) => {
+    switch (node.type) {
+      case 'text':
+        return { ...node, text: fn(node.text) };
+      case 'appendix':
+        return { ...node, label: fn(node.label), title: node.title.map(fn), attribution: node.attribution.map(fn) };
+      default:
+        return node;
     }
-  };
+  });
   const f = doc.frame;
   return {
+    ...mapped,
     frame: {
       ...f,
       parentAgency: f.parentAgency.map(fn),
@@ -44,8 +41,6 @@ export function mapDocumentText(doc: Document, fn: (text: string) => string): Do
       summary: fn(doc.facts.summary),
       signer: { position: fn(doc.facts.signer.position), name: doc.facts.signer.name === null ? null : fn(doc.facts.signer.name) },
     },
-    body: doc.body.map(block),
-    appendices: doc.appendices.map((a) => ({ ...a, label: fn(a.label), title: a.title.map(fn), attribution: a.attribution.map(fn), body: a.body.map(block) })),
     meta: { ...doc.meta, title: fn(doc.meta.title), subject: fn(doc.meta.subject), author: fn(doc.meta.author), keywords: doc.meta.keywords.map(fn) },
   };
 }

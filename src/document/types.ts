@@ -1,10 +1,20 @@
 /**
  * The Document tree: the only contract between compose and render.
  *
- * Plain data, no classes, no references back to templates or data files. Every string is NFC and
- * already in its final form (upper case, numbers formatted, dates written out): a renderer only
- * lays text out; it never formats it. A new output format is a new walk over this tree.
+ * Plain data like mdast: every node has a `type`, nested nodes are always `children`, blocks carry
+ * the template position they came from (see ./walk.ts for the one walker). Every string is NFC and
+ * already in its final form (upper case, numbers formatted, dates written out): later stages only
+ * lay text out; they never format it. A new output format is a new walk over this tree.
  */
+
+/**
+ * Where a node came from: the template file (relative to the kinds folder, e.g. "qp-an/body.hbs")
+ * and the line of the tag that made it. Later errors point back here.
+ */
+export interface Position {
+  file: string;
+  line: number;
+}
 
 /** A run of text with one style. `text` never contains a newline; line breaks are `LineBreak`s. */
 export interface TextRun {
@@ -29,66 +39,73 @@ export type Align = 'justify' | 'left' | 'center' | 'right';
 /**
  * A heading of the report structure (Decree 30, Appendix I §7.3, structure B).
  * level 1 = Mục "I. TITLE" (caps, bold); level 2 = Khoản "1. Title" (bold);
- * level 3 = Điểm "a) Title" (regular, italic by house style). `number` is the label already
- * computed by the parser ("I.", "2.", "đ)"), or '' when the template asked for none.
+ * level 3 = Điểm "a) Title". `number` is the label the parser computed ("I.", "2.", "đ)"), or ''.
  */
 export interface Heading {
   type: 'heading';
   level: 1 | 2 | 3;
   number: string;
-  content: Inline[];
+  children: Inline[];
+  position?: Position;
 }
 
 /** A body paragraph. `indent` false suppresses the first-line indent (e.g. a centred line). */
 export interface Paragraph {
   type: 'paragraph';
-  content: Inline[];
+  children: Inline[];
   align: Align;
   indent: boolean;
+  position?: Position;
 }
 
 /** A list as Vietnamese reports write them: each item is a paragraph opening with "- " or "+ ". */
 export interface List {
   type: 'list';
   marker: '-' | '+';
-  items: ListItem[];
+  children: ListItem[];
+  position?: Position;
 }
 
 /** One list item: its own text, then any nested lists (a "+" list under a "-" item). */
 export interface ListItem {
-  content: Inline[];
-  children: List[];
+  type: 'listItem';
+  children: (Inline | List)[];
+  position?: Position;
 }
 
 /** A table cell. Spans follow HTML: a spanned-over position has no cell of its own. */
 export interface TableCell {
-  content: Inline[];
+  type: 'tableCell';
+  children: Inline[];
   colSpan: number;
   rowSpan: number;
   align: Align;
   header: boolean;
 }
 
-/** A table row; `cells` lists only the cells that start in this row. */
+/** A table row; its children are only the cells that start in this row. */
 export interface TableRow {
-  cells: TableCell[];
+  type: 'tableRow';
+  children: TableCell[];
 }
 
 /**
  * A table. `headerRows` rows at the top repeat on every page. `columns` is the column count after
- * spans are resolved; `widths` (optional, relative weights) come from the template's `<col width>`.
+ * spans are resolved; `widths` (optional, relative weights) come from the template's `widths`.
  */
 export interface Table {
   type: 'table';
   columns: number;
   widths?: number[];
   headerRows: number;
-  rows: TableRow[];
+  children: TableRow[];
+  position?: Position;
 }
 
 /** An explicit page break. */
 export interface PageBreak {
   type: 'pagebreak';
+  position?: Position;
 }
 
 /** Body content. */
@@ -181,6 +198,7 @@ export interface DocumentMeta {
  * page numbers restart at 1 (none on its first page), and it has its own heading numbering.
  */
 export interface Appendix {
+  type: 'appendix';
   /** "Phụ lục" when the document has one appendix, "Phụ lục I", "Phụ lục II" … when it has more. */
   label: string;
   /** The title in caps, one entry per line (the author's breaks, long lines balanced by the frame builder). */
@@ -190,14 +208,16 @@ export interface Appendix {
   /** Landscape is A4 turned on its side, for wide tables. */
   orientation: 'portrait' | 'landscape';
   /** The appendix's content: any body blocks. */
-  body: Block[];
+  children: Block[];
+  position?: Position;
 }
 
-/** The whole document: frame + body + appendices (empty when none) + metadata. */
+/** The whole document: frame + body (its children) + appendices (empty when none) + metadata. */
 export interface Document {
+  type: 'document';
   frame: Frame;
   facts: DocumentFacts;
-  body: Block[];
+  children: Block[];
   appendices: Appendix[];
   meta: DocumentMeta;
 }

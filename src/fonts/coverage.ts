@@ -1,4 +1,5 @@
-import type { Block, Document, Inline } from '../document/types.js';
+import type { Document } from '../document/types.js';
+import { visit } from '../document/walk.js';
 import type { FaceName, FontFamily } from './index.js';
 import { faceFor } from './index.js';
 
@@ -46,9 +47,6 @@ export function documentGaps(doc: Document, family: FontFamily): GlyphGap[] {
     const chars = missingGlyphs(text, family, face);
     if (chars.length > 0) gaps.push({ chars, face, context: text.length > 60 ? `${text.slice(0, 57)}…` : text });
   };
-  const inlines = (content: Inline[], base: { bold?: boolean; italic?: boolean } = {}) => {
-    for (const c of content) if (c.type === 'text') check(c.text, faceFor(!!(c.bold || base.bold), !!(c.italic || base.italic)));
-  };
   const f = doc.frame;
   // The frame's faces are fixed by every profile in the same way (agency bold, date italic …);
   // check all four faces there, so a profile change cannot introduce a gap.
@@ -56,29 +54,18 @@ export function documentGaps(doc: Document, family: FontFamily): GlyphGap[] {
     ...f.summary, ...f.addresseeLines.map((l) => l.text), ...f.signatureLines.map((l) => l.text), f.signerName, f.recipientsLabel, ...f.recipients]) {
     for (const face of ['regular', 'bold', 'italic', 'boldItalic'] as const) check(text, face);
   }
-  const blocks = (body: Block[]) => {
-    for (const b of body) {
-      if (b.type === 'heading') {
-        // Headings may be bold or italic depending on the profile: check all faces.
-        for (const face of ['regular', 'bold', 'italic', 'boldItalic'] as const) {
-          for (const c of b.content) if (c.type === 'text') check(c.text, face);
-        }
-      } else if (b.type === 'paragraph') inlines(b.content);
-      else if (b.type === 'list') {
-        const walk = (items: typeof b.items) => items.forEach((i) => (inlines(i.content), i.children.forEach((l) => walk(l.items))));
-        walk(b.items);
-      } else if (b.type === 'table') {
-        for (const row of b.rows) for (const cell of row.cells) inlines(cell.content, { bold: cell.header });
-      }
+  const ALL = ['regular', 'bold', 'italic', 'boldItalic'] as const;
+  visit(doc, (node, ancestors) => {
+    if (node.type === 'appendix') {
+      // Appendix frame lines, like the frame: every face.
+      for (const text of [node.label, ...node.title, ...node.attribution]) for (const face of ALL) check(text, face);
+      return;
     }
-  };
-  blocks(doc.body);
-  for (const a of doc.appendices) {
-    // Appendix frame lines, like the frame: every face.
-    for (const text of [a.label, ...a.title, ...a.attribution]) {
-      for (const face of ['regular', 'bold', 'italic', 'boldItalic'] as const) check(text, face);
-    }
-    blocks(a.body);
-  }
+    if (node.type !== 'text') return;
+    const parent = ancestors[ancestors.length - 1];
+    // Headings may be bold or italic depending on the profile: check all faces.
+    if (parent?.type === 'heading') for (const face of ALL) check(node.text, face);
+    else check(node.text, faceFor(!!(node.bold || (parent?.type === 'tableCell' && parent.header)), !!node.italic));
+  });
   return gaps;
 }

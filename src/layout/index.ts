@@ -210,10 +210,10 @@ function block(b: Block, ctx: Ctx): LaidBlock[] {
       const s = b.level === 1 ? hs.level1 : b.level === 2 ? hs.level2 : hs.level3;
       const label: Inline[] = b.number ? text(`${b.number} `) : [];
       // Never the last line of a page: kept with what follows.
-      return [bodyParagraph([...label, ...b.content], ctx, { style: runStyle(s), keepWithNext: true, headingLevel: b.level })];
+      return [bodyParagraph([...label, ...b.children], ctx, { style: runStyle(s), keepWithNext: true, headingLevel: b.level })];
     }
     case 'paragraph':
-      return [bodyParagraph(b.content, ctx, { align: b.align, ...(b.indent ? {} : { indent: { left: 0, right: 0, firstLine: 0 } }) })];
+      return [bodyParagraph(b.children, ctx, { align: b.align, ...(b.indent ? {} : { indent: { left: 0, right: 0, firstLine: 0 } }) })];
     case 'list':
       return list(b, ctx);
     case 'table':
@@ -223,8 +223,13 @@ function block(b: Block, ctx: Ctx): LaidBlock[] {
   }
 }
 
+/** Each item a paragraph opening with its marker; nested lists follow their item. */
 function list(l: List, ctx: Ctx): LaidParagraph[] {
-  return l.items.flatMap((item) => [bodyParagraph([...text(`${l.marker} `), ...item.content], ctx), ...item.children.flatMap((child) => list(child, ctx))]);
+  return l.children.flatMap((item) => {
+    const own = item.children.filter((c): c is Inline => c.type !== 'list');
+    const nested = item.children.filter((c): c is List => c.type === 'list');
+    return [bodyParagraph([...text(`${l.marker} `), ...own], ctx), ...nested.flatMap((child) => list(child, ctx))];
+  });
 }
 
 /**
@@ -237,10 +242,10 @@ function table(t: Table, ctx: Ctx): LaidTable {
   const total = weights.reduce((a, b) => a + b, 0);
   const columns = weights.map((w) => (w / total) * (ctx.page.textWidth - 2 * ts.padding * t.columns - ts.borderWidth * (t.columns + 1)));
   const gridColumns = columns.map((w) => w + 2 * ts.padding + ts.borderWidth);
-  const taken: boolean[][] = t.rows.map(() => []);
-  const rows = t.rows.map((row, r): LaidRow => {
+  const taken: boolean[][] = t.children.map(() => []);
+  const rows = t.children.map((row, r): LaidRow => {
     let col = 0;
-    const cells = row.cells.map((cell): LaidCell => {
+    const cells = row.children.map((cell): LaidCell => {
       while (taken[r]![col]) col++;
       for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) (taken[r + dr] ??= [])[col + dc] = true;
       const laid: LaidCell = {
@@ -251,7 +256,7 @@ function table(t: Table, ctx: Ctx): LaidTable {
         verticalAlign: 'top',
         blocks: [
           {
-            ...bodyParagraph(cell.content, ctx),
+            ...bodyParagraph(cell.children, ctx),
             style: { size: cell.header ? ts.headerSize : ts.size, bold: cell.header, italic: false, underline: false },
             align: cell.align,
             indent: { left: 0, right: 0, firstLine: 0 },
@@ -293,7 +298,7 @@ function bodyBlocks(blocks: Block[], ctx: Ctx): LaidBlock[] {
  * Kept together only when the whole fits on one page: a very long "Nơi nhận" list flows on.
  */
 function bodyWithSignature(doc: Document, ctx: Ctx): LaidBlock[] {
-  const body = bodyBlocks(doc.body, ctx);
+  const body = bodyBlocks(doc.children, ctx);
   const last = body[body.length - 1];
   const withLast = last?.type === 'paragraph';
   const fits = signatureHeight(doc.frame, ctx) + (withLast ? paragraphHeight(last, ctx) : 0) < ctx.page.textHeight;
@@ -346,7 +351,7 @@ function signatureBlock(f: Frame, ctx: Ctx, keepTogether: boolean): LaidTable {
 /** An appendix: a section of its own (new page, own orientation, page numbers from 1). */
 function appendixSection(a: Appendix, profile: Profile, family: FontFamily): LaidSection {
   const ctx: Ctx = { profile, family, page: pageSetup(profile, a.orientation) };
-  return { page: ctx.page, pageNumbers: pageNumbers(profile, true), blocks: [appendixFrame(a, ctx), ...bodyBlocks(a.body, ctx)] };
+  return { page: ctx.page, pageNumbers: pageNumbers(profile, true), blocks: [appendixFrame(a, ctx), ...bodyBlocks(a.children, ctx)] };
 }
 
 /**

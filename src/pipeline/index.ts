@@ -176,11 +176,12 @@ export function buildDocument(kind: KindDefinition, report: ReportBase, profileI
   const template = loadTemplate(kind.template);
   const markup = template.render(report);
   const measure = (text: string, s: TextStyle) => measureText(family, faceFor(s.bold, s.italic), text, s.size);
-  const { body, appendices } = parseMarkup(markup, template.file);
+  const { children, appendices } = parseMarkup(markup, template.file, template.sources.map((s) => s.name));
   let doc: Document = {
+    type: 'document',
     frame: buildFrame(kind, report.frame, profile, measure),
     facts: buildFacts(kind, report.frame, profile),
-    body,
+    children,
     appendices: appendices.map((a) => buildAppendix(a, kind, report.frame, profile, measure)),
     meta: buildMeta(kind, report, profile),
   };

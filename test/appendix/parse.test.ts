@@ -4,7 +4,7 @@ import { MarkupError, parseMarkup } from '../../src/document/parse.js';
 import { appendixAttribution } from '../../src/frame/index.js';
 import { appendixDocument, sampleReport } from './helpers.js';
 
-// Fixture-driven, as test/document: markup in, expected { body, appendices } out.
+// Fixture-driven, as test/document: markup in, expected { children, appendices } out.
 const fixture = (name: string) => ({
   markup: readFileSync(`test/fixtures/markup/${name}.html`, 'utf8'),
   expected: JSON.parse(readFileSync(`test/fixtures/markup/${name}.json`, 'utf8')) as unknown,
@@ -23,11 +23,11 @@ describe('<appendix> markup', () => {
     expect(one.map((a) => a.label)).toEqual(['Phụ lục']);
     const three = parseMarkup('<p>a</p><appendix title="a"><h1>X</h1></appendix><appendix title="b"><h1>Y</h1><h1>Z</h1></appendix><appendix title="c"><h1>W</h1></appendix>', 'x');
     expect(three.appendices.map((a) => a.label)).toEqual(['Phụ lục I', 'Phụ lục II', 'Phụ lục III']);
-    expect(three.appendices.map((a) => a.body.map((b) => (b.type === 'heading' ? b.number : '')))).toEqual([['I.'], ['I.', 'II.'], ['I.']]);
+    expect(three.appendices.map((a) => a.children.map((b) => (b.type === 'heading' ? b.number : '')))).toEqual([['I.'], ['I.', 'II.'], ['I.']]);
   });
 
   it('returns no appendices for a body without any', () => {
-    expect(parseMarkup('<p>a</p>', 'x')).toEqual({ body: [expect.objectContaining({ type: 'paragraph' })], appendices: [] });
+    expect(parseMarkup('<p>a</p>', 'x')).toEqual({ children: [expect.objectContaining({ type: 'paragraph' })], appendices: [] });
   });
 
   const errors: [string, string, number, RegExp][] = [
@@ -92,9 +92,9 @@ describe('appendix frame lines', () => {
         orientation: 'landscape',
       },
     ]);
-    const table = doc.appendices[1]!.body.find((b) => b.type === 'table');
+    const table = doc.appendices[1]!.children.find((b) => b.type === 'table');
     expect(table).toMatchObject({ type: 'table', columns: 5, headerRows: 2 });
-    expect(table?.type === 'table' && table.rows.length).toBe(2 + 3);
+    expect(table?.type === 'table' && table.children.length).toBe(2 + 3);
   });
 
   it('applies the file\'s tone placement to the appendices too', async () => {

@@ -12,7 +12,7 @@ describe('parseMarkup', () => {
   for (const name of ['structure', 'table']) {
     it(`turns ${name}.html into the expected tree`, () => {
       const { markup, expected } = fixture(name);
-      expect(parseMarkup(markup, `${name}.html`)).toEqual({ body: expected, appendices: [] });
+      expect(parseMarkup(markup, `${name}.html`)).toEqual({ children: expected, appendices: [] });
     });
   }
 

@@ -163,7 +163,8 @@ describe('renderDocx: the sample', async () => {
 describe('renderDocx: blocks the sample lacks', async () => {
   const { doc, profile } = await sampleDocument();
   const cell = (text: string, o: Partial<{ colSpan: number; rowSpan: number; header: boolean }> = {}) => ({
-    content: [{ type: 'text' as const, text }],
+    type: 'tableCell' as const,
+    children: [{ type: 'text' as const, text }],
     colSpan: 1,
     rowSpan: 1,
     align: 'center' as const,
@@ -174,21 +175,21 @@ describe('renderDocx: blocks the sample lacks', async () => {
   const extended: Document = {
     ...doc,
     frame: { ...doc.frame, addressees: two, addresseeLines: addresseeLines(two) },
-    body: [
-      ...doc.body.slice(0, 3),
+    children: [
+      ...doc.children.slice(0, 3),
       {
         type: 'table',
         columns: 3,
         widths: [1, 2, 2],
         headerRows: 2,
-        rows: [
-          { cells: [cell('TT', { rowSpan: 2, header: true }), cell('Kết quả', { colSpan: 2, header: true })] },
-          { cells: [cell('2019', { header: true }), cell('2020', { header: true })] },
-          { cells: [cell('1'), cell('10'), cell('20')] },
+        children: [
+          { type: 'tableRow', children: [cell('TT', { rowSpan: 2, header: true }), cell('Kết quả', { colSpan: 2, header: true })] },
+          { type: 'tableRow', children: [cell('2019', { header: true }), cell('2020', { header: true })] },
+          { type: 'tableRow', children: [cell('1'), cell('10'), cell('20')] },
         ],
       },
       { type: 'pagebreak' },
-      ...doc.body.slice(3),
+      ...doc.children.slice(3),
     ],
   };
   const pkg = new Package(await renderDocx(layoutDocument(extended, profile), { creator: CREATOR }));
@@ -223,8 +224,8 @@ function paragraphTextOf(e: ReturnType<typeof first>): string {
 
 /** The text the DOCX writes for a heading or paragraph block. */
 function paragraphTextOfBlock(doc: Document, i: number): string {
-  const b = doc.body[i]!;
+  const b = doc.children[i]!;
   if (b.type !== 'heading' && b.type !== 'paragraph') throw new Error(`block ${i} is a ${b.type}`);
-  const text = b.content.map((c) => (c.type === 'text' ? c.text : '')).join('');
+  const text = b.children.map((c) => (c.type === 'text' ? c.text : '')).join('');
   return b.type === 'heading' && b.number ? `${b.number} ${text}` : text;
 }

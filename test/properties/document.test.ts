@@ -34,7 +34,7 @@ function withSummary(s: string) {
 const reference = (() => {
   const r = withSummary('Tham chiếu.');
   if (!r.ok) throw new Error('fixture invalid');
-  return shape(buildDocument(r.kind, r.report).body);
+  return shape(buildDocument(r.kind, r.report).children);
 })();
 
 describe('any text in a field', () => {
@@ -57,13 +57,13 @@ describe('any text in a field', () => {
           return;
         }
         expect(unprintable).toBe(false);
-        const body = buildDocument(r.kind, r.report).body;
+        const body = buildDocument(r.kind, r.report).children;
         expect(shape(body)).toEqual(reference);
         const paragraph = body[3]; // intro, I., 1. Công tác lãnh đạo, then the summary
         expect(paragraph?.type).toBe('paragraph');
         if (paragraph?.type !== 'paragraph') return;
-        expect(plain(paragraph.content)).toBe(want);
-        expect(plain(paragraph.content)).toBe(plain(paragraph.content).normalize('NFC'));
+        expect(plain(paragraph.children)).toBe(want);
+        expect(plain(paragraph.children)).toBe(plain(paragraph.children).normalize('NFC'));
       }),
       { numRuns: 300 },
     );

@@ -8,30 +8,31 @@ import type { PdfInfo } from '../support/pdf.js';
 // A 1,000-row table: every row must reach the page, headers repeat, merged cells survive breaks.
 const ROWS = 1000;
 const cell = (text: string, extra: Partial<TableCell> = {}): TableCell => ({
-  content: [{ type: 'text', text }], colSpan: 1, rowSpan: 1, align: 'left', header: false, ...extra,
+  type: 'tableCell', children: [{ type: 'text', text }], colSpan: 1, rowSpan: 1, align: 'left', header: false, ...extra,
 });
+const row = (...children: TableCell[]): TableRow => ({ type: 'tableRow', children });
 const name = (i: number) => `Xã số ${String(i).padStart(4, '0')}`;
 
 function bigTable(): Table {
   const head: TableRow[] = [
-    { cells: [cell('TT', { rowSpan: 2, header: true, align: 'center' }), cell('Đơn vị', { rowSpan: 2, header: true, align: 'center' }), cell('Số tổ tự quản', { colSpan: 2, header: true, align: 'center' })] },
-    { cells: [cell('Năm 2019', { header: true, align: 'center' }), cell('Năm 2020', { header: true, align: 'center' })] },
+    row(cell('TT', { rowSpan: 2, header: true, align: 'center' }), cell('Đơn vị', { rowSpan: 2, header: true, align: 'center' }), cell('Số tổ tự quản', { colSpan: 2, header: true, align: 'center' })),
+    row(cell('Năm 2019', { header: true, align: 'center' }), cell('Năm 2020', { header: true, align: 'center' })),
   ];
   const body: TableRow[] = [];
   for (let i = 1; i <= ROWS; i++) {
     if (i === 500) {
       // A unit spanning two rows, near the middle: the merge must survive wherever the page breaks.
-      body.push({ cells: [cell(String(i)), cell(`${name(i)} (gộp hai dòng)`, { rowSpan: 2 }), cell(String(i % 17)), cell(String(i % 19))] });
+      body.push(row(cell(String(i)), cell(`${name(i)} (gộp hai dòng)`, { rowSpan: 2 }), cell(String(i % 17)), cell(String(i % 19))));
       continue;
     }
     if (i === 501) {
-      body.push({ cells: [cell(String(i)), cell(String(i % 17)), cell(String(i % 19))] });
+      body.push(row(cell(String(i)), cell(String(i % 17)), cell(String(i % 19))));
       continue;
     }
     const text = i === 777 ? `${name(i)} ${'rất dài '.repeat(900)}hết.` : name(i);
-    body.push({ cells: [cell(String(i)), cell(text), cell(String(i % 17), { align: 'right' }), cell(String(i % 19), { align: 'right' })] });
+    body.push(row(cell(String(i)), cell(text), cell(String(i % 17), { align: 'right' }), cell(String(i % 19), { align: 'right' })));
   }
-  return { type: 'table', columns: 4, widths: [1, 5, 2, 2], headerRows: 2, rows: [...head, ...body] };
+  return { type: 'table', columns: 4, widths: [1, 5, 2, 2], headerRows: 2, children: [...head, ...body] };
 }
 
 let doc: Document;
@@ -42,7 +43,7 @@ beforeAll(async () => {
   const r = await loadReport('data/nghi-son-qp-an-2020.yaml');
   if (!r.ok) throw new Error('sample invalid');
   const base = buildDocument(r.kind, r.report);
-  doc = { ...base, body: [base.body[0]!, bigTable(), ...base.body.slice(1)] };
+  doc = { ...base, children: [base.children[0]!, bigTable(), ...base.children.slice(1)] };
   pdf = await readPdf(await renderDocument(doc, 'pdf', 'nd30'));
   docx = strFromU8(unzipSync(new Uint8Array(await renderDocument(doc, 'docx', 'nd30')))['word/document.xml']!);
 }, 180_000);
