@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { formatProblems, sortProblems } from './messages.js';
+import { formatProblems, sortProblems } from './describe.js';
 import { loadSource } from './read.js';
 import type { Lang, Problem } from './types.js';
 import { validate, type ValidateResult } from './validate.js';
@@ -10,7 +10,7 @@ export type { ValidateResult } from './validate.js';
 export { parseSource, normalizeNfc } from './parse.js';
 export { validate, suggest, warningsAt } from './validate.js';
 export type { Finding } from './validate.js';
-export { formatProblem, formatProblems, formatPath, sortProblems } from './messages.js';
+export { formatProblem, formatProblems, formatPath, sortProblems } from './describe.js';
 export { decodeUtf8, loadSource } from './read.js';
 
 /** Thrown by callers that want an exception; `message` is the formatted problem list. */
