@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { InvalidDataError } from '../messages/errors.js';
 import { formatProblems, sortProblems } from './describe.js';
 import { loadSource } from './read.js';
 import type { Lang, Problem } from './types.js';
@@ -13,12 +14,11 @@ export type { Finding } from './validate.js';
 export { formatProblem, formatProblems, formatPath, sortProblems } from './describe.js';
 export { decodeUtf8, loadSource } from './read.js';
 
-/** Thrown by callers that want an exception; `message` is the formatted problem list. */
-export class DataError extends Error {
+/** Thrown by callers that want an exception; `message` is the formatted problem list: exit 2. */
+export class DataError extends InvalidDataError {
   readonly problems: Problem[];
   constructor(problems: Problem[], lang: Lang = 'vi') {
     super(formatProblems(problems, lang));
-    this.name = 'DataError';
     this.problems = problems;
   }
 }

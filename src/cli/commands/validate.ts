@@ -3,12 +3,13 @@ import type { Lang } from '../../load/index.js';
 import { loadReport } from '../../pipeline/index.js';
 import type { LegacyOption } from '../../pipeline/index.js';
 import { EXIT, exitCodeOf } from '../exit.js';
-import { translator } from '../i18n.js';
+import { cliMessages as m } from '../../messages/cli.js';
+import { say } from '../../messages/types.js';
 import { expandInputs } from '../inputs.js';
 
 /** Every problem of every file, nothing written. */
 export async function validateCommand(args: { inputs: string[]; json: boolean; lang: Lang; legacy?: LegacyOption }): Promise<number> {
-  const t = translator(args.lang);
+  const { lang } = args;
   const inputs = await expandInputs(args.inputs);
   const statuses: ('ok' | 'invalid' | 'io')[] = [];
   const files: unknown[] = [];
@@ -25,7 +26,7 @@ export async function validateCommand(args: { inputs: string[]; json: boolean; l
     files.push({ input: file, status: 'ok', kind: r.kind.id, problems: [], warnings: r.warnings });
     if (args.json) continue;
     if (r.warnings.length > 0) process.stderr.write(formatProblems(r.warnings, args.lang) + '\n');
-    process.stdout.write(t(`${file}: hợp lệ (${r.kind.id})\n`, `${file}: valid (${r.kind.id})\n`));
+    process.stdout.write(`${say(lang, m.valid, file, r.kind.id)}\n`);
   }
   if (args.json) process.stdout.write(JSON.stringify({ ok: statuses.every((s) => s === 'ok'), files }, null, 2) + '\n');
   return inputs.length === 0 ? EXIT.usage : exitCodeOf(statuses);
