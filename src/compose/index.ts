@@ -131,7 +131,7 @@ function wrapHelper(name: string, fn: (...a: unknown[]) => unknown, file: string
       return fn.apply(this, a);
     } catch (e) {
       const loc = (a[a.length - 1] as HelperOptions & { loc?: { start: { line: number } } }).loc;
-      throw new TemplateError(file, loc?.start.line, (lang) => say(lang, composeMessages.helperFailed, name, errorText(e, lang)));
+      throw new TemplateError(file, loc?.start.line, (lang) => `helper "${name}": ${errorText(e, lang)}`);
     }
   };
 }

@@ -12,7 +12,6 @@ export const composeMessages = {
     vi: (tag: string, tags: string) => `thẻ <${tag}> không thuộc tập thẻ được hỗ trợ (${tags})`,
     en: (tag: string, tags: string) => `the tag <${tag}> is not one of the supported tags (${tags})`,
   },
-  helperFailed: { vi: (helper: string, detail: string) => `helper "${helper}": ${detail}`, en: (helper: string, detail: string) => `helper "${helper}": ${detail}` },
   helperNeedsQuantity: {
     vi: (helper: string, found: string) => `helper "${helper}" cần một số liệu có đơn vị (quantity), nhận được ${found}`,
     en: (helper: string, found: string) => `helper "${helper}" needs a figure with a unit (quantity), got ${found}`,
