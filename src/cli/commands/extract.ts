@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extractSource, isPdf } from '../../archive/extract.js';
 import type { Lang } from '../../load/index.js';
 import { writeFileAtomic } from '../../output/index.js';
+import { ExistsError, InvalidDataError, IoError } from '../../messages/errors.js';
 import { EXIT } from '../exit.js';
 import { cliMessages as m } from '../../messages/cli.js';
 import { say } from '../../messages/types.js';
@@ -17,13 +18,12 @@ export async function extractCommand(args: { pdf: string; out?: string; stdout?:
     bytes = await readFile(args.pdf);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    process.stderr.write(`${say(lang, m.cannotReadFile, args.pdf, code)}\n`);
-    return EXIT.io;
+    throw new IoError((l) => say(l, m.cannotReadFile, args.pdf, code));
   }
   const source = isPdf(args.pdf, bytes) ? await extractSource(bytes) : undefined;
   if (!source) {
-    process.stderr.write(`${say(lang, isPdf(args.pdf, bytes) ? m.pdfWithoutSource : m.notAPdf, args.pdf)}\n`);
-    return EXIT.invalidData;
+    const message = isPdf(args.pdf, bytes) ? m.pdfWithoutSource : m.notAPdf;
+    throw new InvalidDataError((l) => say(l, message, args.pdf));
   }
   const about = [source.kind, source.version ? `baocao ${source.version}` : undefined].filter(Boolean).join(', ');
   if (args.stdout) {
@@ -42,14 +42,12 @@ export async function extractCommand(args: { pdf: string; out?: string; stdout?:
     return EXIT.ok;
   }
   if (existing && !args.force) {
-    process.stderr.write(`${say(lang, m.extractKept, target)}\n`);
-    return EXIT.exists;
+    throw new ExistsError((l) => say(l, m.extractKept, target));
   }
   try {
     await writeFileAtomic(target, source.bytes);
   } catch (e) {
-    process.stderr.write(`${say(lang, m.cannotWriteFile, target, (e as Error).message)}\n`);
-    return EXIT.io;
+    throw new IoError((l) => say(l, m.cannotWriteFile, target, (e as Error).message));
   }
   process.stdout.write(`${say(lang, m.extracted, target, about)}\n`);
   return EXIT.ok;

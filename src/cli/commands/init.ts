@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Lang } from '../../load/index.js';
 import { findKind, kindJsonSchema, listKinds, starterFile } from '../../model/index.js';
 import { writeFileAtomic } from '../../output/index.js';
-import { EXIT, UsageError } from '../exit.js';
+import { ExistsError, IoError, UsageError } from '../../messages/errors.js';
+import { EXIT } from '../exit.js';
 import { cliMessages as m } from '../../messages/cli.js';
 import { say } from '../../messages/types.js';
 
@@ -12,14 +13,16 @@ export async function initCommand(args: { kind: string; file?: string; force: bo
   const { lang } = args;
   const kind = requireKind(args.kind);
   const file = args.file ?? `${kind.id}.yaml`;
-  if (existsSync(file) && !args.force) {
-    process.stderr.write(`${say(lang, m.initExists, file)}\n`);
-    return EXIT.exists;
-  }
+  if (existsSync(file) && !args.force) throw new ExistsError((l) => say(l, m.initExists, file));
   const starter = starterFile(kind);
   const schemaPath = path.join(path.dirname(file), starter.schemaFile);
-  await writeFileAtomic(file, Buffer.from(starter.yaml, 'utf8'));
-  await writeFileAtomic(schemaPath, Buffer.from(JSON.stringify(kindJsonSchema(kind), null, 2) + '\n', 'utf8'));
+  for (const [target, text] of [[file, starter.yaml], [schemaPath, JSON.stringify(kindJsonSchema(kind), null, 2) + '\n']] as const) {
+    try {
+      await writeFileAtomic(target, Buffer.from(text, 'utf8'));
+    } catch (e) {
+      throw new IoError((l) => say(l, m.cannotWriteFile, target, (e as Error).message));
+    }
+  }
   process.stdout.write(`${file}\n${schemaPath}\n`);
   process.stderr.write(`${say(lang, m.initCreated, file)}\n`);
   return EXIT.ok;
