@@ -35,6 +35,9 @@ export type { Profile } from './profile/index.js';
 export type * from './document/types.js';
 export type { KindDefinition, Quantity, ReportBase } from './model/index.js';
 export { KindError, registerKindDir } from './model/index.js';
+export { BaocaoError, EXIT, ExistsError, InvalidDataError, IoError, TemplateKindError, UsageError, errorText } from './messages/errors.js';
+export type { ExitCode, Outcome, Wording } from './messages/errors.js';
+export { catalogue, say } from './messages/index.js';
 
 export interface RenderOptions {
   /** Formats to produce; all available formats by default. */
