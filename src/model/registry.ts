@@ -37,21 +37,26 @@ export function loadKindFolder(dir: string): KindDefinition {
   } catch {
     throw new KindError((lang) => say(lang, modelMessages.kindUnreadable, file));
   }
-  // Kinds load before anyone asks for a language: the problems are worded again in the reader's.
+  const kindFile = readChecked(text, file, kindFileSchema);
+  if (!existsSync(path.join(dir, 'body.hbs'))) throw new KindError((lang) => say(lang, modelMessages.kindNoTemplate, dir));
+  return defineKind(kindFile, dir, file);
+}
+
+/**
+ * Parse and validate a YAML file of the kinds' own (kind.yaml, baocao.config.yaml). Kinds load
+ * before anyone asks for a language, so the problems are worded again in the reader's.
+ */
+function readChecked<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
   const check = (lang: Lang) => {
     const parsed = parseSource(text, file, lang);
-    if (!parsed.source) return { problems: parsed.problems };
-    return validate(parsed.source, kindFileSchema, lang);
+    return parsed.source ? validate(parsed.source, schema, lang) : { ok: false as const, problems: parsed.problems };
   };
   const result = check('vi');
-  if (!('ok' in result) || !result.ok) {
-    throw new KindError((lang) => {
-      const r = check(lang);
-      return formatProblems('problems' in r ? r.problems : [], lang);
-    });
-  }
-  if (!existsSync(path.join(dir, 'body.hbs'))) throw new KindError((lang) => say(lang, modelMessages.kindNoTemplate, dir));
-  return defineKind(result.value, dir, file);
+  if (result.ok) return result.value;
+  throw new KindError((lang) => {
+    const r = check(lang);
+    return formatProblems(r.ok ? [] : r.problems, lang);
+  });
 }
 
 function defineKind(k: KindFile, dir: string, file: string): KindDefinition {
@@ -133,10 +138,8 @@ function configuredDirs(): string[] {
   const dirs = (process.env.BAOCAO_KINDS ?? '').split(path.delimiter).filter(Boolean);
   const config = path.resolve('baocao.config.yaml');
   if (existsSync(config)) {
-    const parsed = parseSource(readFileSync(config, 'utf8'), config);
-    const result = parsed.source ? validate(parsed.source, z.looseObject({ kinds: z.array(z.string()).optional() })) : undefined;
-    if (!result?.ok) throw new KindError(formatProblems(result ? result.problems : parsed.problems));
-    dirs.push(...(result.value.kinds ?? []).map((d) => path.resolve(path.dirname(config), d)));
+    const settings = readChecked(readFileSync(config, 'utf8'), config, z.looseObject({ kinds: z.array(z.string()).optional() }));
+    dirs.push(...(settings.kinds ?? []).map((d) => path.resolve(path.dirname(config), d)));
   }
   return dirs;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +78,22 @@ describe('--lang en', () => {
       expect(lines, args.join(' ')).toEqual([]);
     }
     expect(vietnamese(run('render', '--help').stdout)).toBe(true);
+  });
+
+  it('a broken kind folder is reported in English (exit 3)', () => {
+    const dir = path.join(tmp(), 'hong');
+    mkdirSync(dir);
+    const file = path.join(dir, 'kind.yaml');
+    writeFileSync(file, 'id: Hong\ntitle: x\ntype: { name: x, abbreviation: TTr }\nsample: x.yaml\nfileStem: x\nfields:\n  a: { type: list }\n');
+    writeFileSync(path.join(dir, 'body.hbs'), '<p>x</p>');
+    const r = run('kinds', '--kinds', dir, '--lang', 'en');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(`${file}:1:5: error: field "id": a kind id is lower case words joined by "-", e.g. "ke-hoach", but got the string "Hong".\n`);
+    writeFileSync(file, 'id: hong\ntitle: x\ntype: { name: x, abbreviation: TTr }\nsample: x.yaml\nfileStem: x\nfields:\n  a: { type: list }\n');
+    const list = run('kinds', '--kinds', dir, '--lang', 'en');
+    expect(list.code).toBe(3);
+    expect(list.stderr).toBe(`${file}: a: type list needs "items"\n`);
+    expect(run('kinds', '--kinds', dir).stderr).toBe(`${file}: a: kiểu list cần khai báo "items"\n`);
   });
 
   it('a usage error is English too', () => {
