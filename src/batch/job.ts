@@ -3,7 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MarkupError } from '../document/parse.js';
 import { batchMessages } from '../messages/batch.js';
-import { errorText, outcomeOfError, type Outcome } from '../messages/errors.js';
+import { errorText, outcomeOfError, outcomeOfProblems, type Outcome } from '../messages/errors.js';
 import { say } from '../messages/types.js';
 import type { Lang, Problem } from '../load/index.js';
 import { creationDate as documentDate } from '../frame/index.js';
@@ -71,8 +71,7 @@ export async function runJob(input: string, options: JobOptions): Promise<JobRes
 
   const loaded = await loadReport(input, options.lang, options.legacy);
   if (!loaded.ok) {
-    const io = loaded.problems.every((p) => p.code === 'io');
-    return done({ status: io ? 'io' : 'invalid', outputs: [], problems: loaded.problems, warnings: [] });
+    return done({ status: outcomeOfProblems(loaded.problems), outputs: [], problems: loaded.problems, warnings: [] });
   }
   const base = { kind: loaded.kind.id, problems: [] as Problem[], warnings: loaded.warnings };
 

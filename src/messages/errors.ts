@@ -87,6 +87,11 @@ export class UsageError extends BaocaoError {
   readonly outcome = 'usage' as const;
 }
 
+/** The outcome of a data file that did not load: I/O when it could not be read at all, else invalid data. */
+export function outcomeOfProblems(problems: readonly { code: string }[]): 'io' | 'invalid' {
+  return problems.length > 0 && problems.every((p) => p.code === 'io') ? 'io' : 'invalid';
+}
+
 /** The outcome of an error caught while working on one input: anything not raised on purpose is a bug. */
 export function outcomeOfError(e: unknown): Outcome | 'usage' {
   return e instanceof BaocaoError ? e.outcome : 'internal';

@@ -100,5 +100,8 @@ describe('--lang en', () => {
     const r = run('render', 'data/nghi-son-qp-an-2020.yaml', '--format', 'odt', '--lang', 'en', '--out', tmp());
     expect(r.code).toBe(64);
     expect(r.stderr).toBe('format "odt" is not supported; choose: pdf, docx\nSee: baocao --help\n');
+    const none = run('validate', 'khong-co-*.yaml', '--lang', 'en');
+    expect(none.code).toBe(64);
+    expect(none.stderr).toBe('no data file found\nSee: baocao --help\n');
   });
 });
