@@ -11,6 +11,10 @@ import type { Format, LegacyOption, LoadResult, PdfA } from './pipeline/index.js
 import { DataError } from './load/index.js';
 import type { Lang, Problem } from './load/index.js';
 import { findKind, kindJsonSchema, listKinds as allKinds, starterFile } from './model/index.js';
+import { apiMessages } from './messages/api.js';
+import { UsageError } from './messages/errors.js';
+import { say } from './messages/types.js';
+import { getProfile } from './profile/index.js';
 
 export { FORMATS, PDFA_LEVELS, VERSION, buildDocument, loadReport, loadReportBytes, loadReportText, renderDocument, outputStem, withCreationDate } from './pipeline/index.js';
 export type { DocumentRenderOptions, Format, LegacyOption, LoadedReport, LoadResult, PdfA } from './pipeline/index.js';
@@ -31,6 +35,9 @@ export type { Profile } from './profile/index.js';
 export type * from './document/types.js';
 export type { KindDefinition, Quantity, ReportBase } from './model/index.js';
 export { KindError, registerKindDir } from './model/index.js';
+export { BaocaoError, EXIT, ExistsError, InvalidDataError, IoError, TemplateKindError, UsageError, errorText } from './messages/errors.js';
+export type { ExitCode, Outcome, Wording } from './messages/errors.js';
+export { catalogue, say } from './messages/index.js';
 
 export interface RenderOptions {
   /** Formats to produce; all available formats by default. */
@@ -89,11 +96,13 @@ export function validateData(data: unknown, lang: Lang = 'vi', name = 'dữ li�
  * baocao (PDF/A-3) may stand in for its data file: the data embedded in it is rendered.
  */
 export async function renderFile(file: string, options: RenderOptions = {}): Promise<RenderResult> {
+  if (options.profile !== undefined) getProfile(options.profile); // an unknown id fails before any file is read
   return renderLoaded(await loadReport(file, options.lang, options.legacy), options);
 }
 
 /** Validate and render a data object to bytes. Throws DataError for invalid data. */
 export async function renderData(data: unknown, options: RenderOptions = {}): Promise<RenderResult> {
+  if (options.profile !== undefined) getProfile(options.profile);
   return renderLoaded(validateData(data, options.lang, undefined, options.legacy), options);
 }
 
@@ -101,7 +110,7 @@ async function renderLoaded(loaded: LoadResult, options: RenderOptions): Promise
   if (!loaded.ok) throw new DataError(loaded.problems, options.lang);
   const profile = options.profile ?? loaded.kind.profile;
   const date = typeof options.creationDate === 'string' ? parseCreationDate(options.creationDate) : options.creationDate;
-  if (options.creationDate !== undefined && (!date || Number.isNaN(date.getTime()))) throw new RangeError(`invalid creationDate: ${String(options.creationDate)}`);
+  if (options.creationDate !== undefined && (!date || Number.isNaN(date.getTime()))) throw new UsageError((lang) => say(lang, apiMessages.badCreationDate, String(options.creationDate)));
   const doc = withCreationDate(buildDocument(loaded.kind, loaded.report, profile, options.lang), date);
   const pdfa = options.pdfa ?? '3b';
   const outputs: Partial<Record<Format, Buffer>> = {};
@@ -121,6 +130,6 @@ async function renderLoaded(loaded: LoadResult, options: RenderOptions): Promise
 
 function requireKind(kindId: string) {
   const kind = findKind(kindId);
-  if (!kind) throw new Error(`Không có loại văn bản "${kindId}". Các loại có sẵn: ${allKinds().map((k) => k.id).join(', ')}.`);
+  if (!kind) throw new UsageError((lang) => say(lang, apiMessages.unknownKind, kindId, allKinds().map((k) => k.id).join(', ')));
   return kind;
 }

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { removeTempFiles } from '../output/index.js';
+import { getProfile } from '../profile/index.js';
 import { runJob } from './job.js';
 import type { JobOptions, JobResult } from './job.js';
 
@@ -27,6 +28,8 @@ export interface BatchOptions {
 const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
 
 export async function runBatch(inputs: string[], options: JobOptions, batch: BatchOptions = {}): Promise<JobResult[]> {
+  // A wrong option fails the whole batch up front (UsageError, exit 64), not each input as a bug.
+  if (options.profile !== undefined) getProfile(options.profile);
   const threads = Math.max(1, Math.min(batch.threads ?? availableParallelism(), inputs.length));
   // Worker threads need the compiled worker; from TypeScript sources (tests) stay in this thread.
   if (threads === 1 || !existsSync(workerFile)) return runInThread(inputs, options, batch);

@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { TemplateError } from '../compose/index.js';
 import { MarkupError } from '../document/parse.js';
+import { batchMessages } from '../messages/batch.js';
+import { errorText, outcomeOfError, outcomeOfProblems, type Outcome } from '../messages/errors.js';
+import { say } from '../messages/types.js';
 import type { Lang, Problem } from '../load/index.js';
 import { creationDate as documentDate } from '../frame/index.js';
 import { writeFileAtomic } from '../output/index.js';
-import { GlyphError, buildDocument, loadReport, outputStem, renderDocument, withCreationDate } from '../pipeline/index.js';
+import { buildDocument, loadReport, outputStem, renderDocument, withCreationDate } from '../pipeline/index.js';
 import type { Format, LegacyOption, PdfA } from '../pipeline/index.js';
 
 /**
@@ -46,8 +48,8 @@ export interface JobOutput {
   status: OutputStatus;
 }
 
-/** ok; invalid data; template error; I/O error; an existing different output was kept; a bug. */
-export type JobStatus = 'ok' | 'invalid' | 'template' | 'io' | 'exists' | 'internal';
+/** ok; invalid data; template error; I/O error; an existing different output was kept; a bug (src/messages/errors.ts). */
+export type JobStatus = Outcome;
 
 export interface JobResult {
   input: string;
@@ -66,12 +68,10 @@ export interface JobResult {
 export async function runJob(input: string, options: JobOptions): Promise<JobResult> {
   const start = performance.now();
   const done = (r: Omit<JobResult, 'input' | 'ms'>): JobResult => ({ input, ...r, ms: Math.round(performance.now() - start) });
-  const vi = options.lang === 'vi';
 
   const loaded = await loadReport(input, options.lang, options.legacy);
   if (!loaded.ok) {
-    const io = loaded.problems.every((p) => p.code === 'io');
-    return done({ status: io ? 'io' : 'invalid', outputs: [], problems: loaded.problems, warnings: [] });
+    return done({ status: outcomeOfProblems(loaded.problems), outputs: [], problems: loaded.problems, warnings: [] });
   }
   const base = { kind: loaded.kind.id, problems: [] as Problem[], warnings: loaded.warnings };
 
@@ -94,10 +94,10 @@ export async function runJob(input: string, options: JobOptions): Promise<JobRes
       rendered.push({ format: 'eml', bytes: await emlForOutputs(doc, loaded.report.frame.date ?? null, files, pdfa) });
     }
   } catch (e) {
-    if (e instanceof TemplateError || e instanceof MarkupError || e instanceof GlyphError) {
-      return done({ ...base, status: 'template', outputs: [], error: e.message });
-    }
-    throw e;
+    // MarkupError is the template's too; it joins BaocaoError when src/document is reworked.
+    const outcome = e instanceof MarkupError ? 'template' : outcomeOfError(e);
+    if (outcome === 'internal' || outcome === 'usage') throw e;
+    return done({ ...base, status: outcome, outputs: [], error: errorText(e, options.lang) });
   }
 
   const stem = options.name ?? outputStem(loaded.kind, loaded.report);
@@ -111,7 +111,7 @@ export async function runJob(input: string, options: JobOptions): Promise<JobRes
     }
   } catch (e) {
     const message = (e as Error).message;
-    return done({ ...base, status: 'io', outputs, error: vi ? `không ghi được tệp: ${message}` : `cannot write file: ${message}` });
+    return done({ ...base, status: 'io', outputs, error: say(options.lang, batchMessages.cannotWrite, message) });
   }
   return done({
     ...base,

@@ -1,8 +1,5 @@
 import type { Lang } from '../load/index.js';
 
-/** Pick the Vietnamese or the English wording. */
-export type T = (vi: string, en: string) => string;
-export const translator = (lang: Lang): T => (vi, en) => (lang === 'vi' ? vi : en);
 
 /** The language asked for on the command line, before yargs parses it (help texts depend on it). */
 export function langOf(argv: string[]): Lang {

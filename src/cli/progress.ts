@@ -1,6 +1,8 @@
 import type { JobResult } from '../batch/index.js';
 import type { Lang } from '../load/index.js';
 import { statusWord } from './report.js';
+import { cliMessages } from '../messages/cli.js';
+import { say } from '../messages/types.js';
 
 /**
  * Progress on stderr: a bar redrawn in place on a terminal, one plain line per finished file
@@ -42,7 +44,7 @@ export class Progress {
     const width = 24;
     const filled = Math.round((this.done / this.total) * width);
     const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
-    const failed = this.failed ? (this.lang === 'vi' ? ` · ${this.failed} lỗi` : ` · ${this.failed} failed`) : '';
+    const failed = this.failed ? say(this.lang, cliMessages.progressFailed, this.failed) : '';
     const cols = this.stream.columns || 80;
     this.stream.write(`\r\x1b[2K${`[${bar}] ${this.done}/${this.total}${failed} ${current}`.slice(0, cols - 1)}`);
   }

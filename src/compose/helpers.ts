@@ -17,6 +17,9 @@ import {
   yearRange,
 } from '../format/index.js';
 import type { Quantity } from '../model/common.js';
+import { TemplateKindError } from '../messages/errors.js';
+import { composeMessages } from '../messages/compose.js';
+import { say } from '../messages/types.js';
 
 /**
  * Handlebars helpers: thin wrappers over the pure functions in src/format. They return plain
@@ -32,7 +35,7 @@ function isQuantity(v: unknown): v is Quantity {
 }
 
 function requireQuantity(v: unknown, helper: string): Quantity {
-  if (!isQuantity(v)) throw new TypeError(`helper "${helper}" cần một số liệu có đơn vị (quantity), nhận được ${JSON.stringify(v)}`);
+  if (!isQuantity(v)) throw new TemplateKindError((lang) => say(lang, composeMessages.helperNeedsQuantity, helper, JSON.stringify(v)));
   return v;
 }
 
@@ -93,11 +96,11 @@ export const helpers: Record<string, (...a: Args) => unknown> = {
   /** {{sum communes "securityTeams"}}: the total of one field over a list (a figure counts by its value), for totals rows. */
   sum: (...a) => {
     const [list, field] = args(a);
-    if (!Array.isArray(list)) throw new TypeError(`helper "sum" cần một danh sách, nhận được ${JSON.stringify(list)}`);
+    if (!Array.isArray(list)) throw new TemplateKindError((lang) => say(lang, composeMessages.sumNeedsList, JSON.stringify(list)));
     return list.reduce((total: number, item: unknown) => {
       const v = (item as Record<string, unknown>)[String(field)];
       const n = isQuantity(v) ? v.value : v;
-      if (typeof n !== 'number') throw new TypeError(`helper "sum": trường "${String(field)}" không phải số`);
+      if (typeof n !== 'number') throw new TemplateKindError((lang) => say(lang, composeMessages.sumNotNumber, String(field)));
       return total + n;
     }, 0);
   },

@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import { markupTags } from '../document/markup.js';
+import { TemplateKindError, errorText, type Wording } from '../messages/errors.js';
+import { composeMessages } from '../messages/compose.js';
+import { say } from '../messages/types.js';
 import { helpers } from './helpers.js';
 
 /**
@@ -15,15 +18,19 @@ import { helpers } from './helpers.js';
 /** The built-in templates folder (…/templates beside src/ and dist/). */
 export const builtinTemplateDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-/** A template that cannot be compiled or run, with the file and line it points at. */
-export class TemplateError extends Error {
+/** A template that cannot be compiled or run, with the file and line it points at: exit 3. */
+export class TemplateError extends TemplateKindError {
+  /** The detail in Vietnamese (the message without the file and line). */
+  readonly detail: string;
+
   constructor(
     readonly file: string,
     readonly line: number | undefined,
-    readonly detail: string,
+    detail: Wording,
   ) {
-    super(`${file}${line ? `:${line}` : ''}: lỗi mẫu văn bản: ${detail}`);
-    this.name = 'TemplateError';
+    const word = typeof detail === 'string' ? () => detail : detail;
+    super((lang) => say(lang, composeMessages.templateError, `${file}${line ? `:${line}` : ''}`, word(lang)));
+    this.detail = word('vi');
   }
 }
 
@@ -83,7 +90,7 @@ export function loadTemplate(name: string, templateDir = builtinTemplateDir): Co
   const cached = cache.get(folder);
   if (cached) return cached;
   const file = path.join(folder, 'body.hbs');
-  if (!existsSync(file)) throw new TemplateError(file, undefined, 'không tìm thấy tệp mẫu body.hbs');
+  if (!existsSync(file)) throw new TemplateError(file, undefined, (lang) => say(lang, composeMessages.templateNotFound));
 
   const env = Handlebars.create();
   for (const [helperName, fn] of Object.entries(helpers)) {
@@ -132,7 +139,8 @@ function compileString(env: typeof Handlebars, source: string, file: string, ind
     env.precompile(source); // parse only: throws on syntax errors with a line number
     return env.compile(markPositions(env, source, index), { noEscape: false, strict: false, preventIndent: true });
   } catch (e) {
-    throw new TemplateError(file, lineOf(e), (e as Error).message.split('\n')[0] ?? 'lỗi cú pháp');
+    const first = (e as Error).message.split('\n')[0];
+    throw new TemplateError(file, lineOf(e), (lang) => first ?? say(lang, composeMessages.syntaxError));
   }
 }
 
@@ -145,7 +153,7 @@ function checkTags(source: string, file: string): void {
     const tag = m[1]!.toLowerCase();
     if (!markupTags.has(tag)) {
       const line = plain.slice(0, m.index).split('\n').length;
-      throw new TemplateError(file, line, `thẻ <${tag}> không thuộc tập thẻ được hỗ trợ (${[...markupTags].join(', ')})`);
+      throw new TemplateError(file, line, (lang) => say(lang, composeMessages.unsupportedTag, tag, [...markupTags].join(', ')));
     }
   }
 }
@@ -156,7 +164,7 @@ function wrapHelper(name: string, fn: (...a: unknown[]) => unknown, file: string
       return fn.apply(this, a);
     } catch (e) {
       const loc = (a[a.length - 1] as HelperOptions & { loc?: { start: { line: number } } }).loc;
-      throw new TemplateError(file, loc?.start.line, `helper "${name}": ${(e as Error).message}`);
+      throw new TemplateError(file, loc?.start.line, (lang) => `helper "${name}": ${errorText(e, lang)}`);
     }
   };
 }

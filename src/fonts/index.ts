@@ -3,6 +3,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type * as Fontkit from 'fontkit';
+import { IoError, UsageError } from '../messages/errors.js';
+import { fontsMessages } from '../messages/fonts.js';
+import { say } from '../messages/types.js';
 
 // The CommonJS fontkit, the very instance pdfkit loads: a face parsed here is the face the PDF
 // renderer draws with, parsed once per process.
@@ -65,14 +68,14 @@ export function getFontFamily(name: string): FontFamily {
   if (cached) return cached;
   const files = bundledFamilies[name];
   if (!files) {
-    throw new Error(`Không có bộ phông "${name}". Các bộ phông đã khai báo: ${Object.keys(bundledFamilies).join(', ')}.`);
+    throw new UsageError((lang) => say(lang, fontsMessages.unknownFamily, name, Object.keys(bundledFamilies).join(', ')));
   }
   const load = (file: string): LoadedFace => {
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
     } catch (e) {
-      throw new Error(`Không đọc được tệp phông "${file}": ${(e as Error).message}`);
+      throw new IoError((lang) => say(lang, fontsMessages.fontUnreadable, file, (e as Error).message));
     }
     return { file, bytes, font: fontkit.create(bytes) };
   };

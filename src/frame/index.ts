@@ -5,6 +5,10 @@ import type { KindDefinition, ReportBase } from '../model/kind.js';
 import { getProfile } from '../profile/index.js';
 import type { Profile, TextStyle } from '../profile/index.js';
 import { agencyLines, balanceLines } from './lines.js';
+import { InvalidDataError } from '../messages/errors.js';
+import { frameMessages } from '../messages/frame.js';
+import { ref } from '../messages/ref.js';
+import { say } from '../messages/types.js';
 
 /**
  * frame: the Report's metadata → the worded elements Decree 30 fixes around the body. All
@@ -74,7 +78,7 @@ export function partySignatureLines(s: Signer, positionBold: boolean): Signature
   const lines: SignatureLine[] = [];
   if (s.authority) {
     const prefix = PARTY_PREFIX[s.authority];
-    if (!prefix) throw new Error(`Văn bản của Đảng không dùng quyền hạn ký "${s.authority}": chỉ dùng TM. (T/M), KT. (K/T) hoặc TL. (T/L).`);
+    if (!prefix) throw new InvalidDataError((lang) => `${say(lang, frameMessages.partyAuthority, s.authority!)}.`); // validation reports it first (frameFindings)
     if (s.onBehalfOf) lines.push({ text: `${prefix} ${upperVi(s.onBehalfOf)}`, bold: true });
   }
   if (s.deputyFor) lines.push({ text: `K/T ${upperVi(s.deputyFor)}`, bold: true });
@@ -89,7 +93,7 @@ export function partySignatureLines(s: Signer, positionBold: boolean): Signature
 export function frameFindings(profile: Profile, frame: FrameData): { path: string[]; message: string }[] {
   const a = frame.signer.authority;
   if (profile.conventions === 'party' && a && !PARTY_PREFIX[a]) {
-    return [{ path: ['frame', 'signer', 'authority'], message: `văn bản của Đảng không dùng quyền hạn ký "${a}": chỉ dùng TM. (T/M), KT. (K/T) hoặc TL. (T/L)` }];
+    return [{ path: ['frame', 'signer', 'authority'], message: ref('frame', 'partyAuthority', a) }];
   }
   return [];
 }

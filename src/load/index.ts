@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { formatProblems, sortProblems } from './messages.js';
+import { InvalidDataError } from '../messages/errors.js';
+import { formatProblems, sortProblems } from './describe.js';
 import { loadSource } from './read.js';
 import type { Lang, Problem } from './types.js';
 import { validate, type ValidateResult } from './validate.js';
@@ -10,15 +11,14 @@ export type { ValidateResult } from './validate.js';
 export { parseSource, normalizeNfc } from './parse.js';
 export { validate, suggest, warningsAt } from './validate.js';
 export type { Finding } from './validate.js';
-export { formatProblem, formatProblems, formatPath, sortProblems } from './messages.js';
+export { formatProblem, formatProblems, formatPath, sortProblems } from './describe.js';
 export { decodeUtf8, loadSource } from './read.js';
 
-/** Thrown by callers that want an exception; `message` is the formatted problem list. */
-export class DataError extends Error {
+/** Thrown by callers that want an exception; `message` is the formatted problem list: exit 2. */
+export class DataError extends InvalidDataError {
   readonly problems: Problem[];
   constructor(problems: Problem[], lang: Lang = 'vi') {
     super(formatProblems(problems, lang));
-    this.name = 'DataError';
     this.problems = problems;
   }
 }

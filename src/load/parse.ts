@@ -12,7 +12,9 @@ import {
   type ParsedNode,
   type YAMLError,
 } from 'yaml';
-import { endSentence, formatPath, renderFound } from './messages.js';
+import { loadMessages } from '../messages/load.js';
+import { say } from '../messages/types.js';
+import { endSentence, formatPath, renderFound } from './describe.js';
 import type { DataPath, Lang, Position, Problem, SourceDocument } from './types.js';
 
 export interface ParseResult {
@@ -78,7 +80,7 @@ export function parseSource(text: string, file: string, lang: Lang = 'vi'): Pars
   if (root === null || (isScalar(root) && root.value === null && !root.source)) {
     problems.push(mk({
       line: 1, column: 1, path: [], code: 'empty', severity: 'error',
-      message: lang === 'vi' ? 'tệp không có dữ liệu.' : 'the file contains no data.',
+      message: say(lang, loadMessages.emptyFile),
     }));
     return { problems };
   }
@@ -90,9 +92,7 @@ export function parseSource(text: string, file: string, lang: Lang = 'vi'): Pars
     // toJS throws only on alias explosions ("billion laughs"); report, don't crash
     problems.push(mk({
       ...pos(0), path: [], code: 'syntax', severity: 'error',
-      message: lang === 'vi'
-        ? 'sai cú pháp: quá nhiều tham chiếu (*alias) lồng nhau.'
-        : `syntax error: too many nested aliases (${(err as Error).message}).`,
+      message: say(lang, loadMessages.tooManyAliases, (err as Error).message),
     }));
     return { problems };
   }
@@ -103,11 +103,9 @@ export function parseSource(text: string, file: string, lang: Lang = 'vi'): Pars
     const found = renderFound(data, lang);
     problems.push(mk({
       ...locate([]), path: [], code: 'type', severity: 'error',
-      expected: lang === 'vi' ? 'các trường dạng "tên: giá trị"' : 'fields as "name: value"',
+      expected: say(lang, loadMessages.fieldsExpected),
       found,
-      message: lang === 'vi'
-        ? `nội dung tệp phải là các trường dạng "tên: giá trị", nhưng nhận được ${found}.`
-        : `the file must contain fields as "name: value", but got ${found}.`,
+      message: say(lang, loadMessages.notAMapping, found),
     }));
     return { problems };
   }
@@ -153,40 +151,6 @@ function makeLocator(doc: Document.Parsed, pos: (o: number) => Position): Source
   };
 }
 
-const VI_SYNTAX: Partial<Record<YAMLError['code'], string>> = {
-  BAD_INDENT: 'thụt lề không đúng — các trường cùng cấp phải bắt đầu ở cùng một cột',
-  TAB_AS_INDENT: 'không được dùng phím Tab để thụt lề — hãy dùng dấu cách',
-  MULTIPLE_DOCS: 'tệp chỉ được chứa một tài liệu (có dòng "---" thừa)',
-  BAD_DQ_ESCAPE: 'ký tự thoát sau dấu "\\" trong chuỗi ngoặc kép không hợp lệ',
-  BLOCK_AS_IMPLICIT_KEY: 'tên trường hoặc thụt lề không đúng — kiểm tra dấu ":" và số dấu cách đầu dòng',
-  MULTILINE_IMPLICIT_KEY: 'tên trường không được kéo dài nhiều dòng — có thể thiếu dấu ":" hoặc dấu ngoặc kép',
-  UNEXPECTED_TOKEN: 'ký hiệu không đúng chỗ',
-  BAD_ALIAS: 'tham chiếu (*alias) không hợp lệ hoặc trỏ tới neo (&anchor) chưa khai báo',
-  BAD_SCALAR_START: 'giá trị không được bắt đầu bằng ký tự này — hãy đặt giá trị trong ngoặc kép',
-  BLOCK_IN_FLOW: 'không được viết dạng khối bên trong dấu ngoặc [ ] hoặc { }',
-  KEY_OVER_1024_CHARS: 'tên trường quá dài (trên 1024 ký tự) — có thể thiếu dấu ":"',
-  TAG_RESOLVE_FAILED: 'không nhận ra thẻ kiểu (tag "!…"), giá trị được đọc như chuỗi',
-  NON_STRING_KEY: 'tên trường phải là chuỗi',
-};
-const EN_SYNTAX: Partial<Record<YAMLError['code'], string>> = {
-  TAB_AS_INDENT: 'tabs are not allowed for indentation — use spaces',
-};
-
-// yaml's messages by pattern; checked before the per-code fallback.
-const VI_PATTERNS: [RegExp, string][] = [
-  [/closing "quote/i, 'thiếu dấu ngoặc kép " đóng chuỗi'],
-  [/closing 'quote/i, "thiếu dấu nháy đơn ' đóng chuỗi"],
-  [/, or : between flow/i, 'thiếu dấu phẩy "," hoặc dấu hai chấm ":" trước vị trí này'],
-  [/, between flow/i, 'thiếu dấu phẩy "," trước vị trí này'],
-  [/space after :/i, 'thiếu dấu cách sau dấu ":"'],
-  [/Unexpected , in/i, 'dấu phẩy "," thừa'],
-  [/Implicit map keys need to be followed by map values/i, 'thiếu dấu ":" sau tên trường'],
-  [/Sequence item without - indicator/i, 'phần tử danh sách thiếu dấu "-" ở đầu'],
-  [/Comments must be separated/i, 'dấu "#" bắt đầu ghi chú phải có dấu cách phía trước'],
-  [/must be sufficiently indented and end with/i, 'thiếu dấu đóng ngoặc "]" hoặc "}" (hoặc thụt lề chưa đủ)'],
-  [/must start at the same column/i, 'thụt lề không đúng — các mục cùng cấp phải bắt đầu ở cùng một cột'],
-];
-
 function yamlProblem(
   e: YAMLError,
   doc: Document.Parsed,
@@ -203,25 +167,16 @@ function yamlProblem(
     const dup = findKeyAt(doc, e.pos[0]);
     const name = dup ? formatPath(dup.path) : text.slice(e.pos[0], e.pos[1]);
     const first = dup?.firstOffset !== undefined ? pos(dup.firstOffset).line : undefined;
-    const message = lang === 'vi'
-      ? `trường "${name}" bị lặp lại${first ? ` (đã có ở dòng ${first})` : ''}; mỗi trường chỉ được ghi một lần.`
-      : `field "${name}" is repeated${first ? ` (already at line ${first})` : ''}; each field may appear only once.`;
+    const message = say(lang, loadMessages.duplicateKey, name, first);
     return { ...at, path: dup?.path ?? [], code: 'duplicate-key', severity, message };
   }
-  let detail: string | undefined;
-  if (lang === 'vi') {
-    detail = VI_PATTERNS.find(([re]) => re.test(english))?.[1] ?? VI_SYNTAX[e.code];
-    const ch = e.code === 'BAD_SCALAR_START' ? /character (\S+)/.exec(english)?.[1] : undefined;
-    if (ch) detail = `giá trị không được bắt đầu bằng ký tự "${ch}" — hãy đặt giá trị trong ngoặc kép`;
-    if (open !== undefined) detail = 'chuỗi mở ngoặc ở đây chưa được đóng (thiếu dấu ngoặc đóng)';
-    detail ??= `cú pháp không hợp lệ (${english})`;
-  } else {
-    detail = EN_SYNTAX[e.code] ?? english.charAt(0).toLowerCase() + english.slice(1);
-    if (open !== undefined) detail = 'the quoted string opened here is never closed';
-  }
+  const ch = e.code === 'BAD_SCALAR_START' ? /character (\S+)/.exec(english)?.[1] : undefined;
+  const detail = open !== undefined ? say(lang, loadMessages.unclosedQuote)
+    : ch ? say(lang, loadMessages.badScalarStart, ch)
+      : say(lang, loadMessages.syntax, e.code, english);
   // the formatter already prints "lỗi:"/"cảnh báo:", so only errors get a "syntax" head
-  const head = severity === 'warning' ? '' : lang === 'vi' ? 'sai cú pháp: ' : 'syntax error: ';
-  return { ...at, path: [], code: 'syntax', severity, message: endSentence(`${head}${detail}`) };
+  const message = severity === 'warning' ? detail : say(lang, loadMessages.syntaxError, detail);
+  return { ...at, path: [], code: 'syntax', severity, message: endSentence(message) };
 }
 
 /** Find the mapping key starting at `offset`, with its data path and its first (duplicated) occurrence. */

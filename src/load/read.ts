@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { loadMessages } from '../messages/load.js';
+import { say } from '../messages/types.js';
 import { parseSource, type ParseResult } from './parse.js';
 import type { Lang, Position, Problem } from './types.js';
 
@@ -34,14 +36,11 @@ const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decode UTF-8 (BOM stripped); bad encodings become a positioned problem, never an exception. */
 export function decodeUtf8(bytes: Uint8Array, file: string, lang: Lang = 'vi'): { text: string } | { problem: Problem } {
-  const vi = lang === 'vi';
   const problem = (pos: Position, message: string): { problem: Problem } =>
     ({ problem: { file, ...pos, path: [], code: 'encoding', severity: 'error', message } });
   // Notepad's "Unicode" saves UTF-16 with a BOM: name it, clerks can fix that in "Save as".
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return problem({ line: 1, column: 1 }, vi
-      ? 'tệp được lưu với bảng mã UTF-16; hãy lưu lại với bảng mã UTF-8.'
-      : 'the file is encoded as UTF-16; save it again as UTF-8.');
+    return problem({ line: 1, column: 1 }, say(lang, loadMessages.utf16));
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = bytes.subarray(start);
@@ -54,19 +53,16 @@ export function decodeUtf8(bytes: Uint8Array, file: string, lang: Lang = 'vi'): 
     const lines = before.split('\n');
     const pos = { line: lines.length, column: (lines[lines.length - 1] ?? '').length + 1 };
     const byte = `0x${(body[at] ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
-    return problem(pos, vi
-      ? `tệp không phải văn bản UTF-8 hợp lệ (byte ${byte}); có thể tệp được lưu bằng bảng mã khác (Windows-1258, TCVN3…) — hãy lưu lại với bảng mã UTF-8.`
-      : `the file is not valid UTF-8 text (byte ${byte}); it may use another encoding (Windows-1258, TCVN3…) — save it again as UTF-8.`);
+    return problem(pos, say(lang, loadMessages.notUtf8, byte));
   }
 }
 
 function ioMessage(err: NodeJS.ErrnoException, lang: Lang): string {
-  const vi = lang === 'vi';
   switch (err.code) {
-    case 'ENOENT': return vi ? 'không tìm thấy tệp.' : 'file not found.';
-    case 'EISDIR': return vi ? 'đây là thư mục, không phải tệp.' : 'this is a directory, not a file.';
-    case 'EACCES': case 'EPERM': return vi ? 'không có quyền đọc tệp.' : 'permission denied.';
-    default: return vi ? `không đọc được tệp (${err.code ?? err.message}).` : `cannot read the file (${err.code ?? err.message}).`;
+    case 'ENOENT': return say(lang, loadMessages.fileNotFound);
+    case 'EISDIR': return say(lang, loadMessages.isDirectory);
+    case 'EACCES': case 'EPERM': return say(lang, loadMessages.readDenied);
+    default: return say(lang, loadMessages.cannotRead, err.code ?? err.message);
   }
 }
 

@@ -11,7 +11,10 @@ import {
   sortProblems,
   stripStop,
   typeName,
-} from './messages.js';
+} from './describe.js';
+import { loadMessages } from '../messages/load.js';
+import { wordRef } from '../messages/ref.js';
+import { say } from '../messages/types.js';
 import { normalizeNfc } from './parse.js';
 import type { DataPath, Lang, Problem, SourceDocument } from './types.js';
 
@@ -82,7 +85,7 @@ export function warningsAt(source: SourceDocument, findings: Finding[], lang: La
       path: f.path,
       code: 'consistency',
       severity: 'warning' as const,
-      message: fieldSentence(f.path, stripStop(f.message), lang),
+      message: fieldSentence(f.path, stripStop(wordRef(f.message, lang)), lang),
     })),
   );
 }
@@ -116,11 +119,11 @@ function mapIssue(
   schema: z.ZodType,
   lang: Lang,
 ): Problem[] {
-  const vi = lang === 'vi';
+  const m = loadMessages;
   const path = [...prefix, ...toPath(iss.path)];
   const here = getAt(data, path);
   const value = here.exists ? here.value : iss.input;
-  const custom = iss.message !== DEFAULT ? stripStop(iss.message) : undefined;
+  const custom = iss.message !== DEFAULT ? stripStop(wordRef(iss.message, lang)) : undefined;
   const base = { file: source.file, path, severity: 'error' as const };
 
   if (iss.code === 'unrecognized_keys') {
@@ -130,9 +133,7 @@ function mapIssue(
       const suggestion = suggest(key, known.filter((k) => !present.includes(k)));
       const p = [...path, key];
       const field = formatPath(p);
-      const message = vi
-        ? `trường "${field}" không có trong mẫu${suggestion ? ` — có phải "${suggestion}"?` : '.'}`
-        : `field "${field}" is not in the template${suggestion ? ` — did you mean "${suggestion}"?` : '.'}`;
+      const message = say(lang, m.unknownField, field, suggestion);
       return { ...base, ...source.locate(p, 'key'), path: p, code: 'unknown-field', message };
     });
   }
@@ -144,7 +145,7 @@ function mapIssue(
 
   if (iss.code === 'custom') {
     const code = typeof iss.params?.['code'] === 'string' ? iss.params['code'] : 'custom';
-    const detail = custom ?? (vi ? 'giá trị không hợp lệ' : 'invalid value');
+    const detail = custom ?? say(lang, m.invalidValue);
     return [{ ...base, ...source.locate(path), code, message: fieldSentence(path, detail, lang) }];
   }
 
@@ -155,7 +156,7 @@ function mapIssue(
   if (missing) {
     const field = formatPath(path);
     const expected = iss.expected && iss.expected !== 'nonoptional' ? typeName(iss.expected, lang) : undefined;
-    let message = vi ? `thiếu trường bắt buộc "${field}"` : `missing required field "${field}"`;
+    let message = say(lang, m.missingField, field);
     if (custom) message += `: ${custom}`;
     return [{
       ...base, ...source.locate(parentPath, 'key'), code: 'missing',
@@ -166,7 +167,7 @@ function mapIssue(
   const d = describe(iss, value, lang);
   const found = renderFound(value, lang);
   let detail = custom ?? d.detail;
-  if (d.showFound) detail += vi ? `, nhưng nhận được ${found}` : `, but got ${found}`;
+  if (d.showFound) detail += say(lang, m.butGot, found);
   const expected = custom ?? d.expected;
   const at = iss.code === 'invalid_key' ? source.locate(path, 'key') : source.locate(path);
   return [{
@@ -178,8 +179,8 @@ function mapIssue(
 
 /** Translate a zod issue into our code and a detail phrase (without the field prefix). */
 function describe(iss: Issue, value: unknown, lang: Lang): Detail {
-  const vi = lang === 'vi';
-  const need = (what: string) => (vi ? `cần ${what}` : `expected ${what}`);
+  const m = loadMessages;
+  const need = (what: string) => say(lang, m.needs, what);
   switch (iss.code) {
     case 'invalid_type': {
       const expected = typeName(iss.expected ?? '?', lang);
@@ -191,63 +192,58 @@ function describe(iss: Issue, value: unknown, lang: Lang): Detail {
       const n = String(small ? iss.minimum : iss.maximum);
       const code = small ? 'too-small' : 'too-big';
       if (iss.origin === 'string' || iss.origin === 'array' || iss.origin === 'set') {
-        const unit = iss.origin === 'string' ? (vi ? 'ký tự' : 'character(s)') : (vi ? 'mục' : 'item(s)');
+        const chars = iss.origin === 'string';
         if (small && n === '1' && !iss.exact) {
-          const expected = iss.origin === 'string' ? (vi ? 'không được để trống' : 'must not be empty')
-            : (vi ? 'danh sách không được rỗng' : 'the list must not be empty');
+          const expected = say(lang, chars ? m.notEmpty : m.listNotEmpty);
           return { code, expected, detail: expected, showFound: false };
         }
-        const expected = iss.exact ? (vi ? `đúng ${n} ${unit}` : `exactly ${n} ${unit}`)
-          : small ? (vi ? `ít nhất ${n} ${unit}` : `at least ${n} ${unit}`)
-            : (vi ? `tối đa ${n} ${unit}` : `at most ${n} ${unit}`);
-        return { code, expected, detail: vi ? `phải có ${expected}` : `must have ${expected}`, showFound: true };
+        const expected = say(lang, iss.exact ? (chars ? m.exactlyChars : m.exactlyItems)
+          : small ? (chars ? m.atLeastChars : m.atLeastItems)
+            : (chars ? m.atMostChars : m.atMostItems), n);
+        return { code, expected, detail: say(lang, m.mustHave, expected), showFound: true };
       }
       const op = iss.exact ? '=' : small ? (iss.inclusive === false ? '>' : '≥') : (iss.inclusive === false ? '<' : '≤');
       const expected = `${op} ${n}`;
-      return { code, expected, detail: vi ? `phải ${expected}` : `must be ${expected}`, showFound: true };
+      return { code, expected, detail: say(lang, m.mustCompare, expected), showFound: true };
     }
     case 'invalid_value': {
       const vals = (iss.values ?? []).map(quoteValue);
-      const expected = vals.length === 1 ? vals[0]! : (vi ? `một trong: ${vals.join(', ')}` : `one of: ${vals.join(', ')}`);
-      return { code: 'enum', expected, detail: vi ? `phải là ${expected}` : `must be ${expected}`, showFound: true };
+      const expected = vals.length === 1 ? vals[0]! : say(lang, m.oneOf, vals.join(', '));
+      return { code: 'enum', expected, detail: say(lang, m.mustBe, expected), showFound: true };
     }
     case 'invalid_format': {
       const f = iss.format ?? '';
       const named = formatName(f, lang);
       if (named) return { code: 'format', expected: named, detail: need(named), showFound: true };
       let expected: string;
-      if (f === 'starts_with') expected = vi ? `bắt đầu bằng ${quote(iss.prefix ?? '')}` : `to start with ${quote(iss.prefix ?? '')}`;
-      else if (f === 'ends_with') expected = vi ? `kết thúc bằng ${quote(iss.suffix ?? '')}` : `to end with ${quote(iss.suffix ?? '')}`;
-      else if (f === 'includes') expected = vi ? `chứa ${quote(iss.includes ?? '')}` : `to contain ${quote(iss.includes ?? '')}`;
-      else expected = vi ? 'đúng định dạng quy định' : `to match the required format${iss.pattern ? ` ${iss.pattern}` : ''}`;
-      return { code: 'format', expected, detail: vi ? `phải ${expected}` : `must ${expected.replace(/^to /, '')}`, showFound: true };
+      if (f === 'starts_with') expected = say(lang, m.startsWith, quote(iss.prefix ?? ''));
+      else if (f === 'ends_with') expected = say(lang, m.endsWith, quote(iss.suffix ?? ''));
+      else if (f === 'includes') expected = say(lang, m.includes, quote(iss.includes ?? ''));
+      else expected = say(lang, m.requiredFormat, iss.pattern);
+      return { code: 'format', expected, detail: say(lang, m.mustMatch, expected), showFound: true };
     }
     case 'not_multiple_of': {
-      const expected = vi ? `bội số của ${iss.divisor}` : `a multiple of ${iss.divisor}`;
-      return { code: 'multiple-of', expected, detail: vi ? `phải là ${expected}` : `must be ${expected}`, showFound: true };
+      const expected = say(lang, m.multipleOf, String(iss.divisor));
+      return { code: 'multiple-of', expected, detail: say(lang, m.mustBe, expected), showFound: true };
     }
     case 'invalid_key': {
       const key = quote(String(iss.path[iss.path.length - 1] ?? value ?? ''));
       const sub = iss.issues?.[0];
-      const why = sub ? stripStop(sub.message !== DEFAULT ? sub.message : describe(sub, value, lang).detail) : '';
-      return {
-        code: 'invalid-key',
-        detail: vi ? `tên ${key} không hợp lệ${why ? `: ${why}` : ''}` : `name ${key} is invalid${why ? `: ${why}` : ''}`,
-        showFound: false,
-      };
+      const why = sub ? stripStop(sub.message !== DEFAULT ? wordRef(sub.message, lang) : describe(sub, value, lang).detail) : '';
+      return { code: 'invalid-key', detail: say(lang, m.invalidKey, key, why), showFound: false };
     }
     case 'invalid_union': {
       if (iss.discriminator && iss.options) {
         const vals = iss.options.map(quoteValue);
-        const expected = vi ? `một trong: ${vals.join(', ')}` : `one of: ${vals.join(', ')}`;
-        return { code: 'enum', expected, detail: vi ? `phải là ${expected}` : `must be ${expected}`, showFound: true };
+        const expected = say(lang, m.oneOf, vals.join(', '));
+        return { code: 'enum', expected, detail: say(lang, m.mustBe, expected), showFound: true };
       }
       const alts = unionAlternatives(iss.errors ?? [], lang);
       if (alts) return { code: 'type', expected: alts, detail: need(alts), showFound: true };
-      return { code: 'union', detail: vi ? 'không khớp với dạng nào được chấp nhận' : 'matches none of the accepted forms', showFound: true };
+      return { code: 'union', detail: say(lang, m.noAcceptedForm), showFound: true };
     }
     default:
-      return { code: iss.code.replace(/_/g, '-'), detail: vi ? 'giá trị không hợp lệ' : 'invalid value', showFound: true };
+      return { code: iss.code.replace(/_/g, '-'), detail: say(lang, m.invalidValue), showFound: true };
   }
 }
 

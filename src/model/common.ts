@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ref } from '../messages/ref.js';
 
 /**
  * Building blocks shared by every kind's schema. Field descriptions are in Vietnamese: they end up
@@ -10,13 +11,13 @@ export const text = (description: string) =>
   z
     .string()
     .trim()
-    .min(1, { message: 'không được để trống' })
-    .refine((s) => !/[\r\n]/.test(s), { message: 'phải nằm trên một dòng' })
+    .min(1, { message: ref('model', 'notEmpty') })
+    .refine((s) => !/[\r\n]/.test(s), { message: ref('model', 'oneLine') })
     .describe(description);
 
 /** A paragraph of prose (may be long; line breaks inside are joined by the template). */
 export const prose = (description: string) =>
-  z.string().trim().min(1, { message: 'không được để trống' }).describe(description);
+  z.string().trim().min(1, { message: ref('model', 'notEmpty') }).describe(description);
 
 /** A list of prose items, each becoming a dash item or a paragraph. */
 export const proseList = (description: string) => z.array(prose('Một ý')).describe(description);
@@ -25,8 +26,8 @@ export const proseList = (description: string) => z.array(prose('Một ý')).des
 export const isoDate = (description: string) =>
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'cần một ngày dạng YYYY-MM-DD, ví dụ 2020-12-09' })
-    .refine(isRealDate, { message: 'ngày không có thật trong lịch' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: ref('model', 'dateFormat') })
+    .refine(isRealDate, { message: ref('model', 'realDate') })
     .describe(description);
 
 function isRealDate(s: string): boolean {
@@ -36,9 +37,9 @@ function isRealDate(s: string): boolean {
 }
 
 export const year = (description: string) =>
-  z.number().int({ message: 'cần một năm (số nguyên)' }).min(1945).max(2200).describe(description);
+  z.number().int({ message: ref('model', 'yearInteger') }).min(1945).max(2200).describe(description);
 
-const count = z.number().int({ message: 'cần một số nguyên' }).nonnegative({ message: 'không được âm' });
+const count = z.number().int({ message: ref('model', 'integer') }).nonnegative({ message: ref('model', 'notNegative') });
 
 /** Words that qualify an approximate figure: "trên 4.300 người", "gần 100 người". */
 export const qualifiers = ['trên', 'hơn', 'gần', 'khoảng'] as const;

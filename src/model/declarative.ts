@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import type { Finding } from '../load/index.js';
+import { modelMessages } from '../messages/model.js';
+import { ref } from '../messages/ref.js';
+import { say } from '../messages/types.js';
+import { KindError } from './errors.js';
 import { isoDate, prose, quantity, text, year } from './common.js';
 import type { Quantity } from './common.js';
 
@@ -81,7 +85,7 @@ const fieldSpec: z.ZodType<FieldSpec | FieldType> = z.lazy(() =>
 
 /** The schema of kind.yaml itself, so a broken kind file is reported like a broken data file. */
 export const kindFileSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'mã loại văn bản viết thường, nối bằng "-", ví dụ "ke-hoach"' }),
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: ref('model', 'kindIdFormat') }),
   title: z.string().min(1),
   type: z.strictObject({ name: z.string().min(1), abbreviation: z.string().regex(/^[\p{L}\d]+$/u) }),
   profile: z.string().min(1).default('nd30'),
@@ -114,7 +118,7 @@ export function compileField(spec: FieldSpec | FieldType, where: string): z.ZodT
   switch (s.type) {
     case 'text': {
       let t = text(d);
-      if (s.pattern) t = t.refine((v) => new RegExp(s.pattern!, 'u').test(v), { message: s.patternMessage ?? `phải khớp mẫu ${s.pattern}` });
+      if (s.pattern) t = t.refine((v) => new RegExp(s.pattern!, 'u').test(v), { message: s.patternMessage ?? ref('model', 'matchPattern', s.pattern) });
       schema = t;
       break;
     }
@@ -129,9 +133,9 @@ export function compileField(spec: FieldSpec | FieldType, where: string): z.ZodT
       break;
     case 'integer':
     case 'number': {
-      let n = s.type === 'integer' ? z.number().int({ message: 'cần một số nguyên' }) : z.number();
-      if (s.min !== undefined) n = n.min(s.min, { message: `phải ≥ ${s.min}` });
-      if (s.max !== undefined) n = n.max(s.max, { message: `phải ≤ ${s.max}` });
+      let n = s.type === 'integer' ? z.number().int({ message: ref('model', 'integer') }) : z.number();
+      if (s.min !== undefined) n = n.min(s.min, { message: ref('model', 'atLeast', s.min) });
+      if (s.max !== undefined) n = n.max(s.max, { message: ref('model', 'atMost', s.max) });
       schema = n.describe(d);
       break;
     }
@@ -139,11 +143,11 @@ export function compileField(spec: FieldSpec | FieldType, where: string): z.ZodT
       schema = z.boolean().describe(d);
       break;
     case 'enum':
-      if (!s.values) throw new Error(`${where}: type enum needs "values"`);
+      if (!s.values) throw new KindError((lang) => say(lang, modelMessages.kindFieldNeeds, where, 'enum', 'values'));
       schema = z.enum(s.values as [string, ...string[]]).describe(d);
       break;
     case 'quantity':
-      if (!s.unit) throw new Error(`${where}: type quantity needs "unit"`);
+      if (!s.unit) throw new KindError((lang) => say(lang, modelMessages.kindFieldNeeds, where, 'quantity', 'unit'));
       schema = quantity(s.unit, d);
       break;
     case 'object': {
@@ -153,10 +157,10 @@ export function compileField(spec: FieldSpec | FieldType, where: string): z.ZodT
       break;
     }
     case 'list': {
-      if (!s.items) throw new Error(`${where}: type list needs "items"`);
+      if (!s.items) throw new KindError((lang) => say(lang, modelMessages.kindFieldNeeds, where, 'list', 'items'));
       let l = z.array(compileField(s.items, `${where}[]`));
-      if (s.min !== undefined) l = l.min(s.min, { message: `cần ít nhất ${s.min} mục` });
-      if (s.max !== undefined) l = l.max(s.max, { message: `nhiều nhất ${s.max} mục` });
+      if (s.min !== undefined) l = l.min(s.min, { message: ref('model', 'listAtLeast', s.min) });
+      if (s.max !== undefined) l = l.max(s.max, { message: ref('model', 'listAtMost', s.max) });
       schema = l.describe(d);
       break;
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ref } from '../messages/ref.js';
 import { isoDate, text } from './common.js';
 
 /**
@@ -29,14 +30,14 @@ export const signerSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['onBehalfOf'],
-        message: `quyền hạn "${s.authority}" cần ghi tập thể hoặc người đứng đầu được thay mặt (onBehalfOf)`,
+        message: ref('model', 'authorityNeedsOnBehalfOf', s.authority),
       });
     }
     if (s.deputyFor && s.authority !== 'TM.') {
       ctx.addIssue({
         code: 'custom',
         path: ['deputyFor'],
-        message: 'deputyFor chỉ dùng cùng quyền hạn "TM." (TM. tập thể, KT. người đứng đầu)',
+        message: ref('model', 'deputyForNeedsTM'),
       });
     }
   })
@@ -48,8 +49,8 @@ export const frameSchema = z
     issuingAgency: text('Tên cơ quan ban hành (ô 2), ví dụ "Ủy ban nhân dân thị xã Nghi Sơn"'),
     number: z
       .number()
-      .int({ message: 'cần một số nguyên' })
-      .positive({ message: 'phải lớn hơn 0' })
+      .int({ message: ref('model', 'integer') })
+      .positive({ message: ref('model', 'positive') })
       .nullable()
       .optional()
       .describe('Số văn bản (ô 3); để trống (null) khi chưa vào sổ'),
@@ -57,7 +58,7 @@ export const frameSchema = z
       .string()
       // Mixed case is legitimate ("TTr-UBND", "QyĐ-BNV"); spaces and empty groups are not.
       .regex(/^[\p{L}\d]+(-[\p{L}\d]+)*$/u, {
-        message: 'ký hiệu gồm các nhóm chữ/số nối bằng "-", không có khoảng trắng, ví dụ "BC-UBND"',
+        message: ref('model', 'symbolFormat'),
       })
       .describe('Ký hiệu văn bản (ô 3), ví dụ "BC-UBND"'),
     place: text('Địa danh (ô 4), ví dụ "Nghi Sơn"'),
@@ -68,7 +69,7 @@ export const frameSchema = z
     recipients: z.array(text('Một nơi nhận')).describe('"Nơi nhận" (ô 9b), mỗi dòng một nơi, không cần "- " và ";"'),
     archive: z
       .array(text('Một đơn vị lưu'))
-      .min(1, { message: 'cần ít nhất một nơi lưu, thường là "VT"' })
+      .min(1, { message: ref('model', 'archiveNeeded') })
       .describe('Dòng "Lưu:" (ô 9b), ví dụ ["VT", "CA"]'),
   })
   .describe('Thể thức văn bản theo Nghị định 30/2020/NĐ-CP');

@@ -3,9 +3,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { formatProblems, parseSource, validate } from '../load/index.js';
+import type { Lang } from '../load/index.js';
+import { errorText } from '../messages/errors.js';
+import { modelMessages } from '../messages/model.js';
+import { say } from '../messages/types.js';
 import { documentFields } from './common.js';
 import { compileField, fillPlaceholders, kindFileSchema, runChecks } from './declarative.js';
 import type { KindFile } from './declarative.js';
+import { KindError } from './errors.js';
 import { frameSchema } from './frame.js';
 import type { KindDefinition, ReportBase } from './kind.js';
 
@@ -17,13 +22,7 @@ import type { KindDefinition, ReportBase } from './kind.js';
 
 export const builtinKindsDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-/** A kind folder that cannot be used, with the file and the problems in it. */
-export class KindError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'KindError';
-  }
-}
+export { KindError };
 
 const kinds = new Map<string, KindDefinition>();
 const registeredDirs: string[] = [];
@@ -36,24 +35,38 @@ export function loadKindFolder(dir: string): KindDefinition {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new KindError(`${file}: không đọc được tệp mô tả loại văn bản.`);
+    throw new KindError((lang) => say(lang, modelMessages.kindUnreadable, file));
   }
-  const parsed = parseSource(text, file);
-  if (!parsed.source) throw new KindError(formatProblems(parsed.problems));
-  const result = validate(parsed.source, kindFileSchema);
-  if (!result.ok) throw new KindError(formatProblems(result.problems));
-  if (!existsSync(path.join(dir, 'body.hbs'))) throw new KindError(`${dir}: thiếu tệp mẫu body.hbs.`);
-  return defineKind(result.value, dir, file);
+  const kindFile = readChecked(text, file, kindFileSchema);
+  if (!existsSync(path.join(dir, 'body.hbs'))) throw new KindError((lang) => say(lang, modelMessages.kindNoTemplate, dir));
+  return defineKind(kindFile, dir, file);
+}
+
+/**
+ * Parse and validate a YAML file of the kinds' own (kind.yaml, baocao.config.yaml). Kinds load
+ * before anyone asks for a language, so the problems are worded again in the reader's.
+ */
+function readChecked<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
+  const check = (lang: Lang) => {
+    const parsed = parseSource(text, file, lang);
+    return parsed.source ? validate(parsed.source, schema, lang) : { ok: false as const, problems: parsed.problems };
+  };
+  const result = check('vi');
+  if (result.ok) return result.value;
+  throw new KindError((lang) => {
+    const r = check(lang);
+    return formatProblems(r.ok ? [] : r.problems, lang);
+  });
 }
 
 function defineKind(k: KindFile, dir: string, file: string): KindDefinition {
   const shape: Record<string, z.ZodType> = {};
   for (const [name, spec] of Object.entries(k.fields)) {
-    if (name in documentFields || name === 'kind' || name === 'frame') throw new KindError(`${file}: trường "${name}" là trường chung, không khai báo lại.`);
+    if (name in documentFields || name === 'kind' || name === 'frame') throw new KindError((lang) => say(lang, modelMessages.kindSharedField, file, name));
     try {
       shape[name] = compileField(spec, name);
     } catch (e) {
-      throw new KindError(`${file}: ${(e as Error).message}`);
+      throw new KindError((lang) => `${file}: ${errorText(e, lang)}`);
     }
   }
   const errors = k.checks.filter((c) => c.severity === 'error');
@@ -86,7 +99,7 @@ function defineKind(k: KindFile, dir: string, file: string): KindDefinition {
 /** Kind folders in `dir`: the folder itself if it holds kind.yaml, else each sub-folder that does. */
 function kindFolders(dir: string): string[] {
   if (existsSync(path.join(dir, 'kind.yaml'))) return [dir];
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new KindError(`${dir}: không có thư mục loại văn bản này.`);
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new KindError((lang) => say(lang, modelMessages.kindNoFolder, dir));
   return readdirSync(dir)
     .sort()
     .map((name) => path.join(dir, name))
@@ -125,10 +138,8 @@ function configuredDirs(): string[] {
   const dirs = (process.env.BAOCAO_KINDS ?? '').split(path.delimiter).filter(Boolean);
   const config = path.resolve('baocao.config.yaml');
   if (existsSync(config)) {
-    const parsed = parseSource(readFileSync(config, 'utf8'), config);
-    const result = parsed.source ? validate(parsed.source, z.looseObject({ kinds: z.array(z.string()).optional() })) : undefined;
-    if (!result?.ok) throw new KindError(formatProblems(result ? result.problems : parsed.problems));
-    dirs.push(...(result.value.kinds ?? []).map((d) => path.resolve(path.dirname(config), d)));
+    const settings = readChecked(readFileSync(config, 'utf8'), config, z.looseObject({ kinds: z.array(z.string()).optional() }));
+    dirs.push(...(settings.kinds ?? []).map((d) => path.resolve(path.dirname(config), d)));
   }
   return dirs;
 }

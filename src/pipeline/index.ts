@@ -20,6 +20,9 @@ import { faceFor, getFontFamily, measureText } from '../fonts/index.js';
 import { getProfile } from '../profile/index.js';
 import type { TextStyle } from '../profile/index.js';
 import type { PdfA } from '../render/pdf/archive.js';
+import { TemplateKindError } from '../messages/errors.js';
+import { pipelineMessages as words } from '../messages/pipeline.js';
+import { say } from '../messages/types.js';
 
 /**
  * The pipeline, one stage after another: load → compose → parse → frame → render.
@@ -58,9 +61,7 @@ function handleLegacy(source: SourceDocument, option: LegacyOption | undefined, 
   const names = { tcvn3: 'TCVN3 (ABC, .VnTime)', vni: 'VNI (VNI-Times)' };
   const problems = findLegacyStrings(source.data).map((f): Problem => {
     const field = formatPath(f.path);
-    const message = lang === 'vi'
-      ? `trường "${field}": chữ có vẻ được gõ bằng bảng mã ${names[f.encoding]} (${f.sample}); dựng lại với --legacy ${f.encoding} hoặc ghi "legacyEncoding: ${f.encoding}" trong tệp để chuyển sang Unicode.`
-      : `field "${field}": the text looks typed in the ${names[f.encoding]} encoding (${f.sample}); render with --legacy ${f.encoding} or set "legacyEncoding: ${f.encoding}" in the file to convert it to Unicode.`;
+    const message = say(lang, words.legacyText, field, names[f.encoding], f.sample, f.encoding);
     return { file: source.file, ...source.locate(f.path), path: f.path, code: 'legacy-encoding', severity: 'error', message };
   });
   return { source, problems };
@@ -78,8 +79,8 @@ export function validateSource(original: SourceDocument, lang: Lang = 'vi', lega
     const pos = source.locate(['kind']);
     const message =
       kindId === undefined
-        ? lang === 'vi' ? `thiếu trường "kind" cho biết loại văn bản (${known})` : `missing field "kind" naming the document kind (${known})`
-        : lang === 'vi' ? `loại văn bản "${String(kindId)}" không có; các loại có sẵn: ${known}` : `unknown document kind "${String(kindId)}"; available: ${known}`;
+        ? say(lang, words.missingKind, known)
+        : say(lang, words.unknownKind, String(kindId), known);
     return {
       ok: false,
       problems: [{ file: source.file, ...pos, path: ['kind'], code: kindId === undefined ? 'missing' : 'enum', message, severity: 'error' }],
@@ -112,9 +113,7 @@ export async function loadReport(file: string, lang: Lang = 'vi', legacy?: Legac
   if (isPdf(file, bytes)) {
     const embedded = await extractSource(bytes);
     if (!embedded) {
-      const message = lang === 'vi'
-        ? 'tệp PDF này không chứa số liệu nguồn (chỉ bản PDF/A-3 do baocao dựng mới có); hãy dựng từ tệp số liệu YAML/JSON.'
-        : 'this PDF carries no source data (only PDF/A-3 files rendered by baocao do); render from the YAML/JSON data file.';
+      const message = say(lang, words.pdfWithoutSource);
       return { ok: false, problems: [{ file, line: 0, column: 0, path: [], code: 'no-source', severity: 'error', message }] };
     }
     return loadReportBytes(embedded.bytes, `${file} (${embedded.name})`, lang, legacy, embedded.name);
@@ -151,9 +150,7 @@ function dataGlyphProblems(source: SourceDocument, kind: KindDefinition, lang: L
     const chars = [...new Set(faces.flatMap((face) => missingGlyphs(text, family, face)))];
     if (chars.length === 0) continue;
     const field = formatPath(path);
-    const message = lang === 'vi'
-      ? `trường "${field}": phông ${family.name} không có chữ ${describeChars(chars)}; văn bản in ra sẽ thiếu chữ — hãy thay bằng chữ khác.`
-      : `field "${field}": the ${family.name} font has no ${describeChars(chars)}; the printed document would miss it — use another character.`;
+    const message = say(lang, words.dataGlyph, field, family.name, describeChars(chars));
     problems.push({ file: source.file, ...source.locate(path), path, code: 'glyph', severity: 'error', message });
   }
   return problems;
@@ -162,12 +159,7 @@ function dataGlyphProblems(source: SourceDocument, kind: KindDefinition, lang: L
 const faces = ['regular', 'bold', 'italic', 'boldItalic'] as const;
 
 /** A character of the composed document that its face cannot draw (from a template, a helper …). */
-export class GlyphError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'GlyphError';
-  }
-}
+export class GlyphError extends TemplateKindError {}
 
 /** compose + parse + frame: the validated report → the Document tree, checked for glyph coverage. */
 export function buildDocument(kind: KindDefinition, report: ReportBase, profileId = kind.profile, lang: Lang = 'vi'): Document {
@@ -191,10 +183,8 @@ export function buildDocument(kind: KindDefinition, report: ReportBase, profileI
   const gaps = documentGaps(doc, family);
   if (gaps.length > 0) {
     const lines = gaps.map((g) => {
-      const where = findInTemplate(template, g.chars[0]!) ?? (lang === 'vi' ? 'nội dung' : 'text');
-      return lang === 'vi'
-        ? `${where}: phông ${family.name} (${g.face}) không có chữ ${describeChars(g.chars)} trong "${g.context}".`
-        : `${where}: the ${family.name} font (${g.face}) has no ${describeChars(g.chars)} in "${g.context}".`;
+      const where = findInTemplate(template, g.chars[0]!) ?? say(lang, words.inText);
+      return say(lang, words.templateGlyph, where, family.name, g.face, describeChars(g.chars), g.context);
     });
     throw new GlyphError([...new Set(lines)].join('\n'));
   }

@@ -1,3 +1,6 @@
+import { UsageError } from '../messages/errors.js';
+import { profileMessages } from '../messages/profile.js';
+import { say } from '../messages/types.js';
 import { dang } from './dang.js';
 import { nd30 } from './nd30.js';
 import type { Profile } from './types.js';
@@ -7,12 +10,10 @@ export { dang, nd30 };
 
 const profiles: Record<string, Profile> = { nd30, dang };
 
-/** The profile with this id; throws with the list of known ids otherwise. */
+/** The profile with this id; a UsageError (exit 64) listing the known ids otherwise. */
 export function getProfile(id: string): Profile {
-  const profile = profiles[id];
-  if (!profile) {
-    throw new Error(`Không có bố cục "${id}". Các bố cục có sẵn: ${Object.keys(profiles).join(', ')}.`);
-  }
+  const profile = Object.hasOwn(profiles, id) ? profiles[id] : undefined;
+  if (!profile) throw new UsageError((lang) => say(lang, profileMessages.unknownProfile, id, profileIds().join(', ')));
   return profile;
 }
 

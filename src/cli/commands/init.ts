@@ -3,40 +3,41 @@ import path from 'node:path';
 import type { Lang } from '../../load/index.js';
 import { findKind, kindJsonSchema, listKinds, starterFile } from '../../model/index.js';
 import { writeFileAtomic } from '../../output/index.js';
-import { EXIT, UsageError } from '../exit.js';
-import { translator } from '../i18n.js';
+import { ExistsError, IoError, UsageError } from '../../messages/errors.js';
+import { EXIT } from '../exit.js';
+import { cliMessages as m } from '../../messages/cli.js';
+import { say } from '../../messages/types.js';
 
 /** A starting data file for a kind, with its JSON Schema beside it for editor completion. */
 export async function initCommand(args: { kind: string; file?: string; force: boolean; lang: Lang }): Promise<number> {
-  const t = translator(args.lang);
-  const kind = findKind(args.kind);
-  if (!kind) {
-    throw new UsageError(t(`không có loại văn bản "${args.kind}"; các loại có sẵn: ${listKinds().map((k) => k.id).join(', ')}`,
-      `unknown kind "${args.kind}"; available: ${listKinds().map((k) => k.id).join(', ')}`));
-  }
+  const { lang } = args;
+  const kind = requireKind(args.kind);
   const file = args.file ?? `${kind.id}.yaml`;
-  if (existsSync(file) && !args.force) {
-    process.stderr.write(t(`${file}: tệp đã có, không ghi đè (dùng --force nếu muốn thay).\n`, `${file}: already exists, not overwritten (use --force).\n`));
-    return EXIT.exists;
-  }
+  if (existsSync(file) && !args.force) throw new ExistsError((l) => say(l, m.initExists, file));
   const starter = starterFile(kind);
   const schemaPath = path.join(path.dirname(file), starter.schemaFile);
-  await writeFileAtomic(file, Buffer.from(starter.yaml, 'utf8'));
-  await writeFileAtomic(schemaPath, Buffer.from(JSON.stringify(kindJsonSchema(kind), null, 2) + '\n', 'utf8'));
+  for (const [target, text] of [[file, starter.yaml], [schemaPath, JSON.stringify(kindJsonSchema(kind), null, 2) + '\n']] as const) {
+    try {
+      await writeFileAtomic(target, Buffer.from(text, 'utf8'));
+    } catch (e) {
+      throw new IoError((l) => say(l, m.cannotWriteFile, target, (e as Error).message));
+    }
+  }
   process.stdout.write(`${file}\n${schemaPath}\n`);
-  process.stderr.write(t(`Đã tạo ${file}. Sửa số liệu, rồi: baocao validate ${file} && baocao render ${file}\n`,
-    `Created ${file}. Edit it, then: baocao validate ${file} && baocao render ${file}\n`));
+  process.stderr.write(`${say(lang, m.initCreated, file)}\n`);
   return EXIT.ok;
 }
 
 /** The kind's JSON Schema on stdout. */
 export function schemaCommand(args: { kind: string; lang: Lang }): number {
-  const t = translator(args.lang);
-  const kind = findKind(args.kind);
-  if (!kind) {
-    throw new UsageError(t(`không có loại văn bản "${args.kind}"; các loại có sẵn: ${listKinds().map((k) => k.id).join(', ')}`,
-      `unknown kind "${args.kind}"; available: ${listKinds().map((k) => k.id).join(', ')}`));
-  }
+  const kind = requireKind(args.kind);
   process.stdout.write(JSON.stringify(kindJsonSchema(kind), null, 2) + '\n');
   return EXIT.ok;
+}
+
+/** A kind named on the command line: unknown is a usage error listing the known ones. */
+function requireKind(id: string) {
+  const kind = findKind(id);
+  if (!kind) throw new UsageError((lang) => say(lang, m.unknownKind, id, listKinds().map((k) => k.id).join(', ')));
+  return kind;
 }

@@ -6,10 +6,12 @@ import type { Lang } from '../../load/index.js';
 import { kindDirs } from '../../model/index.js';
 import { removeTempFiles } from '../../output/index.js';
 import { FORMATS } from '../../pipeline/index.js';
+import { getProfile } from '../../profile/index.js';
 import { parseCreationDate } from '../../batch/job.js';
 import type { Format, LegacyOption, PdfA } from '../../pipeline/index.js';
 import { EXIT, UsageError, exitCodeOf } from '../exit.js';
-import { translator } from '../i18n.js';
+import { cliMessages as m } from '../../messages/cli.js';
+import { say } from '../../messages/types.js';
 import { expandInputs } from '../inputs.js';
 import { Progress } from '../progress.js';
 import { describeProblems, summaryJson, summaryTable } from '../report.js';
@@ -34,32 +36,36 @@ export interface RenderArgs {
 }
 
 export function parseFormats(value: string | string[], lang: Lang): Format[] {
-  const t = translator(lang);
   const list = (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
   for (const f of list) {
     if (!(FORMATS as readonly string[]).includes(f)) {
-      throw new UsageError(t(`định dạng "${f}" không hỗ trợ; chọn: ${FORMATS.join(', ')}`, `format "${f}" is not supported; choose: ${FORMATS.join(', ')}`));
+      throw new UsageError((l) => say(l, m.unknownFormat, f, FORMATS.join(', ')));
     }
   }
-  if (list.length === 0) throw new UsageError(t('chưa chọn định dạng nào', 'no format chosen'));
+  if (list.length === 0) throw new UsageError(say(lang, m.noFormat));
   return [...new Set(list)] as Format[];
+}
+
+/** The effective profile, checked before any file is read: an unknown id is a usage error listing the known ones. */
+export function checkProfile(id: string | undefined): void {
+  if (id !== undefined) getProfile(id);
 }
 
 export async function renderCommand(args: RenderArgs): Promise<number> {
   const { lang } = args;
-  const t = translator(lang);
+  checkProfile(args.profile);
   const formats = parseFormats(args.format, lang);
   const inputs = await expandInputs(args.inputs);
-  if (inputs.length === 0) throw new UsageError(t('không tìm thấy tệp số liệu nào', 'no data file found'));
+  if (inputs.length === 0) throw new UsageError(say(lang, m.noInput));
   if (args.name !== undefined && inputs.length > 1) {
-    throw new UsageError(t('--name chỉ dùng khi dựng một tệp', '--name needs exactly one input'));
+    throw new UsageError(say(lang, m.nameNeedsOneInput));
   }
   if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1)) {
-    throw new UsageError(t('--jobs cần một số nguyên ≥ 1', '--jobs needs an integer ≥ 1'));
+    throw new UsageError(say(lang, m.badJobs));
   }
   if (args.creationDate !== undefined && !parseCreationDate(args.creationDate)) {
-    throw new UsageError(t(`--creation-date cần một ngày dạng YYYY-MM-DD (hoặc ngày giờ ISO 8601), không phải "${args.creationDate}"`,
-      `--creation-date needs a date as YYYY-MM-DD (or an ISO 8601 date-time), not "${args.creationDate}"`));
+    const value = args.creationDate;
+    throw new UsageError((l) => say(l, m.badCreationDate, value));
   }
   removeTempFiles(args.out); // leftovers of a crashed run, never a live process's
 
@@ -114,8 +120,7 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
     process.stdout.write(summaryTable(results, lang, ms) + '\n');
   }
   if (interrupted) {
-    process.stderr.write(t(`Đã dừng theo yêu cầu: ${results.length}/${inputs.length} tệp đã xong; không có tệp nào ghi dở.\n`,
-      `Stopped on request: ${results.length}/${inputs.length} files finished; no file was left half-written.\n`));
+    process.stderr.write(`${say(lang, m.stopped, results.length, inputs.length)}\n`);
     return EXIT.interrupted;
   }
   return exitCodeOf(results.map((r) => r.status));

@@ -7,9 +7,10 @@ import type { Lang } from '../../load/index.js';
 import { kindDirs } from '../../model/index.js';
 import type { LegacyOption } from '../../pipeline/index.js';
 import { EXIT } from '../exit.js';
-import { translator } from '../i18n.js';
+import { cliMessages as m } from '../../messages/cli.js';
+import { say } from '../../messages/types.js';
 import { describeProblems, statusWord } from '../report.js';
-import { parseFormats } from './render.js';
+import { checkProfile, parseFormats } from './render.js';
 
 /**
  * Re-render whenever the data file or a template changes. Editors save by writing a new file and
@@ -19,7 +20,8 @@ import { parseFormats } from './render.js';
 export async function watchCommand(args: {
   input: string; out: string; format: string | string[]; profile?: string; legacy?: LegacyOption; lang: Lang; debounceMs?: number;
 }): Promise<number> {
-  const t = translator(args.lang);
+  const { lang } = args;
+  checkProfile(args.profile);
   const formats = parseFormats(args.format, args.lang);
   const input = path.resolve(args.input);
   const stamp = () => new Date().toTimeString().slice(0, 8);
@@ -37,11 +39,11 @@ export async function watchCommand(args: {
       formats, outDir: args.out, force: true, lang: args.lang,
       ...(args.profile ? { profile: args.profile } : {}), ...(args.legacy ? { legacy: args.legacy } : {}),
     });
-    const what = changed.length ? t(`thay đổi: ${changed.join(', ')}`, `changed: ${changed.join(', ')}`) : t('lần đầu', 'first render');
+    const what = changed.length ? say(lang, m.watchChanged, changed.join(', ')) : say(lang, m.watchFirst);
     const problems = describeProblems(r, args.lang);
     if (problems) process.stderr.write(problems + '\n');
     const outputs = r.outputs.map((o) => o.path).join(', ');
-    process.stdout.write(`[${stamp()}] ${what} → ${statusWord(r.status, args.lang)} (${r.ms} ms)${outputs ? `: ${outputs}` : t('; giữ bản đã dựng trước', '; last good output kept')}\n`);
+    process.stdout.write(`[${stamp()}] ${what} → ${statusWord(r.status, args.lang)} (${r.ms} ms)${outputs ? `: ${outputs}` : say(lang, m.watchKeptLast)}\n`);
     running = false;
     if (again) {
       const next = again;
@@ -74,7 +76,7 @@ export async function watchCommand(args: {
   ];
   // Watchers first, then the first render: a save during that render is not missed.
   await render([]);
-  process.stderr.write(t(`Đang theo dõi ${args.input} và các mẫu văn bản; nhấn Ctrl+C để dừng.\n`, `Watching ${args.input} and the templates; press Ctrl+C to stop.\n`));
+  process.stderr.write(`${say(lang, m.watching, args.input)}\n`);
 
   await new Promise<void>((resolve) => {
     const stop = () => {

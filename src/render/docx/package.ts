@@ -12,6 +12,7 @@ import type { FaceName } from '../../fonts/index.js';
  * - app properties: the application that wrote the file;
  * - the zip: fixed entry order, fixed entry times, fixed compression level.
  * Together these make the bytes a function of the input.
+ * Its errors are internal (a bug, exit 1): they check what docx wrote, never the user's data.
  */
 
 export interface PackageInput {
@@ -44,7 +45,7 @@ export function fontKey(family: string, face: FaceName): string {
  */
 export function obfuscateFont(bytes: Uint8Array, key: string): Uint8Array<ArrayBuffer> {
   const hex = key.replace(/[{}-]/g, '');
-  if (!/^[0-9A-Fa-f]{32}$/.test(hex)) throw new Error(`bad font key ${key}`);
+  if (!/^[0-9A-Fa-f]{32}$/.test(hex)) throw new Error(`internal: bad font key ${key}`);
   const out = new Uint8Array(bytes);
   for (let i = 0; i < 16; i++) {
     const k = parseInt(hex.slice(30 - 2 * i, 32 - 2 * i), 16);
@@ -64,7 +65,7 @@ export function finishPackage(docx: Uint8Array, input: PackageInput): Buffer {
   const files = unzipSync(docx);
   const text = (name: string): string => {
     const f = files[name];
-    if (!f) throw new Error(`docx wrote no ${name}`);
+    if (!f) throw new Error(`internal: docx wrote no ${name}`);
     return strFromU8(f);
   };
 
@@ -72,7 +73,7 @@ export function finishPackage(docx: Uint8Array, input: PackageInput): Buffer {
   const rels = text('word/_rels/fontTable.xml.rels');
   const target = (id: string): string => {
     const m = new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels) ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels);
-    if (!m) throw new Error(`fontTable relationship ${id} not found`);
+    if (!m) throw new Error(`internal: fontTable relationship ${id} not found`);
     return `word/${m[1]}`;
   };
   let seen = 0;
@@ -86,14 +87,14 @@ export function finishPackage(docx: Uint8Array, input: PackageInput): Buffer {
       return `<w:${element} r:id="${id}" w:fontKey="${key}"/>`;
     },
   );
-  if (seen !== 4) throw new Error(`expected 4 embedded faces in fontTable.xml, found ${seen}`);
+  if (seen !== 4) throw new Error(`internal: expected 4 embedded faces in fontTable.xml, found ${seen}`);
   files['word/fontTable.xml'] = strToU8(fontTable);
 
   // Widow control stated, not left to each application's default (LibreOffice assumes 2/2, the
   // schema says off); off, because pdfmake has none and both must break pages at the same lines.
   const styles = text('word/styles.xml');
   const withWidow = styles.replace(/<w:pPrDefault><w:pPr>/, '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>');
-  if (withWidow === styles) throw new Error('styles.xml has no w:pPrDefault/w:pPr');
+  if (withWidow === styles) throw new Error(`internal: styles.xml has no w:pPrDefault/w:pPr`);
   files['word/styles.xml'] = strToU8(withWidow);
 
   // Core properties: the document's own date, never the time of rendering; its language.

@@ -1,0 +1,21 @@
+import type { Messages } from './types.js';
+
+/** Composing the body from a kind's Handlebars template (src/compose). */
+export const composeMessages = {
+  templateError: {
+    vi: (where: string, detail: string) => `${where}: lỗi mẫu văn bản: ${detail}`,
+    en: (where: string, detail: string) => `${where}: template error: ${detail}`,
+  },
+  templateNotFound: { vi: () => 'không tìm thấy tệp mẫu body.hbs', en: () => 'the template body.hbs is missing' },
+  syntaxError: { vi: () => 'lỗi cú pháp', en: () => 'syntax error' },
+  unsupportedTag: {
+    vi: (tag: string, tags: string) => `thẻ <${tag}> không thuộc tập thẻ được hỗ trợ (${tags})`,
+    en: (tag: string, tags: string) => `the tag <${tag}> is not one of the supported tags (${tags})`,
+  },
+  helperNeedsQuantity: {
+    vi: (helper: string, found: string) => `helper "${helper}" cần một số liệu có đơn vị (quantity), nhận được ${found}`,
+    en: (helper: string, found: string) => `helper "${helper}" needs a figure with a unit (quantity), got ${found}`,
+  },
+  sumNeedsList: { vi: (found: string) => `helper "sum" cần một danh sách, nhận được ${found}`, en: (found: string) => `helper "sum" needs a list, got ${found}` },
+  sumNotNumber: { vi: (field: string) => `helper "sum": trường "${field}" không phải số`, en: (field: string) => `helper "sum": field "${field}" is not a number` },
+} satisfies Messages;

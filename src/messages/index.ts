@@ -1,0 +1,35 @@
+import { apiMessages } from './api.js';
+import { batchMessages } from './batch.js';
+import { cliMessages } from './cli.js';
+import { composeMessages } from './compose.js';
+import { fontsMessages } from './fonts.js';
+import { frameMessages } from './frame.js';
+import { loadMessages } from './load.js';
+import { modelMessages } from './model.js';
+import { pipelineMessages } from './pipeline.js';
+import { profileMessages } from './profile.js';
+
+/**
+ * The message catalogue: every user-facing sentence of baocao, Vietnamese and English side by
+ * side, one module per area. Code words a message with `say(lang, <area>Messages.<key>, …args)`;
+ * this object gathers the areas so a test can word every entry and a schema can refer to one by
+ * name (src/messages/ref.ts). A new area is one module, one import and one line below.
+ */
+export const catalogue = {
+  api: apiMessages,
+  batch: batchMessages,
+  cli: cliMessages,
+  compose: composeMessages,
+  fonts: fontsMessages,
+  frame: frameMessages,
+  load: loadMessages,
+  model: modelMessages,
+  pipeline: pipelineMessages,
+  profile: profileMessages,
+};
+
+export type Catalogue = typeof catalogue;
+export type Area = keyof Catalogue;
+
+export type { Lang, Message, Messages } from './types.js';
+export { say } from './types.js';
