@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { MarkupError } from '../document/parse.js';
 import { batchMessages } from '../messages/batch.js';
 import { errorText, outcomeOfError, outcomeOfProblems, type Outcome } from '../messages/errors.js';
 import { say } from '../messages/types.js';
@@ -94,8 +93,7 @@ export async function runJob(input: string, options: JobOptions): Promise<JobRes
       rendered.push({ format: 'eml', bytes: await emlForOutputs(doc, loaded.report.frame.date ?? null, files, pdfa) });
     }
   } catch (e) {
-    // MarkupError is the template's too; it joins BaocaoError when src/document is reworked.
-    const outcome = e instanceof MarkupError ? 'template' : outcomeOfError(e);
+    const outcome = outcomeOfError(e);
     if (outcome === 'internal' || outcome === 'usage') throw e;
     return done({ ...base, status: outcome, outputs: [], error: errorText(e, options.lang) });
   }

@@ -1,6 +1,10 @@
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import { pointLetter, roman, upperVi } from '../format/index.js';
+import { TemplateKindError } from '../messages/errors.js';
+import type { Wording } from '../messages/errors.js';
+import { markupMessages } from '../messages/markup.js';
+import { say } from '../messages/types.js';
 import { markupTags } from './markup.js';
 import type { Align, Appendix, Block, Heading, Inline, List, ListItem, Paragraph, Position, Table, TableCell, TableRow } from './types.js';
 
@@ -10,17 +14,27 @@ import type { Align, Appendix, Block, Heading, Inline, List, ListItem, Paragraph
  */
 
 /** Markup that breaks the vocabulary's rules; `line` is the line in the composed markup. */
-export class MarkupError extends Error {
+export class MarkupError extends TemplateKindError {
   constructor(
     readonly source: string,
     readonly line: number,
-    readonly detail: string,
+    readonly detail: Wording,
     /** Whether `source:line` is the template's own line (else a line of the composed markup). */
     readonly inTemplate = false,
   ) {
-    super(inTemplate ? `${source}:${line}: ${detail}` : `${source}: dòng ${line} của nội dung đã dựng: ${detail}`);
-    this.name = 'MarkupError';
+    super((lang) => {
+      const d = typeof detail === 'string' ? detail : detail(lang);
+      // At a template line the message is a compiler's "file:line: detail"; else it says which text.
+      return inTemplate ? `${source}:${line}: ${d}` : say(lang, markupMessages.atComposedLine, source, line, d);
+    });
   }
+}
+
+type MarkupKey = keyof typeof markupMessages;
+
+/** A markup message, worded later in the reader's language. */
+function m<K extends MarkupKey>(key: K, ...args: Parameters<(typeof markupMessages)[K]['vi']>): Wording {
+  return (lang) => (markupMessages[key][lang] as (...a: unknown[]) => string)(...args);
 }
 
 interface Style {
@@ -65,7 +79,7 @@ export function parseMarkup(markup: string, source: string, files: readonly stri
     if (!m || file === undefined) return undefined;
     return { file, line: Number(m[2]) + (markup.slice(at, index).split('\n').length - 1) };
   };
-  const fail = (node: ChildNode, detail: string): never => {
+  const fail = (node: ChildNode, detail: Wording): never => {
     // A text node starts at the whitespace before it; point at its first visible character.
     const lead = node.type === 'text' ? node.data.length - node.data.trimStart().length : 0;
     const index = node.startIndex === null ? null : node.startIndex + lead;
@@ -88,7 +102,7 @@ export function parseMarkup(markup: string, source: string, files: readonly stri
     if (node.type === 'tag' && (node as Element).name === 'appendix') {
       appendixElements.push(node as Element);
     } else if (appendixElements.length > 0 && isContent(node)) {
-      fail(node, 'nội dung chính phải đứng trước các phụ lục (<appendix>)');
+      fail(node, m('bodyAfterAppendix'));
     } else {
       bodyNodes.push(node);
     }
@@ -115,23 +129,23 @@ function isContent(node: ChildNode): boolean {
  */
 function appendixParts(el: Element, fail: Fail): { title: string[]; orientation: Appendix['orientation']; content: ChildNode[] } {
   const o = el.attribs.orientation ?? 'portrait';
-  if (o !== 'portrait' && o !== 'landscape') fail(el, `orientation="${o}" không hợp lệ (portrait, landscape)`);
+  if (o !== 'portrait' && o !== 'landscape') fail(el, m('badOrientation', o));
   const titleEls = el.children.filter((c): c is Element => c.type === 'tag' && (c as Element).name === 'appendix-title');
   const attr = el.attribs.title;
-  if (titleEls.length > 1) fail(titleEls[1]!, 'mỗi phụ lục chỉ có một <appendix-title>');
-  if (attr !== undefined && titleEls.length > 0) fail(el, 'phụ lục có cả title="…" và <appendix-title>: chỉ dùng một');
+  if (titleEls.length > 1) fail(titleEls[1]!, m('oneAppendixTitle'));
+  if (attr !== undefined && titleEls.length > 0) fail(el, m('titleTwice'));
   let lines: string[];
   if (titleEls[0]) {
     const first = el.children.find(isContent);
-    if (first !== titleEls[0]) fail(titleEls[0], '<appendix-title> phải đứng đầu phụ lục');
+    if (first !== titleEls[0]) fail(titleEls[0], m('appendixTitleFirst'));
     lines = titleLines(titleEls[0], fail);
   } else if (attr !== undefined) {
     lines = [attr.replace(/[ \t\n\r\f]+/g, ' ').trim().normalize('NFC')];
   } else {
-    return fail(el, 'phụ lục cần tên: title="…" hoặc <appendix-title>…</appendix-title>');
+    return fail(el, m('appendixNeedsTitle'));
   }
   const title = lines.filter((l) => l !== '').map((l) => upperVi(l));
-  if (title.length === 0) fail(titleEls[0] ?? el, 'tên phụ lục trống');
+  if (title.length === 0) fail(titleEls[0] ?? el, m('emptyAppendixTitle'));
   return { title, orientation: o as Appendix['orientation'], content: el.children.filter((c) => c !== titleEls[0]) };
 }
 
@@ -141,7 +155,7 @@ function titleLines(el: Element, fail: Fail): string[] {
   for (const c of el.children) {
     if (c.type === 'text') lines[lines.length - 1] += c.data;
     else if (c.type === 'tag' && (c as Element).name === 'br') lines.push('');
-    else if (c.type !== 'comment') fail(c, 'trong <appendix-title> chỉ được có chữ và <br>');
+    else if (c.type !== 'comment') fail(c, m('appendixTitleContent'));
   }
   return lines.map((l) => l.replace(/[ \t\n\r\f]+/g, ' ').trim().normalize('NFC'));
 }
@@ -154,11 +168,11 @@ function parseBlocks(nodes: ChildNode[], ctx: Ctx): Block[] {
 
   for (const node of nodes) {
     if (node.type === 'text') {
-      if (node.data.trim() !== '') fail(node, `chữ nằm ngoài đoạn văn: "${node.data.trim().slice(0, 40)}"`);
+      if (node.data.trim() !== '') fail(node, m('textOutsideParagraph', node.data.trim().slice(0, 40)));
       continue;
     }
     if (node.type === 'comment' || node.type === 'directive') continue;
-    if (node.type !== 'tag') fail(node, 'nội dung không hợp lệ');
+    if (node.type !== 'tag') fail(node, m('invalidContent'));
     const el = node as Element;
     checkKnown(el, fail);
     switch (el.name) {
@@ -175,7 +189,7 @@ function parseBlocks(nodes: ChildNode[], ctx: Ctx): Block[] {
           number = level === 1 ? `${roman(n)}.` : level === 2 ? `${n}.` : `${pointLetter(n)})`;
         }
         const heading: Heading = { type: 'heading', level, number, children: inlines(el.children, {}, fail), ...ctx.at(el) };
-        if (isEmpty(heading.children)) fail(el, `tiêu đề <${el.name}> trống`);
+        if (isEmpty(heading.children)) fail(el, m('emptyHeading', el.name));
         blocks.push(heading);
         break;
       }
@@ -204,19 +218,19 @@ function parseBlocks(nodes: ChildNode[], ctx: Ctx): Block[] {
         blocks.push({ type: 'pagebreak', ...ctx.at(el) });
         break;
       case 'appendix':
-        fail(el, '<appendix> chỉ được đặt ở cấp ngoài cùng, sau nội dung chính');
+        fail(el, m('appendixNotTopLevel'));
         break;
       case 'appendix-title':
-        fail(el, '<appendix-title> chỉ được đặt ở đầu một <appendix>');
+        fail(el, m('appendixTitlePlace'));
         break;
       default:
-        fail(el, `thẻ <${el.name}> không được đứng ở cấp ngoài cùng; hãy đặt nó trong <p>`);
+        fail(el, m('notTopLevel', el.name));
     }
   }
   return blocks;
 }
 
-type Fail = (node: ChildNode, detail: string) => never;
+type Fail = (node: ChildNode, detail: Wording) => never;
 
 /** The parse's context: how to fail at a node, and a node's template position. */
 interface Ctx {
@@ -226,14 +240,14 @@ interface Ctx {
 }
 
 function checkKnown(el: Element, fail: Fail): void {
-  if (!markupTags.has(el.name)) fail(el, `thẻ <${el.name}> không được hỗ trợ`);
+  if (!markupTags.has(el.name)) fail(el, m('unsupportedTag', el.name));
 }
 
 function alignOf(el: Element, fallback: Align, fail: Fail): Align {
   const a = el.attribs.align;
   if (a === undefined) return fallback;
   if (a === 'justify' || a === 'left' || a === 'center' || a === 'right') return a;
-  return fail(el, `align="${a}" không hợp lệ (justify, left, center, right)`);
+  return fail(el, m('badAlign', a));
 }
 
 /** Inline content: text runs with styles; whitespace collapsed as in HTML. */
@@ -248,7 +262,7 @@ function inlines(children: ChildNode[], style: Style, fail: Fail): Inline[] {
         continue;
       }
       if (node.type === 'comment') continue;
-      if (node.type !== 'tag') fail(node, 'nội dung không hợp lệ');
+      if (node.type !== 'tag') fail(node, m('invalidContent'));
       const el = node as Element;
       checkKnown(el, fail);
       switch (el.name) {
@@ -267,7 +281,7 @@ function inlines(children: ChildNode[], style: Style, fail: Fail): Inline[] {
           out.push({ type: 'break' });
           break;
         default:
-          fail(el, `thẻ <${el.name}> không được đặt trong một dòng chữ`);
+          fail(el, m('notInline', el.name));
       }
     }
   };
@@ -312,16 +326,16 @@ function isEmpty(content: Inline[]): boolean {
 function parseList(el: Element, fallback: '-' | '+', ctx: Ctx): List {
   const fail = ctx.fail;
   const cls = el.attribs.class;
-  const marker = cls === 'plus' ? '+' : cls === 'dash' ? '-' : cls === undefined ? fallback : fail(el, `class="${cls}" không hợp lệ cho <ul> (dash, plus)`);
+  const marker = cls === 'plus' ? '+' : cls === 'dash' ? '-' : cls === undefined ? fallback : fail(el, m('badListClass', cls));
   const items: ListItem[] = [];
   for (const child of el.children) {
     if (child.type === 'text') {
-      if (child.data.trim() !== '') fail(child, 'chữ trong <ul> phải nằm trong <li>');
+      if (child.data.trim() !== '') fail(child, m('textInList'));
       continue;
     }
     if (child.type === 'comment') continue;
     const li = child as Element;
-    if (li.type !== 'tag' || li.name !== 'li') fail(child, 'trong <ul> chỉ được có <li>');
+    if (li.type !== 'tag' || li.name !== 'li') fail(child, m('onlyItems'));
     const own = li.children.filter((c) => !(c.type === 'tag' && (c as Element).name === 'ul'));
     const nested = li.children.filter((c): c is Element => c.type === 'tag' && (c as Element).name === 'ul');
     const content = inlines(own, {}, fail);
@@ -338,20 +352,20 @@ function parseTable(el: Element, ctx: Ctx): Table {
   const collect = (parent: Element, inHead: boolean): void => {
     for (const c of parent.children) {
       if (c.type === 'text') {
-        if (c.data.trim() !== '') fail(c, 'chữ trong bảng phải nằm trong ô <td>/<th>');
+        if (c.data.trim() !== '') fail(c, m('textInTable'));
         continue;
       }
       if (c.type === 'comment') continue;
       const child = c as Element;
-      if (child.type !== 'tag') fail(c, 'nội dung bảng không hợp lệ');
+      if (child.type !== 'tag') fail(c, m('invalidTableContent'));
       if (child.name === 'thead') collect(child, true);
       else if (child.name === 'tbody') collect(child, false);
       else if (child.name === 'tr') rows.push({ row: child, header: inHead });
-      else fail(child, `thẻ <${child.name}> không được đặt trực tiếp trong bảng`);
+      else fail(child, m('notInTable', child.name));
     }
   };
   collect(el, false);
-  if (rows.length === 0) fail(el, 'bảng không có dòng nào');
+  if (rows.length === 0) fail(el, m('emptyTable'));
 
   // Resolve spans on a grid so every row covers the same number of columns.
   const occupied: boolean[][] = [];
@@ -363,12 +377,12 @@ function parseTable(el: Element, ctx: Ctx): Table {
     let col = 0;
     for (const c of row.children) {
       if (c.type === 'text') {
-        if (c.data.trim() !== '') fail(c, 'chữ trong dòng bảng phải nằm trong ô <td>/<th>');
+        if (c.data.trim() !== '') fail(c, m('textInRow'));
         continue;
       }
       if (c.type === 'comment') continue;
       const cellEl = c as Element;
-      if (cellEl.type !== 'tag' || (cellEl.name !== 'td' && cellEl.name !== 'th')) fail(c, 'trong <tr> chỉ được có <td> hoặc <th>');
+      if (cellEl.type !== 'tag' || (cellEl.name !== 'td' && cellEl.name !== 'th')) fail(c, m('onlyCells'));
       while (occupied[r]![col]) col++;
       const colSpan = spanOf(cellEl, 'colspan', fail);
       const rowSpan = spanOf(cellEl, 'rowspan', fail);
@@ -390,21 +404,21 @@ function parseTable(el: Element, ctx: Ctx): Table {
     columns = Math.max(columns, occupied[r]!.length);
     tableRows.push({ type: 'tableRow', children: cells });
   });
-  if (occupied.length > rows.length) fail(el, 'rowspan vượt quá số dòng của bảng');
+  if (occupied.length > rows.length) fail(el, m('rowspanOverflow'));
   occupied.forEach((cols, r) => {
     const filled = cols.filter(Boolean).length;
-    if (filled !== columns) fail(rows[r]!.row, `dòng ${r + 1} của bảng có ${filled} cột, các dòng khác có ${columns}`);
+    if (filled !== columns) fail(rows[r]!.row, m('rowColumns', r + 1, filled, columns));
   });
 
   const explicitHeader = el.attribs['header-rows'];
   const headerRows = explicitHeader !== undefined ? Number(explicitHeader) : rows.filter((x) => x.header).length;
-  if (!Number.isInteger(headerRows) || headerRows < 0 || headerRows > rows.length) fail(el, `header-rows="${explicitHeader}" không hợp lệ`);
+  if (!Number.isInteger(headerRows) || headerRows < 0 || headerRows > rows.length) fail(el, m('badHeaderRows', String(explicitHeader)));
 
   const table: Table = { type: 'table', columns, headerRows, children: tableRows, ...ctx.at(el) };
   const widths = el.attribs.widths;
   if (widths !== undefined) {
     const w = widths.split(',').map((x) => Number(x.trim()));
-    if (w.length !== columns || w.some((x) => !(x > 0))) fail(el, `widths="${widths}" cần ${columns} số dương`);
+    if (w.length !== columns || w.some((x) => !(x > 0))) fail(el, m('badWidths', widths, columns));
     table.widths = w;
   }
   return table;
@@ -414,6 +428,6 @@ function spanOf(el: Element, attr: 'colspan' | 'rowspan', fail: Fail): number {
   const v = el.attribs[attr];
   if (v === undefined) return 1;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) fail(el, `${attr}="${v}" không hợp lệ`);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) fail(el, m('badSpan', attr, v));
   return n;
 }

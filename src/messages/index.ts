@@ -5,6 +5,7 @@ import { composeMessages } from './compose.js';
 import { fontsMessages } from './fonts.js';
 import { frameMessages } from './frame.js';
 import { loadMessages } from './load.js';
+import { markupMessages } from './markup.js';
 import { modelMessages } from './model.js';
 import { pipelineMessages } from './pipeline.js';
 import { profileMessages } from './profile.js';
@@ -23,6 +24,7 @@ export const catalogue = {
   fonts: fontsMessages,
   frame: frameMessages,
   load: loadMessages,
+  markup: markupMessages,
   model: modelMessages,
   pipeline: pipelineMessages,
   profile: profileMessages,

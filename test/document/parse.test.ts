@@ -37,6 +37,14 @@ describe('parseMarkup', () => {
       expect((caught as MarkupError).line).toBe(line);
       expect((caught as MarkupError).message).toMatch(message);
       expect((caught as MarkupError).message).toContain('mau.hbs');
+      // The same error for an English reader, with the same place and no Vietnamese word.
+      const en = (caught as MarkupError).text('en');
+      expect(en).toMatch(new RegExp(`^mau\\.hbs: line ${line} of the composed text: `));
+      expect(en.replace(/"[^"]*"/g, '')).not.toMatch(/[ăâđêôơưàáạảãèéẹẻẽìíịỉĩòóọỏõùúụủũỳýỵỷỹ]/i);
     });
   }
+
+  it('is a template error: exit code 3', () => {
+    expect(() => parseMarkup('<div>x</div>', 'mau.hbs')).toThrow(expect.objectContaining({ exitCode: 3 }));
+  });
 });

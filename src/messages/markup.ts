@@ -1,0 +1,46 @@
+import type { Messages } from './types.js';
+
+/** Parsing the composed body markup into the Document tree (src/document/parse.ts). */
+export const markupMessages = {
+  atComposedLine: {
+    vi: (source: string, line: number, detail: string) => `${source}: dòng ${line} của nội dung đã dựng: ${detail}`,
+    en: (source: string, line: number, detail: string) => `${source}: line ${line} of the composed text: ${detail}`,
+  },
+  bodyAfterAppendix: { vi: () => 'nội dung chính phải đứng trước các phụ lục (<appendix>)', en: () => 'the main body must come before the appendices (<appendix>)' },
+  badOrientation: { vi: (o: string) => `orientation="${o}" không hợp lệ (portrait, landscape)`, en: (o: string) => `orientation="${o}" is not valid (portrait, landscape)` },
+  oneAppendixTitle: { vi: () => 'mỗi phụ lục chỉ có một <appendix-title>', en: () => 'an appendix has one <appendix-title> only' },
+  titleTwice: { vi: () => 'phụ lục có cả title="…" và <appendix-title>: chỉ dùng một', en: () => 'the appendix has both title="…" and <appendix-title>: use one' },
+  appendixTitleFirst: { vi: () => '<appendix-title> phải đứng đầu phụ lục', en: () => '<appendix-title> must open the appendix' },
+  appendixNeedsTitle: {
+    vi: () => 'phụ lục cần tên: title="…" hoặc <appendix-title>…</appendix-title>',
+    en: () => 'an appendix needs a title: title="…" or <appendix-title>…</appendix-title>',
+  },
+  emptyAppendixTitle: { vi: () => 'tên phụ lục trống', en: () => 'the appendix title is empty' },
+  appendixTitleContent: { vi: () => 'trong <appendix-title> chỉ được có chữ và <br>', en: () => '<appendix-title> may hold only text and <br>' },
+  textOutsideParagraph: { vi: (text: string) => `chữ nằm ngoài đoạn văn: "${text}"`, en: (text: string) => `text outside a paragraph: "${text}"` },
+  invalidContent: { vi: () => 'nội dung không hợp lệ', en: () => 'invalid content' },
+  emptyHeading: { vi: (tag: string) => `tiêu đề <${tag}> trống`, en: (tag: string) => `the heading <${tag}> is empty` },
+  appendixNotTopLevel: { vi: () => '<appendix> chỉ được đặt ở cấp ngoài cùng, sau nội dung chính', en: () => '<appendix> belongs at the top level, after the main body' },
+  appendixTitlePlace: { vi: () => '<appendix-title> chỉ được đặt ở đầu một <appendix>', en: () => '<appendix-title> belongs at the start of an <appendix>' },
+  notTopLevel: { vi: (tag: string) => `thẻ <${tag}> không được đứng ở cấp ngoài cùng; hãy đặt nó trong <p>`, en: (tag: string) => `the tag <${tag}> cannot stand at the top level; put it inside a <p>` },
+  unsupportedTag: { vi: (tag: string) => `thẻ <${tag}> không được hỗ trợ`, en: (tag: string) => `the tag <${tag}> is not supported` },
+  badAlign: { vi: (a: string) => `align="${a}" không hợp lệ (justify, left, center, right)`, en: (a: string) => `align="${a}" is not valid (justify, left, center, right)` },
+  notInline: { vi: (tag: string) => `thẻ <${tag}> không được đặt trong một dòng chữ`, en: (tag: string) => `the tag <${tag}> cannot stand inside a line of text` },
+  badListClass: { vi: (c: string) => `class="${c}" không hợp lệ cho <ul> (dash, plus)`, en: (c: string) => `class="${c}" is not valid for <ul> (dash, plus)` },
+  textInList: { vi: () => 'chữ trong <ul> phải nằm trong <li>', en: () => 'text in a <ul> must be inside an <li>' },
+  onlyItems: { vi: () => 'trong <ul> chỉ được có <li>', en: () => 'a <ul> may hold only <li>' },
+  textInTable: { vi: () => 'chữ trong bảng phải nằm trong ô <td>/<th>', en: () => 'text in a table must be inside a <td>/<th> cell' },
+  invalidTableContent: { vi: () => 'nội dung bảng không hợp lệ', en: () => 'invalid table content' },
+  notInTable: { vi: (tag: string) => `thẻ <${tag}> không được đặt trực tiếp trong bảng`, en: (tag: string) => `the tag <${tag}> cannot stand directly in a table` },
+  emptyTable: { vi: () => 'bảng không có dòng nào', en: () => 'the table has no rows' },
+  textInRow: { vi: () => 'chữ trong dòng bảng phải nằm trong ô <td>/<th>', en: () => 'text in a table row must be inside a <td>/<th> cell' },
+  onlyCells: { vi: () => 'trong <tr> chỉ được có <td> hoặc <th>', en: () => 'a <tr> may hold only <td> or <th>' },
+  rowspanOverflow: { vi: () => 'rowspan vượt quá số dòng của bảng', en: () => 'a rowspan reaches past the last row of the table' },
+  rowColumns: {
+    vi: (row: number, filled: number, columns: number) => `dòng ${row} của bảng có ${filled} cột, các dòng khác có ${columns}`,
+    en: (row: number, filled: number, columns: number) => `row ${row} of the table has ${filled} columns, the others have ${columns}`,
+  },
+  badHeaderRows: { vi: (v: string) => `header-rows="${v}" không hợp lệ`, en: (v: string) => `header-rows="${v}" is not valid` },
+  badWidths: { vi: (w: string, n: number) => `widths="${w}" cần ${n} số dương`, en: (w: string, n: number) => `widths="${w}" needs ${n} positive numbers` },
+  badSpan: { vi: (attr: string, v: string) => `${attr}="${v}" không hợp lệ`, en: (attr: string, v: string) => `${attr}="${v}" is not valid` },
+} satisfies Messages;
