@@ -1,6 +1,5 @@
 import type { Lang } from '../load/index.js';
 
-
 /** The language asked for on the command line, before yargs parses it (help texts depend on it). */
 export function langOf(argv: string[]): Lang {
   const i = argv.indexOf('--lang');

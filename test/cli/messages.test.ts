@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,18 @@ describe('--profile', () => {
     const missing = run('render', 'khong-co.yaml', '--profile', 'nd31', '--out', out, '--lang', 'en');
     expect(missing.code).toBe(64);
     expect(missing.stderr).toBe('unknown layout profile "nd31"; available: nd30, dang\nSee: baocao --help\n');
+  });
+
+  it('data the chosen profile cannot word is invalid data (exit 2), not a crash', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'tuq.yaml');
+    writeFileSync(file, readFileSync('data/nghi-son-qp-an-2020.yaml', 'utf8').replace('authority: TM.', 'authority: TUQ.'));
+    const out = path.join(dir, 'out');
+    const r = run('render', file, '--profile', 'dang', '--format', 'pdf', '--out', out, '--lang', 'en');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a Party document does not use the signing authority "TUQ.": only TM. (T/M), KT. (K/T) or TL. (T/L)');
+    expect(r.stderr).not.toMatch(/^\s+at /m); // no stack trace
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]); // nothing written
   });
 
   it('watch checks it too, and exits instead of watching', () => {
