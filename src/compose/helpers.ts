@@ -1,5 +1,14 @@
 import type { HelperOptions } from 'handlebars';
 import {
+  amount,
+  comparison,
+  delta,
+  deltaWithPercent,
+  percentChange,
+  periodLabel,
+  planRatio,
+  rate,
+  signedChange,
   describeChange,
   describeExceed,
   describePlan,
@@ -16,6 +25,7 @@ import {
   upperVi,
   yearRange,
 } from '../format/index.js';
+import type { DeltaOptions, Period, RatioOptions, Rounding } from '../format/index.js';
 import type { Quantity } from '../model/common.js';
 import { TemplateKindError } from '../messages/errors.js';
 import { composeMessages } from '../messages/compose.js';
@@ -38,6 +48,27 @@ function requireQuantity(v: unknown, helper: string): Quantity {
   if (!isQuantity(v)) throw new TemplateKindError((lang) => say(lang, composeMessages.helperNeedsQuantity, helper, JSON.stringify(v)));
   return v;
 }
+
+/** The hash of a helper call: `places=2 rounding="truncate" trim=true pad=2 style="comma"`. */
+function hashOf(a: Args): Record<string, unknown> {
+  return ((a[a.length - 1] as HelperOptions).hash ?? {}) as Record<string, unknown>;
+}
+
+/** Percentage options from a helper's hash; a rounding other than the two known is refused. */
+function percentOptions(a: Args): DeltaOptions & RatioOptions {
+  const h = hashOf(a);
+  const rounding = h.rounding;
+  if (rounding !== undefined && rounding !== 'half-up' && rounding !== 'truncate') throw new RangeError(`rounding must be "half-up" or "truncate", got ${JSON.stringify(rounding)}`);
+  return {
+    ...(h.places !== undefined ? { places: h.places as number } : {}),
+    ...(rounding !== undefined ? { rounding: rounding as Rounding } : {}),
+    ...(h.trim !== undefined ? { trimZeros: h.trim === true } : {}),
+    ...(h.pad !== undefined ? { pad: h.pad as number } : {}),
+  };
+}
+
+/** A figure given as a quantity or a bare number. */
+const figure = (v: unknown): number => (isQuantity(v) ? v.value : (v as number));
 
 /** "94 bản tin", "trên 4.300 người". */
 export function quantityText(q: Quantity): string {
@@ -73,10 +104,69 @@ export const helpers: Record<string, (...a: Args) => unknown> = {
    * is unknown, so a template can write `{{#if q.previous}}, {{change q …}}{{/if}}` or just append.
    */
   change: (...a) => {
-    const [v, periodLabel] = args(a);
+    const [v, label] = args(a);
     const q = requireQuantity(v, 'change');
     if (q.previous === undefined) return '';
-    return describeChange(q.value, q.previous, { unit: q.unit, periodLabel: periodLabel as string });
+    // style="comma" for a phrase that stands in brackets: no brackets inside brackets.
+    const style = hashOf(a).style === 'comma' ? 'comma' : 'paren';
+    return describeChange(q.value, q.previous, { unit: q.unit, periodLabel: label as string, style });
+  },
+  /** {{delta q}} → "giảm 3 vụ", "tăng 12 người", "bằng"; "" when last year's figure is unknown. */
+  delta: (...a) => {
+    const q = requireQuantity(args(a)[0], 'delta');
+    return q.previous === undefined ? '' : delta(q.value, q.previous, { unit: q.unit });
+  },
+  /** {{pctChange q}} → "tăng 15,0%", "giảm 41,3%" (places=, rounding="truncate", trim=true). */
+  pctChange: (...a) => {
+    const q = requireQuantity(args(a)[0], 'pctChange');
+    return q.previous === undefined ? '' : percentChange(q.value, q.previous, { ...percentOptions(a), unit: q.unit });
+  },
+  /** {{deltaPct q}} → "giảm 880 người, 41,3%" (style="paren": "giảm 880 người (41,3%)"). */
+  deltaPct: (...a) => {
+    const q = requireQuantity(args(a)[0], 'deltaPct');
+    const style = hashOf(a).style === 'paren' ? 'paren' : 'comma';
+    return q.previous === undefined ? '' : deltaWithPercent(q.value, q.previous, { ...percentOptions(a), unit: q.unit, style });
+  },
+  /** {{bulletin q}} → "12 vụ (+2 vụ; +20,0%)"; without last year's figure, "12 vụ". */
+  bulletin: (...a) => {
+    const q = requireQuantity(args(a)[0], 'bulletin');
+    const head = quantityText(q);
+    return q.previous === undefined ? head : `${head} ${signedChange(q.value, q.previous, { ...percentOptions(a), unit: q.unit })}`;
+  },
+  /** {{signed q}} → "(- 3 vụ; - 25,0%)": the bulletin's bracket alone. */
+  signed: (...a) => {
+    const q = requireQuantity(args(a)[0], 'signed');
+    return q.previous === undefined ? '' : signedChange(q.value, q.previous, { ...percentOptions(a), unit: q.unit });
+  },
+  /**
+   * {{compare period}} → "so với cùng kỳ năm 2023"; {{compare period "previous"}} → "so với tháng
+   * trước"; explicit=true names the period, short=true leaves the year out. `period` is the data's
+   * { kind: month|quarter|half|nineMonths|year, year, month|quarter|half }.
+   */
+  compare: (...a) => {
+    const [period, against] = args(a);
+    const h = hashOf(a);
+    const which = against === undefined ? 'lastYear' : against;
+    if (which !== 'lastYear' && which !== 'previous') throw new RangeError(`compare: "${String(which)}" is neither "lastYear" nor "previous"`);
+    return comparison(period as Period, which, { explicit: h.explicit === true, short: h.short === true });
+  },
+  /** {{period period}} → "tháng 01 năm 2024", "quý II năm 2024", "6 tháng đầu năm 2024". */
+  period: (...a) => periodLabel(args(a)[0] as Period),
+  /** {{planRatio actual planned "người"}} → "318/300 người, vượt 6,0% kế hoạch" (pad=2: "05/05 xã"). */
+  planRatio: (...a) => {
+    const [actual, planned, unit] = args(a);
+    return planRatio(figure(actual), figure(planned), { ...percentOptions(a), ...(typeof unit === 'string' ? { unit } : {}) });
+  },
+  /** {{rate solved total "vụ"}} → "27/31 vụ, đạt 87,1%". */
+  rate: (...a) => {
+    const [part, whole, unit] = args(a);
+    return rate(figure(part), figure(whole), { ...percentOptions(a), ...(typeof unit === 'string' ? { unit } : {}) });
+  },
+  /** {{amount 12.5 "tỷ đồng"}} → "12,5 tỷ đồng"; places= rounds (rounding="truncate" cuts). */
+  amount: (...a) => {
+    const [value, unit] = args(a);
+    const o = percentOptions(a);
+    return amount(figure(value), String(unit), { ...(o.places !== undefined ? { places: o.places } : {}), ...(o.rounding ? { rounding: o.rounding } : {}) });
   },
   /** {{plan actual planned}} → "đạt 105,8% kế hoạch"; {{exceed actual planned}} → "vượt 5,8% kế hoạch". */
   plan: (...a) => {

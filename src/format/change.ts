@@ -12,6 +12,11 @@ export interface ChangeOptions {
   periodLabel?: string;
   /** Decimal places of the percentage. Default 1. */
   places?: number;
+  /**
+   * Where the percentage goes: "tăng 12 vụ (15,0%) so với năm 2019" (paren, default) or, for a
+   * phrase that itself stands in brackets, "tăng 12 vụ, 15,0% so với năm 2019" (comma).
+   */
+  style?: 'paren' | 'comma';
 }
 
 export interface PlanOptions {
@@ -53,7 +58,8 @@ export function describeChange(current: number, previous: number, options: Chang
   const diff = sub(cur, prev);
   // The difference is exact (decimal arithmetic), so print all its digits: no "tăng 0".
   const amount = renderScaled(order > 0 ? diff.coef : -diff.coef, diff.scale, true);
-  const pct = prev.coef === 0n ? '' : ` (${renderScaled(percentScaled(diff, prev, places), places)}%)`;
+  const p = prev.coef === 0n ? '' : renderScaled(percentScaled(diff, prev, places), places);
+  const pct = p === '' ? '' : options.style === 'comma' ? `, ${p}%` : ` (${p}%)`;
   return `${verb} ${amount}${unit}${pct} so với ${period}`;
 }
 

@@ -52,22 +52,28 @@ function abs(x: bigint): bigint {
   return x < 0n ? -x : x;
 }
 
-/** Half-up (away from zero) division of non-negative bigints. */
-function divHalfUp(num: bigint, den: bigint): bigint {
-  return (2n * num + den) / (2n * den);
+/**
+ * How a value is cut to its decimal places: half-up (away from zero; the default everywhere) or
+ * truncate (toward zero), which some offices use. The choice is always explicit.
+ */
+export type Rounding = 'half-up' | 'truncate';
+
+/** Division of non-negative bigints, half-up or truncated. */
+function divRound(num: bigint, den: bigint, rounding: Rounding): bigint {
+  return rounding === 'truncate' ? num / den : (2n * num + den) / (2n * den);
 }
 
 /** Round to `places` digits: returns the signed integer value × 10^places. */
-export function roundScaled(d: Dec, places: number): bigint {
+export function roundScaled(d: Dec, places: number, rounding: Rounding = 'half-up'): bigint {
   const mag = abs(d.coef);
-  const r = d.scale <= places ? mag * pow10(places - d.scale) : divHalfUp(mag, pow10(d.scale - places));
+  const r = d.scale <= places ? mag * pow10(places - d.scale) : divRound(mag, pow10(d.scale - places), rounding);
   return d.coef < 0n ? -r : r;
 }
 
-/** |a| / |b| × 100, rounded half-up, as an integer × 10^places. b must be non-zero. */
-export function percentScaled(a: Dec, b: Dec, places: number): bigint {
+/** |a| / |b| × 100, rounded (half-up by default), as an integer × 10^places. b must be non-zero. */
+export function percentScaled(a: Dec, b: Dec, places: number, rounding: Rounding = 'half-up'): bigint {
   const [x, y] = align(a, b);
-  return divHalfUp(abs(x) * 100n * pow10(places), abs(y));
+  return divRound(abs(x) * 100n * pow10(places), abs(y), rounding);
 }
 
 export function groupThousands(digits: string): string {

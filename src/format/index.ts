@@ -11,6 +11,9 @@ export {
 } from './number.js';
 export { describeChange, describePlan, describeExceed } from './change.js';
 export type { ChangeOptions, PlanOptions } from './change.js';
+export { amount, comparison, delta, deltaWithPercent, percentChange, periodLabel, planRatio, previousPeriod, rate, samePeriodLastYear, signedChange } from './compare.js';
+export type { Against, DeltaOptions, PercentOptions, Period, RatioOptions } from './compare.js';
+export type { Rounding } from './decimal.js';
 export {
   toCalendarDate,
   daysInMonth,

@@ -44,6 +44,29 @@ describe('compose', () => {
       '<p>đạt 105,8% kế hoạch | vượt 5,8% kế hoạch | một trăm linh năm | một trăm lẻ năm | bốn nghìn ba trăm | 07</p>');
   });
 
+  it('words comparisons the ways real reports do, with per-call places, rounding and padding', () => {
+    const dir = templateDir('<p>{{delta c}} | {{pctChange c}} | {{pctChange r places=0}} | {{deltaPct p}} | {{bulletin c}} | {{signed d}} | {{compare jan}}, {{delta c}} | {{compare jan "previous"}} | {{compare jan "previous" explicit=true}} | {{period h}} | {{planRatio 318 300 "người"}} | {{planRatio 5 5 "xã" pad=2}} | {{rate 27 31 "vụ"}} | {{pctChange q}} | {{pctChange q rounding="truncate"}} | {{amount 12.5 "tỷ đồng"}}</p>');
+    const out = loadTemplate('k', dir).render({
+      c: { value: 12, previous: 10, unit: 'vụ' },
+      d: { value: 9, previous: 12, unit: 'vụ' },
+      r: { value: 125, previous: 100, unit: 'hộ' },
+      p: { value: 1250, previous: 2130, unit: 'người' },
+      q: { value: 10625, previous: 10000, unit: 'người' },
+      jan: { kind: 'month', year: 2024, month: 1 },
+      h: { kind: 'half', year: 2022, half: 1 },
+    });
+    expect(words(out)).toBe('<p>tăng 2 vụ | tăng 20,0% | tăng 25% | giảm 880 người, 41,3% | 12 vụ (+2 vụ; +20,0%) | (- 3 vụ; - 25,0%) | '
+      + 'so với cùng kỳ năm 2023, tăng 2 vụ | so với tháng trước | so với tháng 12 năm 2023 | 6 tháng đầu năm 2022 | '
+      + '318/300 người, vượt 6,0% kế hoạch | 05/05 xã, đạt 100,0% kế hoạch | 27/31 vụ, đạt 87,1% | tăng 6,3% | tăng 6,2% | 12,5 tỷ đồng</p>');
+  });
+
+  it('refuses an unknown rounding at the line of the call', () => {
+    const dir = templateDir('<p>a</p>\n<p>{{pctChange c rounding="down"}}</p>\n');
+    const e = errorOf(() => loadTemplate('k', dir).render({ c: { value: 1, previous: 2, unit: 'vụ' } }));
+    expect(e.line).toBe(2);
+    expect(e.message).toContain('truncate');
+  });
+
   it('uses partials from the kind folder', () => {
     const dir = templateDir('<p>{{> greet name="Nghi Sơn"}}</p>', { greet: 'Chào {{name}}' });
     expect(words(loadTemplate('k', dir).render({}))).toBe('<p>Chào Nghi Sơn</p>');
@@ -118,5 +141,24 @@ describe('compose', () => {
     expect(blocks[blocks.length - 1]).toMatchObject({ type: 'paragraph' });
     const last = blocks[blocks.length - 1]!;
     expect(last.type === 'paragraph' && last.children.map((c) => (c.type === 'text' ? c.text : '')).join('').endsWith('Nghi Sơn./.')).toBe(true);
+  });
+});
+
+describe('the built-in kinds\' wording', () => {
+  it('never puts brackets inside brackets, and closes the report with its own summary', async () => {
+    const { listKinds } = await import('../../src/model/index.js');
+    const files = [...listKinds().map((k) => k.sample), 'data/demo-thi-xa-song-lam-2021.yaml'];
+    for (const file of files) {
+      const r = await loadReport(file);
+      if (!r.ok) throw new Error(file);
+      const text = buildDocument(r.kind, r.report).children.map((b) => JSON.stringify(b)).join('\n');
+      const plain = [...text.matchAll(/"text":"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]).join('');
+      expect(plain, file).not.toMatch(/\([^()]*\(/);
+    }
+    const demo = await loadReport('data/demo-thi-xa-song-lam-2021.yaml');
+    if (!demo.ok) throw new Error('demo');
+    const last = buildDocument(demo.kind, demo.report).children.at(-1)!;
+    const closing = last.type === 'paragraph' ? last.children.map((c) => (c.type === 'text' ? c.text : '')).join('') : '';
+    expect(closing).toBe(`Trên đây là báo cáo ${demo.report.frame.summary.charAt(0).toLocaleLowerCase('vi')}${demo.report.frame.summary.slice(1)} của ${demo.report.frame.issuingAgency}./.`);
   });
 });
