@@ -13,6 +13,7 @@ import {
   describeExceed,
   describePlan,
   numberToWords,
+  ordinalText,
   formatDecimal,
   formatInteger,
   formatPercent,
@@ -215,6 +216,8 @@ export const helpers: Record<string, (...a: Args) => unknown> = {
     const [from, to] = args(a);
     return yearRange(from as number, to as number);
   },
+  /** {{ordinal 1}} → "thứ nhất", {{ordinal 4}} → "thứ tư". */
+  ordinal: (...a) => ordinalText(args(a)[0] as number),
   /** {{roman 3}} → "III". */
   roman: (...a) => roman(args(a)[0] as number),
   /** {{letter 5}} → "đ". */

@@ -27,6 +27,7 @@ export {
 export type { DateInput, CalendarDate } from './date.js';
 export { documentNumber, validateSymbol, BLANK_NUMBER } from './docnumber.js';
 export { roman, parseRoman, pointLetter, POINT_LETTERS } from './ordinal.js';
+export { ordinalText } from './ordinal-words.js';
 export { numberToWords, MAX_WORDS_NUMBER } from './words.js';
 export type { WordsOptions } from './words.js';
 export { upperVi, setTonePlacement } from './case.js';

@@ -53,3 +53,14 @@ export function pointLetter(i: number): string {
   assertIntegerInRange(i, 1, POINT_LETTERS.length, 'point index');
   return POINT_LETTERS[i - 1] as string;
 }
+
+const ORDINAL_FIRST: Readonly<Record<number, string>> = { 1: 'nhất', 4: 'tư' };
+
+/**
+ * 1 → "thứ nhất", 2 → "thứ hai", 4 → "thứ tư", 5 → "thứ năm", 14 → "thứ mười bốn": the ordinal
+ * words of "Phần thứ nhất". One and four take their ordinal forms only on their own.
+ */
+export function ordinalWords(n: number, words: (n: number) => string): string {
+  assertIntegerInRange(n, 1, 999, 'n');
+  return `thứ ${ORDINAL_FIRST[n] ?? words(n)}`;
+}

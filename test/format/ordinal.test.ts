@@ -51,3 +51,11 @@ describe('pointLetter', () => {
     for (const bad of [0, 24, -1, 1.5, NaN]) expect(() => pointLetter(bad)).toThrow(RangeError);
   });
 });
+
+describe('ordinalText', () => {
+  it('words ordinals as "Phần thứ …" does: nhất and tư on their own only', async () => {
+    const { ordinalText } = await import('../../src/format/index.js');
+    expect([1, 2, 3, 4, 5, 10, 14, 21].map(ordinalText)).toEqual(['thứ nhất', 'thứ hai', 'thứ ba', 'thứ tư', 'thứ năm', 'thứ mười', 'thứ mười bốn', 'thứ hai mươi mốt']);
+    expect(() => ordinalText(0)).toThrow(RangeError);
+  });
+});
