@@ -31,6 +31,8 @@ export type { Profile } from './profile/index.js';
 export type * from './document/types.js';
 export type { KindDefinition, Quantity, ReportBase } from './model/index.js';
 export { KindError, registerKindDir } from './model/index.js';
+export { startDesk } from './serve/index.js';
+export type { Desk, DeskOptions } from './serve/index.js';
 
 export interface RenderOptions {
   /** Formats to produce; all available formats by default. */

@@ -7,6 +7,7 @@ import type { LegacyOption, PdfA } from '../pipeline/index.js';
 import { extractCommand } from './commands/extract.js';
 import { initCommand, schemaCommand } from './commands/init.js';
 import { renderCommand } from './commands/render.js';
+import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
 import { watchCommand } from './commands/watch.js';
 import { EXIT, UsageError } from './exit.js';
@@ -141,6 +142,21 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 watch bao-cao.yaml', t('Sửa tệp và xem kết quả cập nhật ngay', 'Edit and see the output update')),
       async (a) => {
         exitCode = await watchCommand({ input: a.input, out: a.out, format: a.format, lang, ...(a.profile ? { profile: a.profile } : {}), ...(a.legacy ? { legacy: a.legacy as LegacyOption } : {}) });
+      },
+    )
+    .command(
+      'serve [folder]',
+      t('Mở bàn làm việc trong trình duyệt: điền biểu mẫu, xem văn bản ngay khi gõ, lưu và tải PDF/DOCX', 'Open the desk in a browser: fill in a form, watch the document as you type, save and download PDF/DOCX'),
+      (y) =>
+        y
+          .positional('folder', { type: 'string', default: '.', describe: t('Thư mục chứa tệp số liệu (mặc định: thư mục hiện tại)', 'Folder of the data files (default: the current one)') })
+          .option('port', { type: 'number', describe: t('Cổng (mặc định: một cổng trống)', 'Port (default: a free one)') })
+          .option('host', { type: 'string', default: '127.0.0.1', describe: t('Địa chỉ nghe; khác 127.0.0.1 thì máy khác trong mạng cũng mở được', 'Address to listen on; anything but 127.0.0.1 lets other machines in') })
+          .option('open', { type: 'boolean', default: true, describe: t('Tự mở trình duyệt (--no-open để không mở)', 'Open a browser (--no-open not to)') })
+          .example('$0 serve', t('Mở bàn làm việc cho thư mục hiện tại', 'Open the desk on the current folder'))
+          .example('$0 serve so-lieu --no-open --port 8080', t('Thư mục so-lieu/, cổng 8080, không tự mở trình duyệt', 'Folder so-lieu/, port 8080, no browser')),
+      async (a) => {
+        exitCode = await serveCommand({ folder: a.folder ?? '.', open: a.open, host: a.host, lang, ...(a.port !== undefined ? { port: a.port } : {}) });
       },
     )
     .demandCommand(1, t('Hãy chọn một lệnh (xem --help).', 'Choose a command (see --help).'))
