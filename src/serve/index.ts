@@ -108,6 +108,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     res.setHeader('Referrer-Policy', 'no-referrer');
     if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) return sendPage(res, reqLang);
     if (req.method === 'GET' && url.pathname.startsWith('/assets/')) return sendAsset(res, url.pathname.slice('/assets/'.length), reqLang);
+    if (req.method === 'GET' && url.pathname === '/favicon.ico') return void res.writeHead(204).end();
     if (!url.pathname.startsWith('/api/')) throw new HttpError(404, say(reqLang, serveMessages.notFound, url.pathname));
     if (req.headers[TOKEN_HEADER] !== token) throw new HttpError(403, say(reqLang, serveMessages.forbidden));
     const route = `${req.method} ${url.pathname}`;
