@@ -245,7 +245,7 @@ export class Form {
         const id = idOf(cellPath);
         const input = this.input(c, cellPath, id, undefined, `${c.label}, ${w('row', { n: r + 1 })}`);
         input.addEventListener('paste', (e) => this.paste(e as ClipboardEvent, cols, path, r, ci, update));
-        tr.append(h('td', { 'data-path': pathKey(cellPath) }, input, this.slot()));
+        tr.append(h('td', { 'data-path': pathKey(cellPath), class: c.type === 'text' ? 'text-cell' : undefined }, input, this.slot()));
       });
       tr.append(h('td', { class: 'actions' }, controls(r, values.length, w('row', { n: r + 1 }))));
       body.append(tr);
@@ -327,17 +327,28 @@ export class Form {
         // A figure's part or a grid row has no slot of its own: the nearest enclosing field's.
         let holder: HTMLElement | null = target;
         while (holder && !holder.querySelector(':scope > .problems')) holder = holder.parentElement?.closest<HTMLElement>('[data-path]') ?? null;
-        holder?.querySelector(':scope > .problems')?.append(h('li', { class: problem.severity }, problem.message));
+        holder?.querySelector(':scope > .problems')?.append(h('li', { class: problem.severity }, atField(problem.message)));
         target.classList.add(problem.severity === 'error' ? 'has-problem' : 'has-warning');
         if (problem.severity === 'error') {
-          for (const input of target.querySelectorAll(':scope > input, :scope > textarea, :scope > select, :scope > .figure input')) input.setAttribute('aria-invalid', 'true');
-          if (target.matches('.part')) target.querySelector('input')?.setAttribute('aria-invalid', 'true');
+          // The input the problem is about: a figure's own value unless a part is named.
+          const own = target.querySelector(':scope > input, :scope > textarea, :scope > select, :scope > .figure > .part:first-child > input');
+          (target.matches('.part') ? target.querySelector('input, select') : own)?.setAttribute('aria-invalid', 'true');
         }
       }
       const label = target?.querySelector(':scope > .label, :scope > legend, :scope > label')?.textContent?.replace(/\s*\*$/, '') ?? target?.closest('[data-path]')?.querySelector('.label, legend')?.textContent ?? '';
       return { problem, target, label };
     });
   }
+}
+
+/**
+ * Beside its field a problem need not name the field again: "trường "a.b": cần một số …" reads
+ * "Cần một số …" there (the list at the top puts the field's label before it).
+ */
+export function atField(message: string): string {
+  const m = /^(?:trường|field) "[^"]+": (.*)$/su.exec(message);
+  if (!m) return message;
+  return m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1);
 }
 
 function grow(area: HTMLTextAreaElement): void {

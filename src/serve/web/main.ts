@@ -1,7 +1,7 @@
 import type { CheckResponse, DeskProblem, DownloadFormat, FileEntry, KindForm, OpenedFile, SaveResponse, StartInfo, UiLang } from '../protocol.js';
 import { ApiError, getJson, postBytes, postForFile, postJson } from './api.js';
 import { clear, h } from './dom.js';
-import { Form } from './form.js';
+import { Form, atField } from './form.js';
 import { lang, setLang, w } from './i18n.js';
 import { Preview } from './preview.js';
 
@@ -289,7 +289,7 @@ class Editor {
           input?.scrollIntoView({ block: 'center' });
           input?.focus();
         },
-      }, label ? `${label}: ` : '', problem.message))));
+      }, label ? `${label}: ` : '', label ? atField(problem.message) : problem.message))));
     if (errors.length) this.summary.append(h('div', { class: 'notice error', role: 'alert' }, h('h2', {}, w('problemsTitle', { n: errors.length })), list(errors)));
     if (warnings.length) this.summary.append(h('div', { class: 'notice warn' }, h('h2', {}, w('warningsTitle', { n: warnings.length })), list(warnings)));
     if (!errors.length && !warnings.length) this.summary.append(h('p', { class: 'notice ok' }, w('noProblems')));

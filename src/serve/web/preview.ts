@@ -85,7 +85,8 @@ export class Preview {
       if (wanted.some((v) => text.includes(v))) {
         const pane = this.pages.getBoundingClientRect();
         const r = page.getBoundingClientRect();
-        if (r.bottom < pane.top + 40 || r.top > pane.bottom - 40) page.scrollIntoView({ block: 'start' });
+        // Scroll the pane only, never the window around it.
+        if (r.bottom < pane.top + 40 || r.top > pane.bottom - 40) this.pages.scrollTop += r.top - pane.top - 12;
         return;
       }
     }
