@@ -49,8 +49,8 @@ export const serveMessages = {
     en: (id: string) => `Unknown document kind "${id}".`,
   },
   renderTimeout: {
-    vi: (seconds: number) => `Dựng văn bản mất quá ${seconds} giây nên đã dừng; bản xem trước cũ được giữ.`,
-    en: (seconds: number) => `Rendering took longer than ${seconds} seconds and was stopped; the previous preview is kept.`,
+    vi: (seconds: string) => `Dựng văn bản mất quá ${seconds} giây nên đã dừng; bản xem trước cũ được giữ.`,
+    en: (seconds: string) => `Rendering took longer than ${seconds} seconds and was stopped; the previous preview is kept.`,
   },
   renderFailed: {
     vi: (detail: string) => `Không dựng được văn bản: ${detail}`,

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { serveMessages } from '../messages/serve.js';
@@ -12,7 +13,9 @@ import type { RenderDone, RenderTask } from './render.js';
  * file cannot hang the desk. From TypeScript sources (no compiled worker) it renders in-thread
  * and can only stop waiting.
  */
-const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
+const compiled = fileURLToPath(new URL('./worker.js', import.meta.url));
+// From the sources (tests), the compiled worker of the same code when it has been built.
+const workerFile = existsSync(compiled) ? compiled : fileURLToPath(new URL('../../dist/serve/worker.js', import.meta.url));
 
 export class Renderer {
   private worker: Worker | undefined;
@@ -27,13 +30,15 @@ export class Renderer {
   }
 
   private runNow(task: RenderTask): Promise<RenderDone> {
-    const timedOut = (): RenderDone => ({ ok: false, timeout: true, error: say(task.lang, serveMessages.renderTimeout, Math.round(this.timeoutMs / 100) / 10) });
+    const timedOut = (): RenderDone => ({ ok: false, timeout: true, error: say(task.lang, serveMessages.renderTimeout, task.lang === 'vi' ? String(this.timeoutMs / 1000).replace('.', ',') : String(this.timeoutMs / 1000)) });
     if (!existsSync(workerFile)) {
       return new Promise((resolve) => {
+        const started = performance.now();
         const timer = setTimeout(() => resolve(timedOut()), this.timeoutMs);
         void renderTask(task).then((d) => {
           clearTimeout(timer);
-          resolve(d);
+          // A render that ran past the limit without yielding is abandoned all the same.
+          resolve(performance.now() - started > this.timeoutMs ? timedOut() : d);
         });
       });
     }

@@ -9,8 +9,9 @@ import type { Node as YamlNode, Pair, Scalar } from 'yaml';
  */
 
 const options = { version: '1.2', schema: 'core' } as const;
-// No folding of long text at a width (a plain scalar folded over two lines reads as two); "[VT]" as the samples write it.
-const layout = { lineWidth: 0, flowCollectionPadding: false } as const;
+// No folding of long text at a width (a plain scalar folded over two lines reads as two); flow
+// collections padded as the samples write figures: "{ value: 4300, qualifier: trên }".
+const layout = { lineWidth: 0 } as const;
 
 export function isJsonName(file: string): boolean {
   return file.toLowerCase().endsWith('.json');
