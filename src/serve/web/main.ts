@@ -249,8 +249,10 @@ class Editor {
     const mine = ++this.seq;
     if (this.preview.pages.childElementCount > 0) this.preview.say(w('previewRendering'));
     let r: CheckResponse;
+    const asked = performance.now();
     try {
       r = await postJson<CheckResponse>('/api/check', { ...this.body(), doc: this.doc, lang: lang(), preview: true });
+      document.body.dataset.checkMs = String(Math.round(performance.now() - asked));
     } catch (e) {
       if (mine === this.seq) this.preview.say((e as Error).message, 'error');
       return;
@@ -269,7 +271,10 @@ class Editor {
     }
     if (r.pdf) {
       const bytes = Uint8Array.from(atob(r.pdf), (c) => c.charCodeAt(0));
+      const drawing = performance.now();
       if (await this.preview.show(bytes)) {
+        // Timings for the benchmark (bench/serve.mjs): request round trip, drawing, server render.
+        document.body.dataset.drawMs = String(Math.round(performance.now() - drawing));
         document.body.dataset.previewMs = String(r.ms ?? '');
         if (this.lastFocused) this.preview.follow(this.lastFocused);
       }

@@ -1,6 +1,6 @@
-import { GlobalWorkerOptions, TextLayer, getDocument } from 'pdfjs-dist';
+import { GlobalWorkerOptions, PDFWorker, TextLayer, getDocument } from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { clear, h } from './dom.js';
+import { h } from './dom.js';
 import { w } from './i18n.js';
 
 /**
@@ -10,6 +10,8 @@ import { w } from './i18n.js';
  * when a newer arrives is dropped.
  */
 GlobalWorkerOptions.workerSrc = '/assets/pdf.worker.js';
+// One pdf.js worker for every preview: starting one per document costs more than drawing it.
+let worker: PDFWorker | undefined;
 
 export class Preview {
   readonly root: HTMLElement;
@@ -31,49 +33,78 @@ export class Preview {
     this.status.className = `preview-status ${kind}`;
   }
 
+  /**
+   * Draw a new PDF: the pages in view first, each swapped in as soon as it is drawn (same size,
+   * so nothing jumps), then the others. `data-version` changes once every page is new.
+   */
   async show(pdf: Uint8Array): Promise<boolean> {
     const mine = ++this.drawing;
-    const doc = await getDocument({ data: pdf, isEvalSupported: false }).promise;
+    worker ??= new PDFWorker({});
+    const doc = await getDocument({ data: pdf, isEvalSupported: false, worker }).promise;
     const width = Math.max(320, this.pages.clientWidth - 40);
-    const fresh: HTMLElement[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
+    const old = [...this.pages.querySelectorAll<HTMLElement>(':scope > .page')];
+    const visible = old.filter((p) => this.inView(p)).map((p) => Number(p.dataset.page));
+    const order = [...new Set([...visible.filter((n) => n <= doc.numPages), ...Array.from({ length: doc.numPages }, (_v, i) => i + 1)])];
+    const texts: Promise<void>[] = [];
+    for (const n of order) {
       if (mine !== this.drawing) {
         void doc.destroy();
         return false;
       }
-      const page = await doc.getPage(n);
-      const base = page.getViewport({ scale: 1 });
-      // Portrait and landscape pages alike fit the pane's width.
-      const viewport = page.getViewport({ scale: Math.min(width / base.width, 2) });
-      const ratio = window.devicePixelRatio || 1;
-      const canvas = h('canvas', { width: Math.floor(viewport.width * ratio), height: Math.floor(viewport.height * ratio), 'aria-hidden': 'true' });
-      canvas.style.width = `${Math.floor(viewport.width)}px`;
-      canvas.style.height = `${Math.floor(viewport.height)}px`;
-      const ctx = canvas.getContext('2d')!;
-      await page.render({ canvasContext: ctx, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined }).promise;
-      const text = h('div', { class: 'textLayer' });
-      text.style.setProperty('--scale-factor', String(viewport.scale));
-      const layer = new TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport });
-      await layer.render();
-      const box = h('div', { class: 'page', 'data-page': n, role: 'region', 'aria-label': w('page', { n }) }, canvas, text);
-      box.style.width = `${Math.floor(viewport.width)}px`;
-      box.style.height = `${Math.floor(viewport.height)}px`;
-      fresh.push(box);
+      const { box, text } = await this.drawPage(doc, n, width);
+      texts.push(text);
+      if (mine !== this.drawing) {
+        void doc.destroy();
+        return false;
+      }
+      const existing = this.pages.querySelector(`:scope > .page[data-page="${n}"]`);
+      if (existing) existing.replaceWith(box);
+      else {
+        const next = [...this.pages.querySelectorAll<HTMLElement>(':scope > .page')].find((p) => Number(p.dataset.page) > n);
+        this.pages.insertBefore(box, next ?? null);
+      }
+      if (n === order[0]) document.body.dataset.firstPageShown = String(performance.now());
     }
+    for (const p of this.pages.querySelectorAll<HTMLElement>(':scope > .page')) if (Number(p.dataset.page) > doc.numPages) p.remove();
+    await Promise.all(texts);
     if (mine !== this.drawing) {
       void doc.destroy();
       return false;
     }
-    const top = this.pages.scrollTop;
-    clear(this.pages);
-    this.pages.append(...fresh);
-    this.pages.scrollTop = top;
     void this.doc?.destroy();
     this.doc = doc;
     this.version++;
     this.pages.dataset.version = String(this.version);
     this.say(`${w('previewPages', { n: doc.numPages })} · ${w('previewUpdated', { t: new Date().toLocaleTimeString(document.documentElement.lang === 'vi' ? 'vi-VN' : 'en-GB') })}`);
     return true;
+  }
+
+  private inView(el: HTMLElement): boolean {
+    const pane = this.pages.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    return r.bottom > pane.top && r.top < pane.bottom;
+  }
+
+  /** One page: its canvas, and its text layer above it (selectable, read by screen readers). */
+  private async drawPage(doc: PDFDocumentProxy, n: number, width: number): Promise<{ box: HTMLElement; text: Promise<void> }> {
+    const page = await doc.getPage(n);
+    const base = page.getViewport({ scale: 1 });
+    // Portrait and landscape pages alike fit the pane's width.
+    const viewport = page.getViewport({ scale: Math.min(width / base.width, 2) });
+    const ratio = window.devicePixelRatio || 1;
+    const canvas = h('canvas', { width: Math.floor(viewport.width * ratio), height: Math.floor(viewport.height * ratio), 'aria-hidden': 'true' });
+    canvas.style.width = `${Math.floor(viewport.width)}px`;
+    canvas.style.height = `${Math.floor(viewport.height)}px`;
+    const ctx = canvas.getContext('2d')!;
+    await page.render({ canvasContext: ctx, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined }).promise;
+    const text = h('div', { class: 'textLayer' });
+    text.style.setProperty('--scale-factor', String(viewport.scale));
+    const box = h('div', { class: 'page', 'data-page': n, role: 'region', 'aria-label': w('page', { n }) }, canvas, text);
+    box.style.width = `${Math.floor(viewport.width)}px`;
+    box.style.height = `${Math.floor(viewport.height)}px`;
+    // The picture first; its text layer follows (the preview's version waits for it).
+    const layer = new TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport });
+    return { box, text: layer.render() };
   }
 
   /** Keep the page showing a value in view (the page under the field being edited). */
