@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderFile } from '../../src/index.js';
 import { startDesk } from '../../src/serve/index.js';
 import type { Desk } from '../../src/serve/index.js';
 import { PathRefused, resolveInside } from '../../src/serve/paths.js';
@@ -135,6 +136,26 @@ describe('requests', () => {
     const good = JSON.parse((await post('/api/check', { doc: 'a', path: opened.path, base: opened.base, data, lang: 'vi', preview: true })).body) as CheckResponse;
     expect(good.ok).toBe(true);
     expect(Buffer.from(good.pdf!, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+});
+
+describe('a PDF made by baocao', () => {
+  it('opens the data file embedded in it, under a free name, byte for byte', async () => {
+    const sample = readFileSync('data/nghi-son-qp-an-2020.yaml', 'utf8');
+    const { outputs } = await renderFile('data/nghi-son-qp-an-2020.yaml', { formats: ['pdf'] });
+    mkdirSync(path.join(folder, 'out'), { recursive: true });
+    writeFileSync(path.join(folder, 'out', 'ban-luu.pdf'), outputs.pdf!);
+    const listed = JSON.parse((await api('/api/start')).body) as StartInfo;
+    expect(listed.files.filter((f) => f.type === 'pdf').map((f) => f.path)).toEqual(['out/ban-luu.pdf']);
+    const reply = await post('/api/extract?path=out%2Fban-luu.pdf', {});
+    const opened = JSON.parse(reply.body) as OpenedFile;
+    expect(opened).toMatchObject({ path: 'nghi-son-qp-an-2020.yaml', exists: false, hash: null, kind: 'qp-an' });
+    expect(opened.base).toBe(sample);
+    const upload = await send('POST', '/api/extract', { body: outputs.pdf!, headers: { 'x-baocao-token': token, 'content-type': 'application/pdf' } });
+    expect((JSON.parse(upload.body) as OpenedFile).base).toBe(sample);
+    const notOurs = await send('POST', '/api/extract', { body: Buffer.from('%PDF-1.4\n%%EOF\n'), headers: { 'x-baocao-token': token, 'content-type': 'application/pdf' } });
+    expect(notOurs.status).toBe(422);
+    expect(JSON.parse(notOurs.body).message).toBe('PDF: tệp PDF này không chứa số liệu nguồn (chỉ bản PDF/A-3 do baocao dựng mới có).');
   });
 });
 
