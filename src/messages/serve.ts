@@ -85,6 +85,7 @@ export const serveMessages = {
     vi: (p: string) => `${p}: không đọc được tệp này thành số liệu; xem các lỗi bên dưới và sửa bằng trình soạn thảo.`,
     en: (p: string) => `${p}: this file cannot be read as data; see the problems below and fix it in an editor.`,
   },
+  settingsGroup: { vi: () => 'Tùy chọn của văn bản', en: () => 'Document settings' },
   internal: {
     vi: (detail: string) => `Lỗi không mong đợi của bàn làm việc: ${detail}`,
     en: (detail: string) => `Unexpected error of the desk: ${detail}`,

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import type { Lang } from '../load/index.js';
+import { serveMessages } from '../messages/serve.js';
+import { say } from '../messages/types.js';
 import { findKind, kindJsonSchema } from '../model/index.js';
 import type { FieldSpec } from '../model/index.js';
 import type { FieldKind, FormField, KindForm } from './protocol.js';
@@ -33,7 +36,7 @@ interface JsonSchema {
 type Spec = FieldSpec | FieldSpec['type'];
 const norm = (s: Spec | undefined): FieldSpec | undefined => (typeof s === 'string' ? { type: s } : s);
 
-export function kindForm(kindId: string): KindForm | undefined {
+export function kindForm(kindId: string, lang: Lang = 'vi'): KindForm | undefined {
   const kind = findKind(kindId);
   if (!kind) return undefined;
   const schema = kindJsonSchema(kind) as JsonSchema;
@@ -54,7 +57,7 @@ export function kindForm(kindId: string): KindForm | undefined {
   }
   // The document-wide settings last, as a fieldset of their own.
   const settings = ['tonePlacement', 'legacyEncoding'].filter((k) => props[k]).map((k) => field(k, props[k]!, undefined, false));
-  if (settings.length) fields.push({ key: '', type: 'object', label: 'Tùy chọn của văn bản', required: false, nullable: false, fields: settings });
+  if (settings.length) fields.push({ key: '', type: 'object', label: say(lang, serveMessages.settingsGroup), required: false, nullable: false, fields: settings });
   return { kind: kind.id, title: kind.title, fields };
 }
 

@@ -75,8 +75,8 @@ const sha = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).d
 
 export async function startDesk(options: DeskOptions): Promise<Desk> {
   const lang: Lang = options.lang ?? 'vi';
+  if (!statSync(path.resolve(options.folder), { throwIfNoEntry: false })?.isDirectory()) throw new Error(say(lang, serveMessages.folderMissing, options.folder));
   const folder = realpathSync(path.resolve(options.folder));
-  if (!statSync(folder).isDirectory()) throw new Error(say(lang, serveMessages.folderMissing, options.folder));
   registerFolderKinds(folder);
   const host = options.host ?? '127.0.0.1';
   const maxBody = options.maxBodyBytes ?? 2 * 1024 * 1024;
@@ -116,7 +116,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       case 'GET /api/start':
         return sendJson(res, 200, await startInfo(reqLang));
       case 'GET /api/form': {
-        const form = kindForm(url.searchParams.get('kind') ?? '');
+        const form = kindForm(url.searchParams.get('kind') ?? '', reqLang);
         if (!form) throw new HttpError(404, say(reqLang, serveMessages.unknownKind, url.searchParams.get('kind') ?? ''));
         return sendJson(res, 200, form);
       }

@@ -228,6 +228,11 @@ describe('listening', () => {
     const local = await run([]);
     expect(local.out).toMatch(/^Bàn làm việc baocao đang mở tại http:\/\/127\.0\.0\.1:\d+\/\nThư mục: .*van-ban\nNhấn Ctrl\+C để dừng\.\n$/);
     expect(local.err).not.toContain('CẢNH BÁO');
+    const missing = spawn(process.execPath, ['dist/cli/main.js', 'serve', path.join(root, 'khong-co'), '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    missing.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await new Promise<number | null>((resolve) => missing.on('exit', resolve));
+    expect([code, err]).toEqual([4, `${path.join(root, 'khong-co')}: không có thư mục này.\n`]);
     const open = await run(['--host', '0.0.0.0']);
     expect(open.err).toContain('CẢNH BÁO: bàn làm việc nghe trên 0.0.0.0, máy khác trong mạng cũng mở được');
   });

@@ -11,8 +11,9 @@ export async function serveCommand(args: { folder: string; port?: number; host?:
   try {
     desk = await startDesk({ folder: args.folder, lang: args.lang, ...(args.port !== undefined ? { port: args.port } : {}), ...(args.host ? { host: args.host } : {}) });
   } catch (e) {
+    // A missing folder, a port in use: the desk cannot open what it was asked to.
     process.stderr.write(`${(e as Error).message}\n`);
-    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? EXIT.io : EXIT.usage;
+    return EXIT.io;
   }
   process.stdout.write(say(args.lang, serveMessages.listening, desk.url, desk.folder) + '\n');
   if (!['127.0.0.1', 'localhost', '::1'].includes(desk.host)) process.stderr.write(say(args.lang, serveMessages.hostWarning, desk.host) + '\n');
