@@ -197,6 +197,24 @@ describe.skipIf(!chromium)('the desk in Chromium', () => {
     expect(readFileSync(file, 'utf8')).toContain('trafficSafetyBulletins: 126');
   });
 
+  it('can be used from the keyboard: Tab reaches the actions and the form, Enter adds a list item and focuses it', async () => {
+    await page.focus('#save');
+    const order: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => document.activeElement?.getAttribute('data-download') ?? document.activeElement?.getAttribute('data-input') ?? ''));
+    }
+    expect(order).toEqual(['pdf', 'docx', 'eml', 'zip', 'frame.parentAgency', 'frame.issuingAgency']);
+    const before = await page.$$eval('[data-path="limitations"] ol.rows > li', (l) => l.length);
+    await page.focus('[data-path="limitations"] > button.add');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-input') === 'limitations.0');
+    expect(await page.$$eval('[data-path="limitations"] ol.rows > li', (l) => l.length)).toBe(before + 1);
+    expect(await page.$eval('[data-input="limitations.0"]', (e) => e.getAttribute('aria-label'))).toBe('II. Tồn tại, hạn chế (bỏ trống nếu không có) — Mục 1');
+    await page.keyboard.type('Một số xã chưa duy trì tổ tự quản');
+    await waitForPreview(page, await previewVersion(page), (t) => t.includes('Một số xã chưa duy trì tổ tự quản'));
+  });
+
   it('switches to English on the page', async () => {
     await page.click('button[lang="en"]');
     await page.waitForFunction(() => document.getElementById('save')?.textContent === 'Save');

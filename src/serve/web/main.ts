@@ -251,7 +251,8 @@ class Editor {
     let r: CheckResponse;
     const asked = performance.now();
     try {
-      r = await postJson<CheckResponse>('/api/check', { ...this.body(), doc: this.doc, lang: lang(), preview: true });
+      // The name being typed for a new file does not matter to the preview: the opened one does.
+      r = await postJson<CheckResponse>('/api/check', { ...this.body(), path: this.file.path, doc: this.doc, lang: lang(), preview: true });
       document.body.dataset.checkMs = String(Math.round(performance.now() - asked));
     } catch (e) {
       if (mine === this.seq) this.preview.say((e as Error).message, 'error');
