@@ -101,6 +101,7 @@ describe.skipIf(!chromium)('the desk in Chromium', () => {
     expect(await page.$eval(input('police.trafficSafetyBulletins.previous'), (e) => e.getAttribute('aria-invalid'))).toBeNull();
     expect(await page.$eval(input('police.trafficSafetyBulletins.value'), (e) => e.getAttribute('aria-invalid'))).toBe('true');
     expect(await page.$eval('#problem-summary .notice.error h2', (e) => e.textContent)).toBe('Số liệu còn 1 lỗi cần sửa');
+    expect(await page.$eval('.count-badge', (e) => [(e as HTMLButtonElement).hidden, e.textContent])).toEqual([false, '1 lỗi']);
     expect(await page.$eval('.preview-status', (e) => e.textContent)).toBe('Số liệu còn lỗi: đang giữ bản xem trước hợp lệ gần nhất.');
     expect(await previewText(page)).toContain('Xây dựng được 123 bản tin');
     await shot(page, 'form-with-error');
@@ -114,6 +115,7 @@ describe.skipIf(!chromium)('the desk in Chromium', () => {
     await page.waitForFunction((sel) => !document.querySelector(`${sel} .problems li.error`), {}, field);
     await waitForPreview(page, before, (t) => t.includes('Xây dựng được 125 bản tin'));
     expect(await page.$('#problem-summary .notice.error')).toBeNull();
+    expect(await page.$eval('.count-badge', (e) => (e as HTMLButtonElement).hidden)).toBe(true);
     expect(await page.$eval(input('police.trafficSafetyBulletins.value'), (e) => e.getAttribute('aria-invalid'))).toBeNull();
   });
 

@@ -160,6 +160,7 @@ class Editor {
   private readonly doc = Math.random().toString(36).slice(2);
   private summary!: HTMLElement;
   private stateEl!: HTMLElement;
+  private countEl!: HTMLButtonElement;
   private pathInput!: HTMLInputElement;
   private problems: DeskProblem[] = [];
   private lastFocused = '';
@@ -198,11 +199,19 @@ class Editor {
     this.form.root.addEventListener('pasted', (e) => this.flash(w('pastedRows', { n: (e as CustomEvent<number>).detail })));
     this.summary = h('div', { class: 'summary-box', id: 'problem-summary', tabindex: -1 });
     this.stateEl = h('span', { class: 'save-state', role: 'status', 'aria-live': 'polite' });
+    // Always in sight: how many problems remain, a click away from their list.
+    this.countEl = h('button', {
+      type: 'button', class: 'count-badge', hidden: true,
+      onclick: () => {
+        this.summary.scrollIntoView({ block: 'start' });
+        this.summary.focus();
+      },
+    });
     this.pathInput = h('input', { id: 'file-path', type: 'text', value: this.file.path, readonly: this.file.exists, spellcheck: 'false', autocomplete: 'off' });
     const dl = (format: DownloadFormat, word: Parameters<typeof w>[0]) => h('button', { type: 'button', class: 'button secondary', 'data-download': format, onclick: () => void this.download(format) }, w(word));
     const bar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': this.kindForm.title },
       h('a', { href: '#/', class: 'back' }, w('back')),
-      h('div', { class: 'file' }, h('label', { for: 'file-path' }, w('fileName')), this.pathInput, this.stateEl),
+      h('div', { class: 'file' }, h('label', { for: 'file-path' }, w('fileName')), this.pathInput, this.stateEl, this.countEl),
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'button primary', id: 'save', onclick: () => void this.save(), title: w('shortcuts') }, w('save')),
         h('span', { class: 'dl-label', id: 'dl-label' }, `${w('download')}:`),
@@ -299,6 +308,8 @@ class Editor {
     if (errors.length) this.summary.append(h('div', { class: 'notice error', role: 'alert' }, h('h2', {}, w('problemsTitle', { n: errors.length })), list(errors)));
     if (warnings.length) this.summary.append(h('div', { class: 'notice warn' }, h('h2', {}, w('warningsTitle', { n: warnings.length })), list(warnings)));
     if (!errors.length && !warnings.length) this.summary.append(h('p', { class: 'notice ok' }, w('noProblems')));
+    this.countEl.hidden = errors.length === 0;
+    this.countEl.textContent = w('stateErrors', { n: errors.length });
   }
 
   private async save(force = false): Promise<void> {
