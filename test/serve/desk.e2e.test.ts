@@ -145,6 +145,8 @@ describe.skipIf(!chromium)('the desk in Chromium', () => {
     await page.$eval('.pages', (e) => {
       e.scrollTop = (e.lastElementChild as HTMLElement).offsetTop - 16;
     });
+    // A page's picture is drawn when it is scrolled into view.
+    await page.waitForSelector('.pages > .page:last-child canvas[data-drawn]');
     await shot(page, 'preview');
   });
 

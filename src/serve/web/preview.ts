@@ -34,8 +34,10 @@ export class Preview {
   }
 
   /**
-   * Draw a new PDF: the pages in view first, each swapped in as soon as it is drawn (same size,
-   * so nothing jumps), then the others. `data-version` changes once every page is new.
+   * Draw a new PDF. The pages in view are drawn first and swapped in whole (same size, nothing
+   * jumps); the others get their text at once and their picture when scrolled into view, so a
+   * keystroke costs one page's drawing, not the whole document's. `data-version` changes once
+   * every page is new.
    */
   async show(pdf: Uint8Array): Promise<boolean> {
     const mine = ++this.drawing;
@@ -43,34 +45,38 @@ export class Preview {
     const doc = await getDocument({ data: pdf, isEvalSupported: false, worker }).promise;
     const width = Math.max(320, this.pages.clientWidth - 40);
     const old = [...this.pages.querySelectorAll<HTMLElement>(':scope > .page')];
-    const visible = old.filter((p) => this.inView(p)).map((p) => Number(p.dataset.page));
-    const order = [...new Set([...visible.filter((n) => n <= doc.numPages), ...Array.from({ length: doc.numPages }, (_v, i) => i + 1)])];
+    const seen = old.filter((p) => this.inView(p)).map((p) => Number(p.dataset.page)).filter((n) => n <= doc.numPages);
+    const visible = new Set(seen.length ? seen : [1]);
+    const order = [...new Set([...visible, ...Array.from({ length: doc.numPages }, (_v, i) => i + 1)])];
     const texts: Promise<void>[] = [];
+    const stale = () => {
+      if (mine === this.drawing) return false;
+      void doc.destroy();
+      return true;
+    };
     for (const n of order) {
-      if (mine !== this.drawing) {
-        void doc.destroy();
-        return false;
-      }
-      const { box, text } = await this.drawPage(doc, n, width);
+      if (stale()) return false;
+      const { box, text, draw } = await this.preparePage(doc, n, width);
       texts.push(text);
-      if (mine !== this.drawing) {
-        void doc.destroy();
-        return false;
-      }
-      const existing = this.pages.querySelector(`:scope > .page[data-page="${n}"]`);
-      if (existing) existing.replaceWith(box);
-      else {
+      if (visible.has(n)) await draw();
+      if (stale()) return false;
+      const existing = this.pages.querySelector<HTMLElement>(`:scope > .page[data-page="${n}"]`);
+      if (existing) {
+        this.lazy.unobserve(existing);
+        existing.replaceWith(box);
+      } else {
         const next = [...this.pages.querySelectorAll<HTMLElement>(':scope > .page')].find((p) => Number(p.dataset.page) > n);
         this.pages.insertBefore(box, next ?? null);
+      }
+      if (!visible.has(n)) {
+        this.pending.set(box, draw);
+        this.lazy.observe(box);
       }
       if (n === order[0]) document.body.dataset.firstPageShown = String(performance.now());
     }
     for (const p of this.pages.querySelectorAll<HTMLElement>(':scope > .page')) if (Number(p.dataset.page) > doc.numPages) p.remove();
     await Promise.all(texts);
-    if (mine !== this.drawing) {
-      void doc.destroy();
-      return false;
-    }
+    if (stale()) return false;
     void this.doc?.destroy();
     this.doc = doc;
     this.version++;
@@ -79,14 +85,26 @@ export class Preview {
     return true;
   }
 
+  /** Pages whose picture waits until they are scrolled near the view. */
+  private readonly pending = new WeakMap<Element, () => Promise<void>>();
+  private readonly lazy = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      if (!e.isIntersecting) continue;
+      const draw = this.pending.get(e.target);
+      this.pending.delete(e.target);
+      this.lazy.unobserve(e.target);
+      void draw?.().catch(() => undefined); // a newer preview replaced (and closed) this one
+    }
+  }, { root: null, rootMargin: '300px' });
+
   private inView(el: HTMLElement): boolean {
     const pane = this.pages.getBoundingClientRect();
     const r = el.getBoundingClientRect();
     return r.bottom > pane.top && r.top < pane.bottom;
   }
 
-  /** One page: its canvas, and its text layer above it (selectable, read by screen readers). */
-  private async drawPage(doc: PDFDocumentProxy, n: number, width: number): Promise<{ box: HTMLElement; text: Promise<void> }> {
+  /** One page: its box, its text layer (selectable, read by screen readers) and, on demand, its picture. */
+  private async preparePage(doc: PDFDocumentProxy, n: number, width: number): Promise<{ box: HTMLElement; text: Promise<void>; draw: () => Promise<void> }> {
     const page = await doc.getPage(n);
     const base = page.getViewport({ scale: 1 });
     // Portrait and landscape pages alike fit the pane's width.
@@ -95,16 +113,17 @@ export class Preview {
     const canvas = h('canvas', { width: Math.floor(viewport.width * ratio), height: Math.floor(viewport.height * ratio), 'aria-hidden': 'true' });
     canvas.style.width = `${Math.floor(viewport.width)}px`;
     canvas.style.height = `${Math.floor(viewport.height)}px`;
-    const ctx = canvas.getContext('2d')!;
-    await page.render({ canvasContext: ctx, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined }).promise;
+    const draw = async () => {
+      await page.render({ canvasContext: canvas.getContext('2d')!, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined }).promise;
+      canvas.dataset.drawn = 'true';
+    };
     const text = h('div', { class: 'textLayer' });
     text.style.setProperty('--scale-factor', String(viewport.scale));
     const box = h('div', { class: 'page', 'data-page': n, role: 'region', 'aria-label': w('page', { n }) }, canvas, text);
     box.style.width = `${Math.floor(viewport.width)}px`;
     box.style.height = `${Math.floor(viewport.height)}px`;
-    // The picture first; its text layer follows (the preview's version waits for it).
     const layer = new TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport });
-    return { box, text: layer.render() };
+    return { box, text: layer.render(), draw };
   }
 
   /** Keep the page showing a value in view (the page under the field being edited). */
