@@ -38,6 +38,8 @@ export { KindError, registerKindDir } from './model/index.js';
 export { BaocaoError, EXIT, ExistsError, InvalidDataError, IoError, TemplateKindError, UsageError, errorText } from './messages/errors.js';
 export type { ExitCode, Outcome, Wording } from './messages/errors.js';
 export { catalogue, say } from './messages/index.js';
+export { startDesk } from './serve/index.js';
+export type { Desk, DeskOptions } from './serve/index.js';
 
 export interface RenderOptions {
   /** Formats to produce; all available formats by default. */

@@ -8,6 +8,7 @@ import type { LegacyOption, PdfA } from '../pipeline/index.js';
 import { extractCommand } from './commands/extract.js';
 import { initCommand, schemaCommand } from './commands/init.js';
 import { renderCommand } from './commands/render.js';
+import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
 import { watchCommand } from './commands/watch.js';
 import { EXIT } from './exit.js';
@@ -140,6 +141,21 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 watch bao-cao.yaml', say(lang, m.watchExample)),
       async (a) => {
         exitCode = await watchCommand({ input: a.input, out: a.out, format: a.format, lang, ...(a.profile ? { profile: a.profile } : {}), ...(a.legacy ? { legacy: a.legacy as LegacyOption } : {}) });
+      },
+    )
+    .command(
+      'serve [folder]',
+      say(lang, m.serveCommand),
+      (y) =>
+        y
+          .positional('folder', { type: 'string', default: '.', describe: say(lang, m.serveFolder) })
+          .option('port', { type: 'number', describe: say(lang, m.servePort) })
+          .option('host', { type: 'string', default: '127.0.0.1', describe: say(lang, m.serveHost) })
+          .option('open', { type: 'boolean', default: true, describe: say(lang, m.serveOpen) })
+          .example('$0 serve', say(lang, m.serveExample))
+          .example('$0 serve so-lieu --no-open --port 8080', say(lang, m.serveExamplePort)),
+      async (a) => {
+        exitCode = await serveCommand({ folder: a.folder ?? '.', open: a.open, host: a.host, lang, ...(a.port !== undefined ? { port: a.port } : {}) });
       },
     )
     .demandCommand(1, say(lang, m.chooseCommand))

@@ -132,6 +132,17 @@ export const cliMessages = {
   schemaExample: { vi: () => 'Lưu JSON Schema ra tệp', en: () => 'Save the JSON Schema' },
   kindsCommand: { vi: () => 'Liệt kê các loại văn bản', en: () => 'List the document kinds' },
 
+  // serve
+  serveCommand: {
+    vi: () => 'Mở bàn làm việc trong trình duyệt: điền biểu mẫu, xem văn bản ngay khi gõ, lưu và tải PDF/DOCX',
+    en: () => 'Open the desk in a browser: fill in a form, watch the document as you type, save and download PDF/DOCX',
+  },
+  serveFolder: { vi: () => 'Thư mục chứa tệp số liệu (mặc định: thư mục hiện tại)', en: () => 'Folder of the data files (default: the current one)' },
+  servePort: { vi: () => 'Cổng (mặc định: một cổng trống)', en: () => 'Port (default: a free one)' },
+  serveHost: { vi: () => 'Địa chỉ nghe; khác 127.0.0.1 thì máy khác trong mạng cũng mở được', en: () => 'Address to listen on; anything but 127.0.0.1 lets other machines in' },
+  serveOpen: { vi: () => 'Tự mở trình duyệt (--no-open để không mở)', en: () => 'Open a browser (--no-open not to)' },
+  serveExample: { vi: () => 'Mở bàn làm việc cho thư mục hiện tại', en: () => 'Open the desk on the current folder' },
+  serveExamplePort: { vi: () => 'Thư mục so-lieu/, cổng 8080, không tự mở trình duyệt', en: () => 'Folder so-lieu/, port 8080, no browser' },
   // watch
   watchCommand: { vi: () => 'Theo dõi tệp số liệu và mẫu, tự dựng lại khi có thay đổi', en: () => 'Re-render when the data file or a template changes' },
   watchProfile: { vi: () => 'Bố cục, ví dụ nd30', en: () => 'Layout profile, e.g. nd30' },

@@ -9,6 +9,7 @@ import { markupMessages } from './markup.js';
 import { modelMessages } from './model.js';
 import { pipelineMessages } from './pipeline.js';
 import { profileMessages } from './profile.js';
+import { serveMessages } from './serve.js';
 
 /**
  * The message catalogue: every user-facing sentence of baocao, Vietnamese and English side by
@@ -28,6 +29,7 @@ export const catalogue = {
   model: modelMessages,
   pipeline: pipelineMessages,
   profile: profileMessages,
+  serve: serveMessages,
 };
 
 export type Catalogue = typeof catalogue;

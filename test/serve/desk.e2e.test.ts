@@ -1,0 +1,230 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateFile } from '../../src/index.js';
+import { startDesk } from '../../src/serve/index.js';
+import type { Desk } from '../../src/serve/index.js';
+import { chromium, launch, previewText, previewVersion, shot, waitForPreview } from './browser.js';
+
+/**
+ * The desk in a real browser, as a clerk uses it: start a report from the qp-an starter, type
+ * figures, watch a problem appear at its field and go, read the preview's text change, paste rows
+ * from a spreadsheet, save, and take away files identical to what `baocao render` writes.
+ */
+
+const cli = path.resolve('dist/cli/main.js');
+
+describe.skipIf(!chromium)('the desk in Chromium', () => {
+  let dir: string;
+  let desk: Desk;
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+  let answer = false;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'baocao-desk-'));
+    writeFileSync(path.join(dir, 'nghi-son-qp-an-2020.yaml'), readFileSync('data/nghi-son-qp-an-2020.yaml'));
+    desk = await startDesk({ folder: dir, lang: 'vi' });
+    browser = await launch();
+    page = await browser.newPage();
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void (answer ? d.accept() : d.dismiss());
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push((e as Error).message));
+    const session = await browser.target().createCDPSession();
+    await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: path.join(dir, 'downloads'), eventsEnabled: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const input = (p: string) => `[data-input="${p}"]`;
+
+  async function typeInto(selector: string, text: string): Promise<void> {
+    await page.$eval(selector, (el) => {
+      (el as HTMLInputElement).focus();
+      (el as HTMLInputElement).select();
+    });
+    await page.keyboard.type(text);
+  }
+
+  it('shows the folder\'s data files with their kind, date and state, and the kinds to start from', async () => {
+    await page.goto(desk.url);
+    await page.waitForSelector('table.files');
+    const row = await page.$eval('table.files tbody tr', (tr) => [...tr.children].map((c) => (c.textContent ?? '').trim()));
+    expect(row.slice(0, 5)).toEqual([
+      'nghi-son-qp-an-2020.yaml', 'qp-an', '09/12/2020',
+      'Tổng kết công tác quốc phòng - an ninh năm 2020, phương hướng, nhiệm vụ năm 2021', 'Hợp lệ',
+    ]);
+    const kinds = await page.$$eval('.kinds li strong', (els) => els.map((e) => e.textContent));
+    expect(kinds).toContain('Báo cáo tổng kết công tác quốc phòng - an ninh năm');
+    expect(await page.$eval('html', (e) => e.lang)).toBe('vi');
+    await shot(page, 'start-page');
+  });
+
+  it('starts a report from the qp-an starter and shows its pages in the preview', async () => {
+    await page.click('a[href="#/new/qp-an"]');
+    await page.waitForSelector(input('police.trafficSafetyBulletins.value'));
+    // The frame comes first in the form.
+    const legends = await page.$$eval('.form > fieldset > legend', (els) => els.map((e) => e.textContent));
+    expect(legends[0]).toBe('Thể thức văn bản theo Nghị định 30/2020/NĐ-CP');
+    const { text } = await waitForPreview(page, 0, (t) => t.includes('94 bản tin'));
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('Xây dựng được 94 bản tin an toàn giao thông');
+    expect(await page.$eval('#file-path', (e) => (e as HTMLInputElement).value)).toBe('qp-an.yaml');
+  });
+
+  it('re-renders the preview with a typed figure', async () => {
+    const before = await previewVersion(page);
+    await typeInto(input('police.trafficSafetyBulletins.value'), '123');
+    const { text } = await waitForPreview(page, before, (t) => t.includes('Xây dựng được 123 bản tin'));
+    expect(text).not.toContain('94 bản tin');
+  });
+
+  it('shows a problem at its field and in the list at the top, keeps the last good preview, and clears both when fixed', async () => {
+    const field = '[data-path="police.trafficSafetyBulletins"]';
+    await typeInto(input('police.trafficSafetyBulletins.value'), '12a');
+    await page.waitForSelector(`${field} .problems li.error`);
+    expect(await page.$eval(`${field} .problems li.error`, (e) => e.textContent)).toBe(
+      'Cần một số hoặc một đối tượng, nhưng nhận được chuỗi "12a".');
+    expect(await page.$eval('#problem-summary .notice.error li', (e) => e.textContent)).toBe(
+      'Số bản tin an toàn giao thông đã xây dựng: Cần một số hoặc một đối tượng, nhưng nhận được chuỗi "12a".');
+    expect(await page.$eval(input('police.trafficSafetyBulletins.previous'), (e) => e.getAttribute('aria-invalid'))).toBeNull();
+    expect(await page.$eval(input('police.trafficSafetyBulletins.value'), (e) => e.getAttribute('aria-invalid'))).toBe('true');
+    expect(await page.$eval('#problem-summary .notice.error h2', (e) => e.textContent)).toBe('Số liệu còn 1 lỗi cần sửa');
+    expect(await page.$eval('.count-badge', (e) => [(e as HTMLButtonElement).hidden, e.textContent])).toEqual([false, '1 lỗi']);
+    expect(await page.$eval('.preview-status', (e) => e.textContent)).toBe('Số liệu còn lỗi: đang giữ bản xem trước hợp lệ gần nhất.');
+    expect(await previewText(page)).toContain('Xây dựng được 123 bản tin');
+    await shot(page, 'form-with-error');
+
+    // The link in the list at the top takes the keyboard to the field.
+    await page.click('#problem-summary .notice.error a');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-input'))).toBe('police.trafficSafetyBulletins.value');
+
+    const before = await previewVersion(page);
+    await typeInto(input('police.trafficSafetyBulletins.value'), '125');
+    await page.waitForFunction((sel) => !document.querySelector(`${sel} .problems li.error`), {}, field);
+    await waitForPreview(page, before, (t) => t.includes('Xây dựng được 125 bản tin'));
+    expect(await page.$('#problem-summary .notice.error')).toBeNull();
+    expect(await page.$eval('.count-badge', (e) => (e as HTMLButtonElement).hidden)).toBe(true);
+    expect(await page.$eval(input('police.trafficSafetyBulletins.value'), (e) => e.getAttribute('aria-invalid'))).toBeNull();
+  });
+
+  it('fills the per-commune grid from three rows pasted from a spreadsheet', async () => {
+    const grid = '[data-path="communes"]';
+    await page.$eval(`${grid} > button.add`, (b) => (b as HTMLButtonElement).click());
+    await page.waitForSelector(input('communes.0.name'));
+    const before = await previewVersion(page);
+    const tsv = 'Phường Hải Hòa\t12\t96\t2\t5\t640\r\nXã Hải Nhân\t9\t1.072\t1\t3\t410\r\nPhường Bình Minh\t7\t55\t0\t2\t215\r\n';
+    await page.$eval(input('communes.0.name'), (el, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, tsv);
+    await page.waitForSelector(input('communes.2.outreachParticipants'));
+    const cells = await page.$$eval(`${grid} tbody tr`, (rows) => rows.map((r) => [...r.querySelectorAll('input')].map((i) => i.value)));
+    expect(cells).toEqual([
+      ['Phường Hải Hòa', '12', '96', '2', '5', '640'],
+      ['Xã Hải Nhân', '9', '1072', '1', '3', '410'],
+      ['Phường Bình Minh', '7', '55', '0', '2', '215'],
+    ]);
+    // The appendix table appears in the preview with the pasted rows and their totals.
+    const { text } = await waitForPreview(page, before, (t) => t.includes('Phường Bình Minh'));
+    expect(text).toContain('Phường Hải Hòa');
+    expect(text).toContain('1.072');
+    expect(text).toContain('1.223'); // 96 + 1072 + 55 members
+    await page.$eval('.pages', (e) => {
+      e.scrollTop = (e.lastElementChild as HTMLElement).offsetTop - 16;
+    });
+    // A page's picture is drawn when it is scrolled into view.
+    await page.waitForSelector('.pages > .page:last-child canvas[data-drawn]');
+    await shot(page, 'preview');
+  });
+
+  it('saves the file (Ctrl+S) keeping the starter\'s comments, and the saved file validates', async () => {
+    await page.$eval('#file-path', (e) => {
+      (e as HTMLInputElement).value = 'bao-cao-2021.yaml';
+    });
+    await page.focus(input('police.trafficSafetyBulletins.value'));
+    await page.keyboard.down('Control');
+    await page.keyboard.press('s');
+    await page.keyboard.up('Control');
+    const file = path.join(dir, 'bao-cao-2021.yaml');
+    await page.waitForFunction(() => document.getElementById('flash')?.textContent === 'Đã lưu bao-cao-2021.yaml.');
+    const text = readFileSync(file, 'utf8');
+    expect(text.split('\n')[0]).toBe('# Tệp số liệu: Báo cáo tổng kết công tác quốc phòng - an ninh năm (loại "qp-an").');
+    expect(text).toContain('trafficSafetyBulletins: 125');
+    expect(text).toContain('  - name: Xã Hải Nhân\n    securityTeams: 9\n    teamMembers: 1072\n');
+    const loaded = await validateFile(file);
+    expect(loaded.ok).toBe(true);
+    expect(await page.$eval('.save-state', (e) => e.textContent)).toBe('Đã lưu');
+    expect(existsSync(path.join(dir, 'qp-an.schema.json'))).toBe(true);
+  });
+
+  it('downloads PDF, DOCX and the e-mail draft with the names and bytes `baocao render` gives', async () => {
+    const downloads = path.join(dir, 'downloads');
+    const out = path.join(dir, 'cli-out');
+    execFileSync(process.execPath, [cli, 'render', path.join(dir, 'bao-cao-2021.yaml'), '--out', out, '--eml'], { stdio: 'pipe' });
+    const expected = readdirSync(out).sort();
+    expect(expected).toEqual(['2020-12-09_BC-UBND_qp-an-2020.docx', '2020-12-09_BC-UBND_qp-an-2020.eml', '2020-12-09_BC-UBND_qp-an-2020.pdf']);
+    for (const format of ['pdf', 'docx', 'eml']) {
+      await page.click(`[data-download="${format}"]`);
+      const name = expected.find((n) => n.endsWith(`.${format}`))!;
+      const target = path.join(downloads, name);
+      for (let i = 0; i < 600 && !(existsSync(target) && !readdirSync(downloads).some((n) => n.endsWith('.crdownload'))); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(readFileSync(target).equals(readFileSync(path.join(out, name))), name).toBe(true);
+    }
+  });
+
+  it('asks before overwriting a file changed on disk since it was opened', async () => {
+    const file = path.join(dir, 'bao-cao-2021.yaml');
+    const changed = readFileSync(file, 'utf8') + '# sửa bằng tay ở nơi khác\n';
+    writeFileSync(file, changed);
+    await typeInto(input('police.trafficSafetyBulletins.value'), '126');
+    answer = false;
+    await page.click('#save');
+    await page.waitForFunction(() => document.getElementById('flash')?.textContent === 'Chưa lưu: tệp trên đĩa được giữ nguyên.');
+    expect(dialogs.at(-1)).toBe('bao-cao-2021.yaml đã bị sửa ở nơi khác từ lúc mở trên bàn làm việc. Ghi đè sẽ làm mất những thay đổi đó.\n\nVẫn ghi đè?');
+    expect(readFileSync(file, 'utf8')).toBe(changed);
+    answer = true;
+    await page.click('#save');
+    await page.waitForFunction(() => document.getElementById('flash')?.textContent === 'Đã lưu bao-cao-2021.yaml.');
+    expect(readFileSync(file, 'utf8')).toContain('trafficSafetyBulletins: 126');
+  });
+
+  it('can be used from the keyboard: Tab reaches the actions and the form, Enter adds a list item and focuses it', async () => {
+    await page.focus('#save');
+    const order: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => document.activeElement?.getAttribute('data-download') ?? document.activeElement?.getAttribute('data-input') ?? ''));
+    }
+    expect(order).toEqual(['pdf', 'docx', 'eml', 'zip', 'frame.parentAgency', 'frame.issuingAgency']);
+    const before = await page.$$eval('[data-path="limitations"] ol.rows > li', (l) => l.length);
+    await page.focus('[data-path="limitations"] > button.add');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-input') === 'limitations.0');
+    expect(await page.$$eval('[data-path="limitations"] ol.rows > li', (l) => l.length)).toBe(before + 1);
+    expect(await page.$eval('[data-input="limitations.0"]', (e) => e.getAttribute('aria-label'))).toBe('II. Tồn tại, hạn chế (bỏ trống nếu không có) — Mục 1');
+    await page.keyboard.type('Một số xã chưa duy trì tổ tự quản');
+    await waitForPreview(page, await previewVersion(page), (t) => t.includes('Một số xã chưa duy trì tổ tự quản'));
+  });
+
+  it('switches to English on the page', async () => {
+    await page.click('button[lang="en"]');
+    await page.waitForFunction(() => document.getElementById('save')?.textContent === 'Save');
+    expect(await page.$eval('html', (e) => e.lang)).toBe('en');
+    expect(await page.$eval('.back', (e) => e.textContent)).toBe('← Start page');
+    await page.click('button[lang="vi"]');
+    await page.waitForFunction(() => document.getElementById('save')?.textContent === 'Lưu');
+  });
+});
