@@ -46,7 +46,7 @@ export interface CompiledTemplate {
 }
 
 /** The block tags that get a position marker: what becomes a node of the Document tree. */
-const BLOCK_TAG = /<(h[1-3]|p|ul|li|table|tr|td|th|pagebreak|appendix)(?![\w-])/gi;
+const BLOCK_TAG = /<(h[1-3]|p|ul|li|table|tr|td|th|pagebreak|appendix|part|bases|basis)(?![\w-])/gi;
 
 /**
  * Put a `<!--@F:L-->` marker before every block tag of the template's literal text (never inside

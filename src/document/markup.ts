@@ -8,6 +8,16 @@
  *   <ul class="dash|plus"><li>…</li></ul>   "- " and "+ " lists (nested lists default to "+")
  *   <table widths="3,1,1" header-rows="1"> <thead> <tbody> <tr> <th>/<td colspan rowspan align>
  *   <pagebreak>                        a page break
+ *   <part>Title</part>                 a Phần above the Mục: "Phần I" / "Phần thứ nhất" line, then the title in caps
+ *   <bases end="." italic="no"><basis>Căn cứ …</basis>…</bases>
+ *                                      legal bases or "Thực hiện …" lines: one per line, each ending ";"
+ *                                      and the last with `end` (default "."); italic unless italic="no"
+ *   <numbering part="roman|ordinal|ORDINAL" h1="I.|I-|A.|A-" h2="1.|1-|1.1." h3="a)|a-" restart="parts" />
+ *                                      how headings are numbered from here on (defaults: roman, I., 1., a));
+ *                                      restart="parts" numbers I./1./a) afresh inside each Phần
+ *
+ * A dash list (<ul class="dash"> or a top-level <ul>) is punctuated by the parser: each item ends
+ * with ";" and the last with "." (an item ending with ":" keeps it); punct="none" leaves it as written.
  *
  * Appendices (Phụ lục) follow the main body, at the top level, one element each:
  *
@@ -24,4 +34,5 @@
 export const markupTags: ReadonlySet<string> = new Set([
   'h1', 'h2', 'h3', 'p', 'b', 'strong', 'i', 'em', 'u', 'br', 'ul', 'li',
   'table', 'thead', 'tbody', 'tr', 'th', 'td', 'pagebreak', 'appendix', 'appendix-title',
+  'part', 'bases', 'basis', 'numbering',
 ]);

@@ -1,12 +1,12 @@
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
-import { pointLetter, roman, upperVi } from '../format/index.js';
+import { ordinalText, pointLetter, roman, upperVi } from '../format/index.js';
 import { TemplateKindError } from '../messages/errors.js';
 import type { Wording } from '../messages/errors.js';
 import { markupMessages } from '../messages/markup.js';
 import { say } from '../messages/types.js';
 import { markupTags } from './markup.js';
-import type { Align, Appendix, Block, Heading, Inline, List, ListItem, Paragraph, Position, Table, TableCell, TableRow } from './types.js';
+import type { Align, Appendix, Block, Heading, Inline, List, ListItem, Paragraph, Part, Position, Table, TableCell, TableRow } from './types.js';
 
 /**
  * parse: body markup → Document blocks. Headings are numbered here ("I.", "1.", "a)"), so a
@@ -89,6 +89,7 @@ export function parseMarkup(markup: string, source: string, files: readonly stri
   };
   const ctx: Ctx = {
     fail,
+    numbering: { ...DEFAULT_NUMBERING },
     at(node) {
       const where = node.startIndex === null ? undefined : templateAt(node.startIndex);
       return where ? { position: where } : {};
@@ -164,6 +165,7 @@ function titleLines(el: Element, fail: Fail): string[] {
 function parseBlocks(nodes: ChildNode[], ctx: Ctx): Block[] {
   const fail = ctx.fail;
   const counters = [0, 0, 0];
+  let parts = 0;
   const blocks: Block[] = [];
 
   for (const node of nodes) {
@@ -185,8 +187,7 @@ function parseBlocks(nodes: ChildNode[], ctx: Ctx): Block[] {
         if (numbered) {
           counters[level - 1]! += 1;
           for (let i = level; i < 3; i++) counters[i] = 0;
-          const n = counters[level - 1]!;
-          number = level === 1 ? `${roman(n)}.` : level === 2 ? `${n}.` : `${pointLetter(n)})`;
+          number = headingLabel(level, counters, ctx.numbering, el, fail);
         }
         const heading: Heading = { type: 'heading', level, number, children: inlines(el.children, {}, fail), ...ctx.at(el) };
         if (isEmpty(heading.children)) fail(el, m('emptyHeading', el.name));
@@ -217,6 +218,24 @@ function parseBlocks(nodes: ChildNode[], ctx: Ctx): Block[] {
       case 'pagebreak':
         blocks.push({ type: 'pagebreak', ...ctx.at(el) });
         break;
+      case 'part': {
+        parts += 1;
+        if (ctx.numbering.restart) counters.fill(0);
+        const title = inlines(el.children, {}, fail).map((c) => (c.type === 'text' ? { ...c, text: upperVi(c.text) } : c));
+        if (isEmpty(title)) fail(el, m('emptyPart'));
+        const part: Part = { type: 'part', label: partLabel(parts, ctx.numbering), children: title, ...ctx.at(el) };
+        blocks.push(part);
+        break;
+      }
+      case 'bases':
+        blocks.push(...parseBases(el, ctx));
+        break;
+      case 'numbering':
+        ctx.numbering = readNumbering(el, ctx.numbering, fail);
+        break;
+      case 'basis':
+        fail(el, m('basisPlace'));
+        break;
       case 'appendix':
         fail(el, m('appendixNotTopLevel'));
         break;
@@ -232,9 +251,65 @@ function parseBlocks(nodes: ChildNode[], ctx: Ctx): Block[] {
 
 type Fail = (node: ChildNode, detail: Wording) => never;
 
+/** How headings are numbered: set by <numbering>, kept for the rest of the document (appendices too). */
+interface Numbering {
+  part: 'roman' | 'ordinal' | 'ORDINAL';
+  h1: 'I.' | 'I-' | 'A.' | 'A-';
+  h2: '1.' | '1-' | '1.1.';
+  h3: 'a)' | 'a-';
+  /** I./1./a) start again inside each Phần. */
+  restart: boolean;
+}
+
+const DEFAULT_NUMBERING: Numbering = { part: 'roman', h1: 'I.', h2: '1.', h3: 'a)', restart: false };
+const NUMBERING_VALUES = { part: ['roman', 'ordinal', 'ORDINAL'], h1: ['I.', 'I-', 'A.', 'A-'], h2: ['1.', '1-', '1.1.'], h3: ['a)', 'a-'] } as const;
+
+/** A <numbering> element's settings over the current ones; an unknown value is refused. */
+function readNumbering(el: Element, current: Numbering, fail: Fail): Numbering {
+  const next: Numbering = { ...current };
+  for (const [name, value] of Object.entries(el.attribs)) {
+    if (name === 'restart') {
+      if (value !== 'parts' && value !== 'no') fail(el, m('badNumbering', name, value, 'parts, no'));
+      next.restart = value === 'parts';
+      continue;
+    }
+    const allowed = (NUMBERING_VALUES as Record<string, readonly string[]>)[name];
+    if (!allowed) fail(el, m('badNumbering', name, value, Object.keys(NUMBERING_VALUES).concat('restart').join(', ')));
+    if (!allowed!.includes(value)) fail(el, m('badNumbering', name, value, allowed!.join(', ')));
+    (next as unknown as Record<string, string>)[name] = value;
+  }
+  if (el.children.some(isContent)) fail(el, m('numberingEmpty'));
+  return next;
+}
+
+/** "A", "B" … "Z" for the Party's "A-" headings. */
+function latinLetter(n: number, el: Element, fail: Fail): string {
+  if (n > 26) fail(el, m('tooManyLetters'));
+  return String.fromCharCode(64 + n);
+}
+
+/** A heading's label from its level's counter (and the Mục's for "1.1."). */
+function headingLabel(level: 1 | 2 | 3, counters: number[], n: Numbering, el: Element, fail: Fail): string {
+  const c = counters[level - 1]!;
+  if (level === 1) {
+    const k = n.h1.startsWith('I') ? roman(c) : latinLetter(c, el, fail);
+    return `${k}${n.h1.slice(-1)}`;
+  }
+  if (level === 2) return n.h2 === '1.1.' ? `${counters[0]}.${c}.` : `${c}${n.h2.slice(-1)}`;
+  return `${pointLetter(c)}${n.h3.slice(-1)}`;
+}
+
+/** "Phần I", "Phần thứ nhất", "PHẦN THỨ NHẤT". */
+function partLabel(k: number, n: Numbering): string {
+  if (n.part === 'roman') return `Phần ${roman(k)}`;
+  const words = `Phần ${ordinalText(k)}`;
+  return n.part === 'ORDINAL' ? upperVi(words) : words;
+}
+
 /** The parse's context: how to fail at a node, and a node's template position. */
 interface Ctx {
   fail: Fail;
+  numbering: Numbering;
   /** `{ position }` of the node in its template, or nothing when the markup carries no markers. */
   at(node: ChildNode): { position?: Position };
 }
@@ -323,10 +398,12 @@ function isEmpty(content: Inline[]): boolean {
   return content.every((c) => c.type === 'break' || c.text.trim() === '');
 }
 
-function parseList(el: Element, fallback: '-' | '+', ctx: Ctx): List {
+function parseList(el: Element, fallback: '-' | '+', ctx: Ctx, nested = false): List {
   const fail = ctx.fail;
   const cls = el.attribs.class;
   const marker = cls === 'plus' ? '+' : cls === 'dash' ? '-' : cls === undefined ? fallback : fail(el, m('badListClass', cls));
+  const punct = el.attribs.punct;
+  if (punct !== undefined && punct !== 'none' && punct !== 'auto') fail(el, m('badPunct', punct));
   const items: ListItem[] = [];
   for (const child of el.children) {
     if (child.type === 'text') {
@@ -339,11 +416,75 @@ function parseList(el: Element, fallback: '-' | '+', ctx: Ctx): List {
     const own = li.children.filter((c) => !(c.type === 'tag' && (c as Element).name === 'ul'));
     const nested = li.children.filter((c): c is Element => c.type === 'tag' && (c as Element).name === 'ul');
     const content = inlines(own, {}, fail);
-    const children = nested.map((n) => parseList(n, '+', ctx)).filter((l) => l.children.length > 0);
+    const children = nested.map((n) => parseList(n, '+', ctx, true)).filter((l) => l.children.length > 0);
     if (isEmpty(content) && children.length === 0) continue;
     items.push({ type: 'listItem', children: [...content, ...children], ...ctx.at(li) });
   }
+  // A dash list is punctuated here, so an item left out by the template never leaves ";" last.
+  if (marker === '-' && !nested && punct !== 'none') {
+    items.forEach((item, i) => {
+      item.children = endWith(item.children, i === items.length - 1 ? '.' : ';');
+    });
+  }
   return { type: 'list', marker, children: items, ...ctx.at(el) };
+}
+
+/** Closing punctuation a clerk may have typed, and the whitespace around it. */
+const CLOSING = new Set([' ', '\t', '\n', '.', ';', ',', '\u00a0']);
+
+/**
+ * The inline content with its own last text ending in `mark` instead of whatever closing
+ * punctuation it had; a text ending with ":" (an item that introduces a sub-list) keeps it.
+ * Trims from the end character by character: linear however long the run of marks.
+ */
+function endWith<T extends Inline | List>(content: T[], mark: string): T[] {
+  let last = -1;
+  for (let i = content.length - 1; i >= 0; i--) {
+    const c = content[i]!;
+    if (c.type === 'list') continue;
+    if (c.type === 'text') last = i;
+    break;
+  }
+  if (last < 0) return content;
+  const run = content[last] as Inline & { type: 'text' };
+  let end = run.text.length;
+  while (end > 0 && CLOSING.has(run.text[end - 1]!)) end--;
+  const body = run.text.slice(0, end);
+  if (body.endsWith(':') || body === '') return content;
+  const out = [...content];
+  out[last] = { ...run, text: body + mark } as T;
+  return out;
+}
+
+/**
+ * <bases>: one paragraph per <basis>, each ending with ";" and the last with `end` (default
+ * "."), italic as Decree 30 sets legal bases (§6), upright with italic="no" ("Thực hiện …").
+ */
+function parseBases(el: Element, ctx: Ctx): Paragraph[] {
+  const fail = ctx.fail;
+  const end = el.attribs.end ?? '.';
+  if (!['.', ';', ',', ':'].includes(end)) fail(el, m('badBasesEnd', end));
+  const italic = el.attribs.italic !== 'no';
+  if (el.attribs.italic !== undefined && el.attribs.italic !== 'no' && el.attribs.italic !== 'yes') fail(el, m('badItalic', el.attribs.italic));
+  const bases: { el: Element; content: Inline[] }[] = [];
+  for (const c of el.children) {
+    if (c.type === 'comment') continue;
+    if (c.type === 'text') {
+      if (c.data.trim() !== '') fail(c, m('textInBases'));
+      continue;
+    }
+    const b = c as Element;
+    if (b.type !== 'tag' || b.name !== 'basis') fail(c, m('onlyBasis'));
+    const content = inlines(b.children, italic ? { italic: true } : {}, fail);
+    if (!isEmpty(content)) bases.push({ el: b, content });
+  }
+  return bases.map(({ el: b, content }, i) => ({
+    type: 'paragraph',
+    children: endWith(content, i === bases.length - 1 ? end : ';'),
+    align: 'justify',
+    indent: true,
+    ...ctx.at(b),
+  }));
 }
 
 function parseTable(el: Element, ctx: Ctx): Table {

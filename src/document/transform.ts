@@ -7,6 +7,8 @@ export function mapDocumentText(doc: Document, fn: (text: string) => string): Do
     switch (node.type) {
       case 'text':
         return { ...node, text: fn(node.text) };
+      case 'part':
+        return { ...node, label: fn(node.label) };
       case 'appendix':
         return { ...node, label: fn(node.label), title: node.title.map(fn), attribution: node.attribution.map(fn) };
       default:

@@ -49,6 +49,17 @@ export interface Heading {
   position?: Position;
 }
 
+/**
+ * A Phần above the Mục headings (Decree 30 Appendix I §7.3): the label ("Phần I", "Phần thứ
+ * nhất", "PHẦN THỨ NHẤT") on its own line, the title in caps on the next.
+ */
+export interface Part {
+  type: 'part';
+  label: string;
+  children: Inline[];
+  position?: Position;
+}
+
 /** A body paragraph. `indent` false suppresses the first-line indent (e.g. a centred line). */
 export interface Paragraph {
   type: 'paragraph';
@@ -109,7 +120,7 @@ export interface PageBreak {
 }
 
 /** Body content. */
-export type Block = Heading | Paragraph | List | Table | PageBreak;
+export type Block = Part | Heading | Paragraph | List | Table | PageBreak;
 
 /** One line of the signature block, e.g. { text: 'TM. ỦY BAN NHÂN DÂN', bold: true }. */
 export interface SignatureLine {

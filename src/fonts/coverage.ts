@@ -61,10 +61,11 @@ export function documentGaps(doc: Document, family: FontFamily): GlyphGap[] {
       for (const text of [node.label, ...node.title, ...node.attribution]) for (const face of ALL) check(text, face);
       return;
     }
+    if (node.type === 'part') for (const face of ALL) check(node.label, face);
     if (node.type !== 'text') return;
     const parent = ancestors[ancestors.length - 1];
-    // Headings may be bold or italic depending on the profile: check all faces.
-    if (parent?.type === 'heading') for (const face of ALL) check(node.text, face);
+    // Headings and parts may be bold or italic depending on the profile: check all faces.
+    if (parent?.type === 'heading' || parent?.type === 'part') for (const face of ALL) check(node.text, face);
     else check(node.text, faceFor(!!(node.bold || (parent?.type === 'tableCell' && parent.header)), !!node.italic));
   });
   return gaps;

@@ -206,6 +206,15 @@ function bodyParagraph(runs: Inline[], ctx: Ctx, extra: Partial<LaidParagraph> =
 function block(b: Block, ctx: Ctx): LaidBlock[] {
   const hs = ctx.profile.headings;
   switch (b.type) {
+    case 'part': {
+      // Two centred lines kept with what follows; the label takes the body's space above it.
+      const ps = ctx.profile.parts;
+      const line = { align: 'center' as const, indent: { left: 0, right: 0, firstLine: 0 }, keepWithNext: true };
+      return [
+        bodyParagraph(text(b.label), ctx, { ...line, style: runStyle(ps.label), headingLevel: 1 }),
+        bodyParagraph(b.children, ctx, { ...line, style: runStyle(ps.title), spaceBefore: 0, headingLevel: 1 }),
+      ];
+    }
     case 'heading': {
       const s = b.level === 1 ? hs.level1 : b.level === 2 ? hs.level2 : hs.level3;
       const label: Inline[] = b.number ? text(`${b.number} `) : [];

@@ -43,4 +43,17 @@ export const markupMessages = {
   badHeaderRows: { vi: (v: string) => `header-rows="${v}" không hợp lệ`, en: (v: string) => `header-rows="${v}" is not valid` },
   badWidths: { vi: (w: string, n: number) => `widths="${w}" cần ${n} số dương`, en: (w: string, n: number) => `widths="${w}" needs ${n} positive numbers` },
   badSpan: { vi: (attr: string, v: string) => `${attr}="${v}" không hợp lệ`, en: (attr: string, v: string) => `${attr}="${v}" is not valid` },
+  badNumbering: {
+    vi: (name: string, value: string, allowed: string) => `<numbering ${name}="${value}"> không hợp lệ (${allowed})`,
+    en: (name: string, value: string, allowed: string) => `<numbering ${name}="${value}"> is not valid (${allowed})`,
+  },
+  numberingEmpty: { vi: () => '<numbering> không chứa nội dung: hãy viết <numbering … />', en: () => '<numbering> holds no content: write <numbering … />' },
+  tooManyLetters: { vi: () => 'quá 26 mục đánh số bằng chữ cái A, B, C …', en: () => 'more than 26 headings lettered A, B, C …' },
+  emptyPart: { vi: () => 'phần <part> không có tên', en: () => 'the <part> has no title' },
+  basisPlace: { vi: () => '<basis> chỉ được đặt trong <bases>', en: () => '<basis> belongs inside <bases>' },
+  badPunct: { vi: (v: string) => `punct="${v}" không hợp lệ (auto, none)`, en: (v: string) => `punct="${v}" is not valid (auto, none)` },
+  badBasesEnd: { vi: (v: string) => `end="${v}" không hợp lệ (. ; , :)`, en: (v: string) => `end="${v}" is not valid (. ; , :)` },
+  badItalic: { vi: (v: string) => `italic="${v}" không hợp lệ (yes, no)`, en: (v: string) => `italic="${v}" is not valid (yes, no)` },
+  textInBases: { vi: () => 'chữ trong <bases> phải nằm trong <basis>', en: () => 'text in <bases> must be inside a <basis>' },
+  onlyBasis: { vi: () => 'trong <bases> chỉ được có <basis>', en: () => '<bases> may hold only <basis>' },
 } satisfies Messages;

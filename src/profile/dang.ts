@@ -69,6 +69,7 @@ export const dang: Profile = {
     spaceAfter: 10,
   },
   addressees: nd30.addressees,
+  parts: nd30.parts, // §14.2: "Phần thứ nhất" bold, title caps bold, as in state documents
   headings: nd30.headings, // §14.2: section titles caps bold, as in state documents
   table: nd30.table,
   signature: {

@@ -56,6 +56,10 @@ export const nd30: Profile = {
     labelIndent: 35, // §6: template indents, from the left text edge
     itemIndent: 45,
   },
+  parts: {
+    label: { size: 14, bold: true, italic: false }, // §7.3 "Phần I": lower case, bold, centred
+    title: { size: 14, bold: true, italic: false }, // §7.3 part title: caps (written so by the parser), bold
+  },
   headings: {
     level1: { size: 14, bold: true, italic: false }, // §7.3 Mục: caps (written so by the template), bold
     level2: { size: 14, bold: true, italic: false }, // §7.3 khoản with title: bold

@@ -91,6 +91,11 @@ export interface Profile {
     labelIndent: number;
     itemIndent: number;
   };
+  /** A Phần (§7.3): its label ("Phần I") and its title in caps, each centred on its own line. */
+  parts: {
+    label: TextStyle;
+    title: TextStyle;
+  };
   headings: {
     /** Level 1 "I. TITLE", level 2 "1. Title", level 3 "a) Title". */
     level1: TextStyle;
