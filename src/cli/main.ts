@@ -4,6 +4,7 @@ import { hideBin } from 'yargs/helpers';
 import { KindError, listKinds, registerKindDir } from '../model/index.js';
 import { FORMATS, PDFA_LEVELS, VERSION } from '../pipeline/index.js';
 import type { LegacyOption, PdfA } from '../pipeline/index.js';
+import { checkCommand } from './commands/check.js';
 import { extractCommand } from './commands/extract.js';
 import { initCommand, schemaCommand } from './commands/init.js';
 import { renderCommand } from './commands/render.js';
@@ -84,6 +85,20 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 extract out/2020-12-09_BC-UBND_qp-an-2020.pdf --out so-lieu.yaml', t('Lấy lại số liệu của bản lưu trữ', 'Get the data of an archived copy back')),
       async (a) => {
         exitCode = await extractCommand({ pdf: a.pdf, force: a.force, stdout: a.stdout === true, lang, ...(a.out !== undefined ? { out: a.out } : {}) });
+      },
+    )
+    .command(
+      'check <files...>',
+      t('Kiểm tra thể thức văn bản DOCX/PDF soạn tay theo Nghị định 30/2020/NĐ-CP (hoặc HD 36 của Đảng)', 'Check the format of hand-made DOCX/PDF documents against Decree 30/2020/NĐ-CP (or the Party\'s HD 36)'),
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: t('Tệp .docx hoặc .pdf', '.docx or .pdf files') })
+          .option('profile', { type: 'string', choices: ['nd30', 'dang'], describe: t('Bố cục: nd30 (văn bản hành chính) hoặc dang (văn bản của Đảng); mặc định tự nhận theo tiêu đề', 'Profile: nd30 (state) or dang (Party); detected from the header by default') })
+          .option('json', { type: 'boolean', default: false, describe: t('In kết quả dạng JSON', 'Print the result as JSON') })
+          .example('$0 check bao-cao.docx', t('Kiểm tra một văn bản soạn bằng Word', 'Check a document typed in Word'))
+          .example('$0 check *.docx --json', t('Kiểm tra nhiều tệp, in JSON', 'Check many files, print JSON')),
+      async (a) => {
+        exitCode = await checkCommand({ files: a.files as string[], json: a.json, lang, ...(a.profile ? { profile: a.profile } : {}) });
       },
     )
     .command(
