@@ -340,6 +340,8 @@ interface ParaRaw {
   markSize: number;
   line?: { length?: number };
   fields: string[];
+  /** Size of the runs of the paragraph's first field (a page number has no text of its own). */
+  fieldSize?: number;
 }
 
 const SKIP = new Set(['del', 'moveFrom', 'rPr', 'pPr', 'proofErr', 'bookmarkStart', 'bookmarkEnd', 'commentRangeStart', 'commentRangeEnd']);
@@ -354,6 +356,7 @@ function readParagraph(p: XmlElement, ctx: Ctx): ParaRaw {
   const runs: Run[] = [];
   const fields: string[] = [];
   let line: { length?: number } | undefined;
+  let fieldSize: number | undefined;
   const mark = { ...base, ...readRPr(child(pPr, 'rPr'), ctx.theme) };
 
   const toRun = (text: string, rp: RProps): Run => ({
@@ -381,7 +384,10 @@ function readParagraph(p: XmlElement, ctx: Ctx): ParaRaw {
           else if (n === 'tab' || n === 'ptab') text += '\t';
           else if ((n === 'br' && attr(t, 'type') !== 'page' && attr(t, 'type') !== 'column') || n === 'cr') text += '\n';
           else if (n === 'noBreakHyphen') text += '-';
-          else if (n === 'instrText') fields.push(textOf(t));
+          else if (n === 'instrText') {
+            fields.push(textOf(t));
+            fieldSize ??= rp.size;
+          }
           else if (n === 'drawing' || n === 'pict' || n === 'AlternateContent' || n === 'object') {
             const found = drawnLine(t);
             if (found) line = found;
@@ -390,6 +396,8 @@ function readParagraph(p: XmlElement, ctx: Ctx): ParaRaw {
         if (text && !rp.vanish) runs.push(toRun(text, rp));
       } else if (name === 'fldSimple') {
         fields.push(attr(c, 'instr') ?? '');
+        const r0 = child(c, 'r');
+        fieldSize ??= readRPr(child(r0, 'rPr'), ctx.theme).size ?? base.size;
         walk(c);
       } else if (name === 'AlternateContent' || name === 'pict' || name === 'drawing') {
         const found = drawnLine(c);
@@ -416,6 +424,7 @@ function readParagraph(p: XmlElement, ctx: Ctx): ParaRaw {
   }
   const r: ParaRaw = { text: runs.map((x) => x.text).join(''), runs, p: props, markSize: mark.size ?? 10, fields };
   if (line) r.line = line;
+  if (fieldSize !== undefined) r.fieldSize = fieldSize;
   return r;
 }
 
@@ -489,7 +498,7 @@ function readHeaderPart(xml: string, ctx: Ctx): HeaderPart {
   const part: HeaderPart = { text: paras.map((p) => p.text).join('\n'), hasPageField: withField !== undefined };
   if (withField) {
     part.align = mapAlign(withField.p.jc);
-    part.size = withField.runs[0]?.size ?? withField.markSize;
+    part.size = withField.fieldSize ?? withField.runs[0]?.size ?? withField.markSize;
   }
   return part;
 }

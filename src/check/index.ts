@@ -6,14 +6,14 @@ import { NotDocxError, readDocx } from './docx.js';
 import type { ReadDocument } from './model.js';
 import { readPdfDocument } from './pdf.js';
 import { runChecks } from './rules.js';
-import type { Finding } from './rules.js';
+import type { Finding, Located } from './rules.js';
 
 /**
  * `baocao check`: read a DOCX (or PDF) made by hand, and say what deviates from Decree 30 (or,
  * for a Party document, HD 36): one finding per fault, with the decree's section and the place.
  */
 
-export type { Finding, Severity, Where } from './rules.js';
+export type { Finding, Located, Severity, Where } from './rules.js';
 export type { ReadDocument, Para, Run, Section } from './model.js';
 export { readDocx, NotDocxError } from './docx.js';
 export { readPdfDocument } from './pdf.js';
@@ -31,6 +31,8 @@ export interface CheckReport {
   format: 'docx' | 'pdf';
   profile: string;
   findings: Finding[];
+  /** The elements the checker recognised, with the text read there (what it checked). */
+  located: Located;
   errors: number;
   notices: number;
 }
@@ -71,12 +73,13 @@ export async function checkBytes(bytes: Uint8Array, options: CheckOptions = {}):
   }
   if (options.profile !== undefined && !profileIds().includes(options.profile)) throw new RangeError(`unknown profile ${options.profile}`);
   const profileId = options.profile ?? detectProfile(doc);
-  const findings = runChecks({ doc, profile: getProfile(profileId), lang });
+  const { findings, located } = runChecks({ doc, profile: getProfile(profileId), lang });
   return {
     file,
     format: doc.format,
     profile: profileId,
     findings,
+    located,
     errors: findings.filter((f) => f.severity === 'error').length,
     notices: findings.filter((f) => f.severity === 'notice').length,
   };

@@ -94,7 +94,14 @@ export interface CheckContext {
   lang: Lang;
 }
 
-export function runChecks({ doc, profile, lang }: CheckContext): Finding[] {
+/** What the checker recognised, element by element, with the text it read there. */
+export type Located = Partial<Record<'nationalTitle' | 'motto' | 'partyTitle' | 'parentAgency' | 'issuingAgency' | 'number' | 'placeDate' | 'typeName' | 'summary' | 'headings' | 'authority' | 'signerName' | 'recipientsLabel' | 'recipients' | 'appendix', string[]>> & { bodyParagraphs: number };
+
+export function runChecks({ doc, profile, lang }: CheckContext): { findings: Finding[]; located: Located } {
+  const located: Located = { bodyParagraphs: 0 };
+  const mark = (k: Exclude<keyof Located, 'bodyParagraphs'>, p: Para | undefined) => {
+    if (p) (located[k] ??= []).push(clean(p.text));
+  };
   const L: Limits = limitsFor(profile);
   const party = L.party;
   const t = <A extends any[]>(m: Message<A>, ...a: A) => say(lang, m, ...a);
@@ -264,6 +271,8 @@ export function runChecks({ doc, profile, lang }: CheckContext): Finding[] {
     if (start === agencyZone.length) start = agencyZone.length - 1;
     const parents = agencyZone.slice(0, start);
     const issuers = agencyZone.slice(start);
+    parents.forEach((p) => mark('parentAgency', p));
+    issuers.forEach((p) => mark('issuingAgency', p));
     for (const p of parents) style('parent-agency', M.elParentAgency, p, L.parentAgency, { bold: false, italic: false, caps: true }, 'II.2');
     for (const p of issuers) style('issuing-agency', M.elIssuingAgency, p, L.issuingAgency, { bold: true, italic: false, caps: true }, 'II.2');
     if (!party) checkRule('agency-rule', M.elAgencyRule, issuers, [0.3, 0.55], t(M.ruleThird), 'II.2');
@@ -412,6 +421,7 @@ export function runChecks({ doc, profile, lang }: CheckContext): Finding[] {
     // A PDF line may be the wrapped end of an item: only lines starting "-" start a new one.
     const starts = pdf ? items.filter((p) => /^[-–]/.test(clean(p.text))) : items;
     const ends = pdf ? starts.map((s, k) => items[items.indexOf(starts[k + 1]!) - 1] ?? items[items.length - 1]!) : items;
+    items.forEach((p) => mark('recipients', p));
     for (const p of items) style('recipient', M.elRecipients, p, L.recipient, { bold: false, italic: false }, 'II.9');
     if (!pdf) for (const p of items) if (!/^-\s/.test(clean(p.text))) add('recipient-dash', 'error', M.elRecipients, t(M.itemDash, words(p)), t(M.itemDashExpected), ref('II.9'), at(p), true);
     const endChar = party ? ',' : ';';
@@ -461,6 +471,7 @@ export function runChecks({ doc, profile, lang }: CheckContext): Finding[] {
     const letterM = /^([a-zđ])\)\s/.exec(text);
     const articleM = /^Điều\s+(\d+)\./.exec(text);
     const isHeading = Boolean(romanM || arabicM || letterM || articleM);
+    if (isHeading) mark('headings', p);
     const seq = (c: Counter | undefined, value: number, label: string, next: (v: number) => string, first: string): Counter => {
       const expected = c ? next(c.value) : first;
       if (label !== expected) add('heading-sequence', 'error', M.elHeading, c ? t(M.headingGap, label, c.label) : t(M.headingFirst, label), t(M.headingExpected, expected), ref('II.6'), at(p));
@@ -550,7 +561,19 @@ export function runChecks({ doc, profile, lang }: CheckContext): Finding[] {
     void mainSections;
   }
 
-  return merge(out, lang);
+  mark('nationalTitle', nationalTitle);
+  mark('motto', motto);
+  mark('partyTitle', partyTitle);
+  mark('number', numberPara);
+  mark('placeDate', datePara);
+  mark('typeName', typeName);
+  summary.forEach((p) => mark('summary', p));
+  authority.forEach((p) => mark('authority', p));
+  mark('signerName', signer);
+  mark('recipientsLabel', label);
+  labels.forEach((p) => mark('appendix', p));
+  located.bodyParagraphs = body.length;
+  return { findings: merge(out, lang), located };
 }
 
 /** One finding per rule and value for many paragraphs (a body typed at 12 pt is one problem). */

@@ -1,0 +1,120 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { check, inRun, mutate, paragraphOf, rendered, replaceOnce, summarise, toTcvn3 } from './helpers.js';
+
+// One fault each, made in the XML of a good DOCX (baocao's own sample, zero findings as it
+// stands): the checker reports exactly that fault, at the paragraph it is in.
+const DOC = 'word/document.xml';
+let nghiSon: Uint8Array; // draft report, 2020: "Nghi Sơn, ngày 09 tháng 12 năm 2020"
+let songLam: Uint8Array; // numbered report "Số: 07/BC-UBND", headings I, II, III, an appendix
+
+beforeAll(async () => {
+  nghiSon = (await rendered('data/nghi-son-qp-an-2020.yaml')).docx;
+  songLam = (await rendered('data/demo-thi-xa-song-lam-2021.yaml')).docx;
+  expect(summarise(await check(nghiSon))).toEqual([]);
+  expect(summarise(await check(songLam))).toEqual([]);
+}, 120_000);
+
+/** The findings of the changed file: exactly one, returned for its details. */
+async function only(bytes: Uint8Array) {
+  const r = await check(bytes);
+  expect(summarise(r), summarise(r).join('\n')).toHaveLength(1);
+  return r.findings[0]!;
+}
+
+describe('one fault, one finding, at its place', () => {
+  it('left margin 25 mm', async () => {
+    const f = await only(mutate(nghiSon, DOC, (x) => replaceOnce(x, 'w:left="1984"', 'w:left="1417"')));
+    expect(f).toMatchObject({ rule: 'margin-left', severity: 'error', element: 'Lề trái', found: '25 mm', expected: '30–35 mm', reference: 'NĐ 30/2020, Phụ lục I, Phần I, mục I.3' });
+    expect(f.where.section).toBe(1);
+  });
+
+  it('the national title at 11 pt', async () => {
+    const bytes = mutate(nghiSon, DOC, (x) => inRun(x, 'CỘNG HÒA XÃ HỘI', (r) => r.replace('<w:sz w:val="26"/>', '<w:sz w:val="22"/>')));
+    const f = await only(bytes);
+    expect(f).toMatchObject({ rule: 'national-title-size', found: 'cỡ 11', expected: 'cỡ 12–13', reference: 'NĐ 30/2020, Phụ lục I, Phần I, mục II.1' });
+    expect(f.where.paragraph).toBe(paragraphOf(bytes, 'CỘNG HÒA XÃ HỘI'));
+    expect(f.at).toBe(`đoạn ${f.where.paragraph} "CỘNG HÒA XÃ HỘI CHỦ NGHĨA …"`);
+  });
+
+  it('no rule under the agency name', async () => {
+    const bytes = mutate(nghiSon, DOC, (x) => replaceOnce(x, /<w:pBdr><w:top [^>]*\/><\/w:pBdr>/, ''));
+    const f = await only(bytes);
+    expect(f).toMatchObject({ rule: 'agency-rule-missing', element: 'Đường kẻ dưới tên cơ quan', found: 'không có đường kẻ' });
+    expect(f.where.paragraph).toBe(paragraphOf(bytes, 'THỊ XÃ NGHI SƠN'));
+  });
+
+  it('"TM" without its period', async () => {
+    const bytes = mutate(nghiSon, DOC, (x) => replaceOnce(x, 'TM. ỦY BAN NHÂN DÂN', 'TM ỦY BAN NHÂN DÂN'));
+    const f = await only(bytes);
+    expect(f).toMatchObject({ rule: 'authority-prefix', found: '"TM" thiếu dấu chấm', reference: 'NĐ 30/2020, Phụ lục I, Phần I, mục II.7' });
+    expect(f.expected).toMatch(/^"TM\."/);
+    expect(f.at).toBe(`đoạn ${paragraphOf(bytes, 'TM ỦY BAN')} "TM ỦY BAN NHÂN DÂN"`);
+  });
+
+  it('"ngày 9 tháng 12": the day not padded', async () => {
+    const bytes = mutate(nghiSon, DOC, (x) => replaceOnce(x, 'ngày 09 tháng 12', 'ngày 9 tháng 12'));
+    const f = await only(bytes);
+    expect(f).toMatchObject({ rule: 'date-day-pad', element: 'Địa danh, ngày tháng', found: '"ngày 9"', expected: 'ngày nhỏ hơn 10 ghi thêm 0: "ngày 09"', reference: 'NĐ 30/2020, Phụ lục I, Phần I, mục II.4' });
+    expect(f.where.paragraph).toBe(paragraphOf(bytes, 'Nghi Sơn, ngày 9'));
+  });
+
+  it('the body at 12 pt (document defaults): one finding over the body paragraphs', async () => {
+    const bytes = mutate(nghiSon, 'word/styles.xml', (x) => replaceOnce(x, '<w:sz w:val="28"/><w:szCs w:val="28"/><w:lang', '<w:sz w:val="24"/><w:szCs w:val="24"/><w:lang'));
+    const f = await only(bytes);
+    expect(f).toMatchObject({ rule: 'body-size', element: 'Nội dung văn bản', found: 'cỡ 12', expected: 'cỡ 13–14', reference: 'NĐ 30/2020, Phụ lục I, Phần I, mục II.6' });
+    const first = paragraphOf(bytes, 'Ủy ban nhân dân thị xã Nghi Sơn báo cáo');
+    const last = paragraphOf(bytes, 'Trên đây là báo cáo');
+    expect(f.where.paragraphs).toEqual([first, last]);
+    // Headings carry their own 14 pt: only the plain paragraphs are counted.
+    expect(f.where.count).toBe(last - first + 1 - 10);
+  });
+
+  it('a wrong symbol: KH on a BÁO CÁO', async () => {
+    const bytes = mutate(songLam, DOC, (x) => replaceOnce(x, '07/BC-UBND</w:t>', '07/KH-UBND</w:t>'));
+    const f = await only(bytes);
+    expect(f).toMatchObject({ rule: 'symbol-type', found: 'ký hiệu "KH" cho văn bản BÁO CÁO', expected: 'chữ viết tắt của BÁO CÁO là "BC" (Phụ lục III, mục I)', reference: 'NĐ 30/2020, Phụ lục III, mục I' });
+    expect(f.where.paragraph).toBe(paragraphOf(bytes, 'Số: 07/KH-UBND'));
+  });
+
+  it('decomposed (NFD) text in one paragraph', async () => {
+    const word = 'Phát huy sức mạnh';
+    const bytes = mutate(nghiSon, DOC, (x) => replaceOnce(x, word, word.normalize('NFD')));
+    const f = await only(bytes);
+    expect(f).toMatchObject({ rule: 'nfc', found: 'chữ tổ hợp (NFD): "Phát"', reference: 'NĐ 30/2020, Phụ lục I, Phần I, mục I.4' });
+    expect(f.where.paragraph).toBe(paragraphOf(bytes, 'huy sức mạnh của cả hệ thống'));
+  });
+
+  it('a fragment pasted from a .VnTime document', async () => {
+    const sentence = 'duy trì hoạt động của 45 tổ tàu thuyền an toàn.';
+    const legacy = toTcvn3(sentence);
+    expect(legacy).toBe('duy tr× ho¹t ®éng cña 45 tæ tµu thuyÒn an toµn.');
+    const bytes = mutate(nghiSon, DOC, (x) => replaceOnce(x, 'Duy trì hoạt động của 45 tổ tàu thuyền an toàn.', legacy));
+    const f = await only(bytes);
+    expect(f).toMatchObject({ rule: 'legacy-text', element: 'Bảng mã chữ Việt', expected: 'Unicode (TCVN 6909:2001), phông Times New Roman' });
+    expect(f.found).toMatch(/^chữ gõ bảng mã TCVN3 \(\.VnTime\): .+ → /);
+    expect(f.where.paragraph).toBe(paragraphOf(bytes, 'tæ tµu thuyÒn'));
+  });
+
+  it('headings numbered I, II, IV', async () => {
+    const bytes = mutate(songLam, DOC, (x) => replaceOnce(x, '>III. <', '>IV. <'));
+    const f = await only(bytes);
+    expect(f).toMatchObject({ rule: 'heading-sequence', element: 'Đề mục', found: '"IV" sau "II"', expected: '"III" (đánh số liên tục, không bỏ, không lặp)', reference: 'NĐ 30/2020, Phụ lục I, Phần I, mục II.6' });
+    expect(f.where.paragraph).toBe(paragraphOf(bytes, 'IV. PHƯƠNG HƯỚNG'));
+  });
+
+  it('"Nơi nhận" at 14 pt, and the date in figures', async () => {
+    const label = await only(mutate(nghiSon, DOC, (x) => inRun(x, 'Nơi nhận:', (r) => r.replace('<w:sz w:val="24"/>', '<w:sz w:val="28"/>'))));
+    expect(label).toMatchObject({ rule: 'recipients-label-size', found: 'cỡ 14', expected: 'cỡ 12', reference: 'NĐ 30/2020, Phụ lục I, Phần I, mục II.9' });
+    const date = await only(mutate(nghiSon, DOC, (x) => replaceOnce(x, 'Nghi Sơn, ngày 09 tháng 12 năm 2020', 'Nghi Sơn, 09/12/2020')));
+    expect(date).toMatchObject({ rule: 'date-form', found: 'ngày tháng viết tắt: "Nghi Sơn, 09/12/2020"' });
+  });
+
+  it('speaks English with --lang en', async () => {
+    const { checkBytes } = await import('../../src/check/index.js');
+    const r = await checkBytes(mutate(nghiSon, DOC, (x) => replaceOnce(x, 'ngày 09 tháng 12', 'ngày 9 tháng 12')), { lang: 'en' });
+    expect(r.findings.map((f) => [f.element, f.found, f.expected, f.reference])).toEqual([
+      ['Place and date', '"ngày 9"', 'a day below 10 gets a leading 0: "ngày 09"', 'Decree 30/2020, Appendix I, Part I, II.4'],
+    ]);
+    expect(r.findings[0]!.at).toMatch(/^paragraph \d+ "Nghi Sơn, ngày 9 tháng 12 …"$/);
+  });
+});
