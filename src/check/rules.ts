@@ -296,7 +296,7 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
     style('type-name', M.elTypeName, typeName, L.typeName, { bold: true, italic: false, caps: true }, 'II.5');
     if (typeName.align !== 'center' && !pdf) add('type-name-align', 'error', M.elTypeName, t(M.align, typeName.align), t(M.align, 'center'), ref('II.5'), at(typeName));
     let i = paras.indexOf(typeName) + 1;
-    while (i < paras.length && !isEmpty(paras[i]!) && paras[i]!.align === 'center' && !paras[i]!.cell && !/^-{3,}$/.test(clean(paras[i]!.text)) && summary.length < 4) {
+    while (i < paras.length && !isEmpty(paras[i]!) && paras[i]!.rule?.where !== 'self' && paras[i]!.align === 'center' && !paras[i]!.cell && !/^-{3,}$/.test(clean(paras[i]!.text)) && summary.length < 4) {
       summary.push(paras[i]!);
       if (paras[i]!.rule) break;
       i++;
