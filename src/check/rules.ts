@@ -606,6 +606,7 @@ function merge(list: Pending[], lang: Lang): Finding[] {
 export function describeWhere(w: Where, lang: Lang): string {
   const t = <A extends any[]>(m: Message<A>, ...a: A) => say(lang, m, ...a);
   if (w.page !== undefined && w.x !== undefined && w.y !== undefined) return t(M.pageAt, w.page, w.x, w.y, w.words ?? '');
+  if (w.section !== undefined && w.paragraph !== undefined) return t(M.sectionFrom, w.section, w.paragraph, w.words ?? '');
   if (w.paragraphs && w.count) return t(M.paragraphs, w.paragraphs[0], w.paragraphs[1], w.count, w.words ?? '');
   if (w.paragraph !== undefined) return t(M.paragraph, w.paragraph, w.words ?? '');
   if (w.page !== undefined) return t(M.page, w.page);

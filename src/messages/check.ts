@@ -194,6 +194,7 @@ export const checkMessages = {
     en: (a: number, b: number, count: number, words: string) => `paragraphs ${a}–${b} (${count}) "${words}"`,
   },
   section: { vi: (n: number) => `phần (section) ${n}`, en: (n: number) => `section ${n}` },
+  sectionFrom: { vi: (n: number, p: number, words: string) => `phần (section) ${n}, từ đoạn ${p} "${words}"`, en: (n: number, p: number, words: string) => `section ${n}, from paragraph ${p} "${words}"` },
   pageAt: { vi: (p: number, x: number, y: number, words: string) => `trang ${p}, cách lề trái ${Math.round(x)} mm, mép trên ${Math.round(y)} mm "${words}"`, en: (p: number, x: number, y: number, words: string) => `page ${p}, ${Math.round(x)} mm from the left, ${Math.round(y)} mm from the top "${words}"` },
   page: { vi: (p: number) => `trang ${p}`, en: (p: number) => `page ${p}` },
   wholeDocument: { vi: () => 'cả văn bản', en: () => 'whole document' },

@@ -26,6 +26,7 @@ describe('one fault, one finding, at its place', () => {
     const f = await only(mutate(nghiSon, DOC, (x) => replaceOnce(x, 'w:left="1984"', 'w:left="1417"')));
     expect(f).toMatchObject({ rule: 'margin-left', severity: 'error', element: 'Lề trái', found: '25 mm', expected: '30–35 mm', reference: 'NĐ 30/2020, Phụ lục I, Phần I, mục I.3' });
     expect(f.where.section).toBe(1);
+    expect(f.at).toBe('phần (section) 1, từ đoạn 1 "UBND TỈNH THANH HÓA"');
   });
 
   it('the national title at 11 pt', async () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
@@ -77,5 +77,20 @@ describe('baocao check', () => {
     expect(missing.stderr).toBe(`${path.join(dir, 'khong-co.docx')}: không đọc được tệp (ENOENT).\n`);
     expect(missing.stdout).toBe(`${good}: đúng thể thức (nd30).\n`);
     expect(missing.code).toBe(4);
+  });
+});
+
+describe('the README example', () => {
+  it('is what `baocao check` prints for the sample with five faults typed in', async () => {
+    const { docx } = await rendered('data/nghi-son-qp-an-2020.yaml');
+    let bytes = mutate(docx, 'word/document.xml', (x) =>
+      x.replace('TM. ỦY BAN', 'TM ỦY BAN').replace('ngày 09 tháng 12', 'ngày 9 tháng 12').replace('w:left="1984"', 'w:left="1417"').replace('>II. <', '>III. <'));
+    bytes = mutate(bytes, 'word/styles.xml', (x) => replaceOnce(x, '<w:sz w:val="28"/><w:szCs w:val="28"/><w:lang', '<w:sz w:val="24"/><w:szCs w:val="24"/><w:lang'));
+    writeFileSync(path.join(dir, 'bao-cao-tay.docx'), bytes);
+    const readme = readFileSync('README.md', 'utf8');
+    const block = /```console\n\$ baocao check bao-cao-tay\.docx\n([\s\S]*?)```/.exec(readme)![1]!;
+    const r = spawnSync(process.execPath, [BIN, 'check', 'bao-cao-tay.docx'], { encoding: 'utf8', cwd: dir });
+    expect(r.stdout).toBe(block);
+    expect(r.status).toBe(2);
   });
 });
