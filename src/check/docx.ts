@@ -24,6 +24,7 @@ interface RProps {
   caps?: boolean;
   font?: string;
   vanish?: boolean;
+  color?: string;
 }
 
 interface PProps {
@@ -69,6 +70,8 @@ function readRPr(rPr: XmlElement | undefined, theme: Theme): RProps {
   if (u) r.underline = (attr(u, 'val') ?? 'single') !== 'none';
   const caps = onOff(child(rPr, 'caps'));
   if (caps !== undefined) r.caps = caps;
+  const color = attr(child(rPr, 'color'), 'val');
+  if (color !== undefined) r.color = color;
   const vanish = onOff(child(rPr, 'vanish'));
   if (vanish !== undefined) r.vanish = vanish;
   const fonts = child(rPr, 'rFonts');
@@ -307,6 +310,13 @@ function letter(n: number): string {
   return c.repeat(Math.floor((n - 1) / 26) + 1);
 }
 
+/** Automatic, or a grey dark enough to print as black. */
+function isBlack(color: string): boolean {
+  if (color === 'auto') return true;
+  const m = /^([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  return m ? [m[1], m[2], m[3]].every((h) => parseInt(h!, 16) <= 0x20) : true;
+}
+
 function mapAlign(jc: string | undefined): Align {
   switch (jc) {
     case 'center':
@@ -367,6 +377,7 @@ function readParagraph(p: XmlElement, ctx: Ctx): ParaRaw {
     underline: rp.underline ?? false,
     font: rp.font ?? 'Times New Roman',
     caps: rp.caps ?? false,
+    ...(rp.color && !isBlack(rp.color) ? { color: rp.color.toUpperCase() } : {}),
   });
 
   const walk = (el: XmlElement) => {
@@ -485,7 +496,7 @@ function toPara(raw: ParaRaw, n: number, section: number): Para {
     section,
   };
   const empty = text.trim() === '';
-  if (raw.line) para.rule = { where: empty ? 'self' : 'bottom', ...(raw.line.length !== undefined ? { length: raw.line.length } : {}) };
+  if (raw.line) para.rule = { where: empty ? 'self' : 'bottom', drawn: true, ...(raw.line.length !== undefined ? { length: raw.line.length } : {}) };
   else if (p.borderTop || p.borderBottom) para.rule = { where: empty ? 'self' : p.borderBottom ? 'bottom' : 'top' };
   else if (/^[_\s]{3,}$/.test(text) && text.includes('___')) para.rule = { where: 'self' };
   return para;

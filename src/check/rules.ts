@@ -125,14 +125,12 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
   };
 
   // ── Page set-up: size, orientation, margins (I.1–I.3) ──
-  const mainSections = new Set<number>();
   doc.sections.forEach((s, i) => {
     const where: Where = pdf ? { page: i + 1 } : { section: i + 1, ...(paras[s.firstPara - 1] ? { paragraph: s.firstPara, words: words(paras[s.firstPara - 1]!) } : {}) };
     const [w, h] = s.landscape ? [s.height, s.width] : [s.width, s.height];
     if (Math.abs(w - 210) > 1.5 || Math.abs(h - 297) > 1.5) add('page-size', 'error', M.elPaper, t(M.pageSize, s.width, s.height), t(M.a4), ref('I.1'), where);
     const hasTable = doc.tables.some((tb) => tb.bordered && paras[tb.firstPara - 1]?.section === i);
     if (s.landscape && !hasTable && !pdf) add('page-orientation', 'notice', M.elOrientation, t(M.landscape), t(M.landscapeOnlyForTables), ref('I.2'), where);
-    if (!s.landscape) mainSections.add(i);
     for (const side of ['top', 'bottom', 'left', 'right'] as const) {
       const v = s.margin[side];
       if (Number.isNaN(v)) continue;
@@ -152,6 +150,9 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
     for (const f of fonts) {
       if (LEGACY_FONT.test(f)) add('legacy-font', 'error', M.elEncoding, t(M.legacyFont, f), t(M.unicodeExpected), ref('I.4'), at(p), true);
       else if (!TNR_LIKE.test(f)) add('font', 'error', M.elFont, t(M.fontName, f), t(M.fontExpected), ref('I.4'), at(p), true);
+    }
+    for (const c of new Set(p.runs.filter((r) => r.text.trim() !== '' && r.color).map((r) => r.color!))) {
+      add('colour', 'error', M.elColour, t(M.colourFound, c), t(M.colourExpected), ref('I.4'), at(p), true);
     }
     const legacy = detectLegacy(p.text);
     if (legacy) add('legacy-text', 'error', M.elEncoding, t(M.legacyFound, legacy.encoding === 'vni' ? 'VNI' : 'TCVN3 (.VnTime)', legacy.samples[0] ?? ''), t(M.unicodeExpected), ref('I.4'), at(p), true);
@@ -205,6 +206,8 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
     if (p.rule && p.rule.where !== 'top') return p;
     const q = nextInColumn(p);
     if (q?.rule && (q.rule.where === 'self' || q.rule.where === 'top')) return q;
+    // A line shape is placed where it was drawn, whatever paragraph of the cell it is anchored in.
+    if (p.cell) return paras.find((x) => x.rule?.drawn && x.cell?.table === p.cell!.table && x.cell.col === p.cell!.col && x.cell.row === p.cell!.row);
     return undefined;
   };
   const textWidth = (p: Para): number => {
@@ -397,8 +400,8 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
     }
     if (/^(KT|K\/T)/.test(text)) seenKT ??= p;
     if (/^(TM|T\/M)/.test(text) && seenKT) add('authority-stacking', 'error', M.elAuthority, t(M.stacking, words(seenKT), words(p)), t(M.stackingExpected), ref('II.7'), at(p));
-    const bold = party ? i === 0 || dominant(p).bold : !party ? true : undefined;
-    style('authority', M.elAuthority, p, L.authority, { ...(party && i > 0 ? {} : { bold: bold ?? true }), italic: false, caps: true }, 'II.7');
+    // Decree 30: every line bold; HD 36 practice: the authority line bold, the position regular.
+    style('authority', M.elAuthority, p, L.authority, { ...(party && i > 0 ? {} : { bold: true }), italic: false, caps: true }, 'II.7');
   });
   if (signer) {
     style('signer-name', M.elSignerName, signer, L.name, { bold: true, italic: false }, 'II.7');
@@ -457,6 +460,8 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
     const d = dominant(p);
     if (d.size && !sizeOk(d.size, L.body)) add('body-size', 'error', M.elBody, t(M.size, d.size), t(M.sizeRange, L.body[0], L.body[1]), ref('II.6'), at(p), true);
     if (/^Kính gửi\b/.test(text)) {
+      if (!/^Kính gửi\s*:/.test(text)) add('addressees-colon', 'error', M.elAddressees, t(M.labelColon), t(M.expectedText, 'Kính gửi:'), ref('II.9'), at(p));
+      if (d.italic || d.bold) add('addressees-style', 'error', M.elAddressees, t(d.bold ? M.bold : M.italic), t(M.upright), ref('II.9'), at(p));
       inAddressees = true;
       prev = p;
       continue;
@@ -558,7 +563,6 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
       const d = dominant(n);
       if (!sizeOk(d.size, L.pageNumber)) add('page-number-size', 'error', M.elPageNumber, t(M.size, d.size), t(M.sizeRange, L.pageNumber[0], L.pageNumber[1]), ref('I.7'), at(n));
     }
-    void mainSections;
   }
 
   mark('nationalTitle', nationalTitle);

@@ -119,3 +119,69 @@ describe('one fault, one finding, at its place', () => {
     expect(r.findings[0]!.at).toMatch(/^paragraph \d+ "Nghi Sơn, ngày 9 tháng 12 …"$/);
   });
 });
+
+describe('rules drawn the way Word users draw them', () => {
+  // The motto's rule: baocao's bordered empty paragraph removed, a line shape put in instead.
+  const withoutMottoRule = (x: string) => {
+    const first = x.indexOf('<w:pBdr>');
+    const second = x.indexOf('<w:pBdr>', first + 1);
+    const start = x.lastIndexOf('<w:p>', second);
+    const end = x.indexOf('</w:p>', second) + '</w:p>'.length;
+    return x.slice(0, start) + x.slice(end);
+  };
+  const vml = (pt: number) => `<w:r><w:pict><v:line id="ke" from="0,0" to="${pt}pt,0" strokeweight=".5pt"/></w:pict></w:r>`;
+  const drawing = (mm: number) =>
+    `<w:r><w:drawing><wp:anchor behindDoc="0"><wp:extent cx="${Math.round(mm * 36000)}" cy="0"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:spPr><a:prstGeom prst="line"><a:avLst/></a:prstGeom></wps:spPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`;
+
+  it('a VML line in the motto paragraph, as long as the motto: nothing to report', async () => {
+    const bytes = mutate(nghiSon, DOC, (x) => inRun(withoutMottoRule(x), 'Độc lập - Tự do', (r) => r + vml(171.5)));
+    expect(summarise(await check(bytes))).toEqual([]);
+  });
+
+  it('no rule at all under the motto: an error at the motto', async () => {
+    const bytes = mutate(nghiSon, DOC, withoutMottoRule);
+    const f = await only(bytes);
+    expect(f).toMatchObject({ rule: 'motto-rule-missing', element: 'Đường kẻ dưới Tiêu ngữ', found: 'không có đường kẻ', expected: 'đường kẻ ngang, nét liền' });
+    expect(f.where.paragraph).toBe(paragraphOf(bytes, 'Độc lập - Tự do'));
+  });
+
+  it('a DrawingML line anchored in the national title, half as long as the motto: a note on its length', async () => {
+    const bytes = mutate(nghiSon, DOC, (x) => inRun(withoutMottoRule(x), 'CỘNG HÒA XÃ HỘI', (r) => r + drawing(30)));
+    const f = await only(bytes);
+    expect(f).toMatchObject({ rule: 'motto-rule-length', severity: 'notice', expected: 'dài bằng dòng chữ' });
+    expect(f.found).toMatch(/^dài 30 mm, dòng chữ 60,\d mm \(\d+%\)$/);
+  });
+});
+
+describe('more faults', () => {
+  it('a heading in Word\'s blue', async () => {
+    const bytes = mutate(nghiSon, DOC, (x) => inRun(x, 'KẾT QUẢ THỰC HIỆN CÔNG TÁC', (r) => r.replace('<w:sz w:val="28"/>', '<w:color w:val="2E74B5"/><w:sz w:val="28"/>')));
+    const f = await only(bytes);
+    expect(f).toMatchObject({ rule: 'colour', element: 'Màu chữ', found: 'màu #2E74B5', expected: 'màu đen', reference: 'NĐ 30/2020, Phụ lục I, Phần I, mục I.4' });
+    expect(f.where.paragraph).toBe(paragraphOf(bytes, 'KẾT QUẢ THỰC HIỆN CÔNG TÁC'));
+  });
+
+  it('a body paragraph without its first-line indent, and one with 0 pt before it', async () => {
+    const first = 'Ủy ban nhân dân thị xã Nghi Sơn báo cáo';
+    const indent = await only(mutate(nghiSon, DOC, (x) => {
+      const at = x.indexOf(first);
+      const p = x.lastIndexOf('<w:ind w:firstLine="720"/>', at);
+      return x.slice(0, p) + x.slice(p).replace('<w:ind w:firstLine="720"/>', '');
+    }));
+    expect(indent).toMatchObject({ rule: 'body-indent', found: 'thụt đầu dòng 0 mm', expected: 'thụt đầu dòng 1 cm hoặc 1,27 cm' });
+    const second = 'Năm 2020, Thị ủy, Ủy ban nhân dân';
+    const bytes = mutate(nghiSon, DOC, (x) => {
+      const at = x.indexOf(second);
+      const p = x.lastIndexOf('w:before="120"', at);
+      return x.slice(0, p) + 'w:before="0"' + x.slice(p + 'w:before="120"'.length);
+    });
+    const spacing = await only(bytes);
+    expect(spacing).toMatchObject({ rule: 'body-spacing', found: 'cách đoạn 0 pt', expected: 'cách đoạn tối thiểu 6 pt' });
+    expect(spacing.where.paragraph).toBe(paragraphOf(bytes, second));
+  });
+
+  it('page numbers shown on page 1 (no different first page)', async () => {
+    const f = await only(mutate(nghiSon, DOC, (x) => replaceOnce(x, '<w:titlePg/>', '')));
+    expect(f).toMatchObject({ rule: 'page-number-first', element: 'Số trang', found: 'trang đầu có số trang', reference: 'NĐ 30/2020, Phụ lục I, Phần I, mục I.7' });
+  });
+});
