@@ -5,9 +5,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkBytes } from '../../src/check/index.js';
+import { checkBytes, readPdfDocument } from '../../src/check/index.js';
 import { requireTools } from '../support/libreoffice.js';
-import { rendered, summarise } from './helpers.js';
+import { mutate, rendered, replaceOnce, summarise } from './helpers.js';
 
 // The same DOCX after a round trip through LibreOffice Writer (what a clerk's office suite
 // saves): styles, run properties and indents are rewritten in LibreOffice's own way, the format
@@ -35,7 +35,12 @@ describe.skipIf(missing.length > 0)('baocao DOCX re-saved by LibreOffice', () =>
       { stdio: 'pipe', timeout: 170_000 },
     );
     for (const s of samples) resaved.set(s, readFileSync(path.join(dir, 'out', s.replace(/\.yaml$/, '.docx'))));
-  }, 180_000);
+    // A PDF not made by baocao: LibreOffice prints a DOCX with two faults.
+    const faulty = mutate(original.get('nghi-son-qp-an-2020.yaml')!, 'word/document.xml', (x) => replaceOnce(replaceOnce(x, 'ngày 09 tháng 12', 'ngày 9 tháng 12'), 'TM. ỦY BAN', 'TM ỦY BAN'));
+    writeFileSync(path.join(dir, 'in', 'loi.docx'), faulty);
+    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--convert-to', 'pdf', '--outdir', path.join(dir, 'out'), path.join(dir, 'in', 'loi.docx')],
+      { stdio: 'pipe', timeout: 170_000 });
+  }, 240_000);
 
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -54,4 +59,18 @@ describe.skipIf(missing.length > 0)('baocao DOCX re-saved by LibreOffice', () =>
     expect(b.profile).toBe(a.profile);
     expect(b.located).toEqual(a.located);
   });
+
+  it('a PDF printed by LibreOffice: the faults of its DOCX, placed by page and position', async () => {
+    const bytes = readFileSync(path.join(dir, 'out', 'loi.pdf'));
+    const r = await checkBytes(bytes, { name: 'loi.pdf' });
+    expect(r.format).toBe('pdf');
+    // The signature's page as LibreOffice broke the pages.
+    const signaturePage = (await readPdfDocument(bytes)).paras.find((p) => p.text.startsWith('TM ỦY BAN'))!.page;
+    expect(r.findings.map((f) => [f.rule, f.found, f.where.page])).toEqual([
+      ['date-day-pad', '"ngày 9"', 1],
+      ['authority-prefix', '"TM" thiếu dấu chấm', signaturePage],
+    ]);
+    expect(r.findings[0]!.at).toMatch(/^trang 1, cách lề trái \d+ mm, mép trên \d+ mm "Nghi Sơn, ngày 9 tháng 12 …"$/);
+  });
 });
+
