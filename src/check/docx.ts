@@ -25,6 +25,7 @@ interface RProps {
   font?: string;
   vanish?: boolean;
   color?: string;
+  script?: boolean;
 }
 
 interface PProps {
@@ -70,6 +71,8 @@ function readRPr(rPr: XmlElement | undefined, theme: Theme): RProps {
   if (u) r.underline = (attr(u, 'val') ?? 'single') !== 'none';
   const caps = onOff(child(rPr, 'caps'));
   if (caps !== undefined) r.caps = caps;
+  const va = attr(child(rPr, 'vertAlign'), 'val');
+  if (va !== undefined) r.script = va === 'superscript' || va === 'subscript';
   const color = attr(child(rPr, 'color'), 'val');
   if (color !== undefined) r.color = color;
   const vanish = onOff(child(rPr, 'vanish'));
@@ -377,6 +380,7 @@ function readParagraph(p: XmlElement, ctx: Ctx): ParaRaw {
     underline: rp.underline ?? false,
     font: rp.font ?? 'Times New Roman',
     caps: rp.caps ?? false,
+    ...(rp.script ? { script: true } : {}),
     ...(rp.color && !isBlack(rp.color) ? { color: rp.color.toUpperCase() } : {}),
   });
 
@@ -480,6 +484,29 @@ function cssLength(s: string): number {
 
 function toPara(raw: ParaRaw, n: number, section: number): Para {
   const p = raw.p;
+  // Underscores typed on a line of their own after the text ("XÃ A" ↵ "_____"), as the official
+  // templates draw rules: the text alone, and a rule below it as long as the underscores.
+  let typed: Run | undefined;
+  const under = /\n[\s_]*_{3,}[\s_]*$/.exec(raw.text);
+  if (under && raw.text.slice(0, under.index).trim() !== '') {
+    const runs = [...raw.runs];
+    let rest = under[0].length;
+    while (rest > 0 && runs.length > 0) {
+      const last = runs[runs.length - 1]!;
+      if (last.text.length <= rest) {
+        rest -= last.text.length;
+        if (/_/.test(last.text)) typed = { ...last, text: last.text.replace(/[^_]/g, '') + (typed?.text ?? '') };
+        runs.pop();
+      } else {
+        const keep = last.text.slice(0, last.text.length - rest);
+        const cut = last.text.slice(last.text.length - rest);
+        if (/_/.test(cut)) typed = { ...last, text: cut.replace(/[^_]/g, '') + (typed?.text ?? '') };
+        runs[runs.length - 1] = { ...last, text: keep };
+        rest = 0;
+      }
+    }
+    raw = { ...raw, runs, text: runs.map((r) => r.text).join('') };
+  }
   const text = raw.text;
   const para: Para = {
     n,
@@ -496,7 +523,8 @@ function toPara(raw: ParaRaw, n: number, section: number): Para {
     section,
   };
   const empty = text.trim() === '';
-  if (raw.line) para.rule = { where: empty ? 'self' : 'bottom', drawn: true, ...(raw.line.length !== undefined ? { length: raw.line.length } : {}) };
+  if (typed) para.rule = { where: 'bottom', typed };
+  else if (raw.line) para.rule = { where: empty ? 'self' : 'bottom', drawn: true, ...(raw.line.length !== undefined ? { length: raw.line.length } : {}) };
   else if (p.borderTop || p.borderBottom) para.rule = { where: empty ? 'self' : p.borderBottom ? 'bottom' : 'top' };
   else if (/^[_\s]{3,}$/.test(text) && text.includes('___')) para.rule = { where: 'self' };
   return para;

@@ -14,6 +14,8 @@ export interface Run {
   font: string;
   /** w:caps: shown in capitals whatever the letters typed. */
   caps: boolean;
+  /** Superscript or subscript (w:vertAlign): drawn smaller than its size. */
+  script?: boolean;
   /** A colour other than black or automatic ("2E74B5"). DOCX only. */
   color?: string;
 }
@@ -37,7 +39,7 @@ export interface Para {
   /** Line spacing: a multiple of single ("auto"), or points (exact / at least). DOCX only. */
   line?: { rule: 'auto' | 'exact' | 'atLeast'; value: number };
   /** A rule drawn with this paragraph: a border, a drawn line shape, or a run of typed underscores. */
-  rule?: { where: 'top' | 'bottom' | 'self'; length?: number; drawn?: boolean };
+  rule?: { where: 'top' | 'bottom' | 'self'; length?: number; drawn?: boolean; typed?: Run };
   /** In a table cell: the table (0-based order in the document), row and column. */
   cell?: { table: number; row: number; col: number };
   /** Width available to the paragraph's lines (mm): the cell, or the section's text width. */

@@ -175,7 +175,7 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
   }
 
   // ── The header block: ô 1–4 ──
-  const firstBody = paras.findIndex((p) => !p.cell && !isEmpty(p) && !p.rule);
+  const firstBody = paras.findIndex((p) => !p.cell && !isEmpty(p) && p.rule?.where !== 'self');
   const headerTable = doc.tables[0] && (firstBody < 0 || doc.tables[0].firstPara <= firstBody + 1) && doc.tables[0].cols >= 2 ? doc.tables[0] : undefined;
   const pageMid = pdf ? (doc.sections[0]?.width ?? 210) / 2 : 0;
   const colOf = (p: Para): 'left' | 'right' | undefined => {
@@ -213,11 +213,13 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
   const textWidth = (p: Para): number => {
     const fam = getFontFamily('Tinos'); // metric-compatible with Times New Roman
     let w = 0;
-    for (const r of p.runs) w += measureText(fam, faceFor(r.bold, r.italic), r.caps ? nfc(r.text).toUpperCase() : nfc(r.text), r.size);
+    // Superscript and subscript letters are drawn at about two thirds of the size.
+    for (const r of p.runs) w += measureText(fam, faceFor(r.bold, r.italic), r.caps ? nfc(r.text).toUpperCase() : nfc(r.text), r.script ? r.size * 0.65 : r.size);
     return Math.min((w * 25.4) / 72, p.width || Infinity);
   };
   const ruleLength = (rule: Para): number | undefined => {
     if (rule.rule?.length !== undefined) return rule.rule.length;
+    if (rule.rule?.typed) return textWidth({ ...rule, runs: [rule.rule.typed] });
     if (/_/.test(rule.text)) return textWidth(rule);
     return undefined;
   };
@@ -267,7 +269,7 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
 
   // Agency names (left column, above the number).
   const numberPara = find(inHeader, /^Số(?!\p{L})/u);
-  const agencyZone = (left.length > 0 ? left : inHeader).filter((p) => !isEmpty(p) && !p.rule && (!numberPara || paras.indexOf(p) < paras.indexOf(numberPara)) && clean(p.text) !== '*' && p !== nationalTitle && p !== partyTitle && p !== motto);
+  const agencyZone = (left.length > 0 ? left : inHeader).filter((p) => !isEmpty(p) && p.rule?.where !== 'self' && (!numberPara || paras.indexOf(p) < paras.indexOf(numberPara)) && clean(p.text) !== '*' && p !== nationalTitle && p !== partyTitle && p !== motto);
   if (agencyZone.length > 0 && (headerTable || pdf)) {
     let start = agencyZone.length;
     while (start > 0 && dominant(agencyZone[start - 1]!).bold) start--;
@@ -494,7 +496,10 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
       const idx = POINT_LETTERS.indexOf(letterM[1]!);
       letter = seq(letter, idx, letterM[1]!, (v) => POINT_LETTERS[v + 1] ?? '?', 'a');
     } else if (articleM) {
+      // Articles run through the whole text; the clauses (1., 2.) and points of each start again.
       article = seq(article, Number(articleM[1]), articleM[1]!, (v) => String(v + 1), '1');
+      arabic = undefined;
+      letter = undefined;
     }
     if (!pdf) {
       const centred = p.align === 'center';

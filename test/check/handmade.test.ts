@@ -20,7 +20,19 @@ const p = (text: string, o: { bold?: boolean; italics?: boolean; size?: number; 
   });
 const cell = (width: number, children: Paragraph[]) => new TableCell({ width: { size: width, type: WidthType.DXA }, children });
 
-export async function handmade(): Promise<Buffer> {
+interface Variant {
+  /** The agency rule typed as superscript underscores after a line break in the agency's paragraph. */
+  inlineAgencyRule?: boolean;
+  /** Body paragraphs (plain text, style NoiDung) instead of the notice's own. */
+  body?: string[];
+}
+
+export async function handmade(v: Variant = {}): Promise<Buffer> {
+  const issuer = v.inlineAgencyRule
+    ? new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'XÃ ĐỊNH TÂN', bold: true, size: 26 }), new TextRun({ text: '_'.repeat(9), bold: true, size: 26, break: 1, superScript: true })] })
+    : p('XÃ ĐỊNH TÂN', { bold: true });
+  const agency = v.inlineAgencyRule ? [p('UBND HUYỆN YÊN ĐỊNH'), p('ỦY BAN NHÂN DÂN', { bold: true }), issuer] : [p('UBND HUYỆN YÊN ĐỊNH'), p('ỦY BAN NHÂN DÂN', { bold: true }), issuer, p('_'.repeat(9), { bold: true, size: 13 })];
+  const plain = (text: string) => new Paragraph({ style: 'NoiDung', children: [new TextRun(text)] });
   const doc = new Document({
     styles: {
       default: { document: { run: { font: 'Times New Roman', size: 28 }, paragraph: { spacing: { line: 240 } } } },
@@ -56,7 +68,7 @@ export async function handmade(): Promise<Buffer> {
           rows: [
             new TableRow({
               children: [
-                cell(3800, [p('UBND HUYỆN YÊN ĐỊNH'), p('ỦY BAN NHÂN DÂN', { bold: true }), p('XÃ ĐỊNH TÂN', { bold: true }), p('_'.repeat(9), { bold: true, size: 13 })]),
+                cell(3800, agency),
                 cell(5700, [p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true }), p('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 14 }), p('_'.repeat(28), { bold: true, size: 13 })]),
               ],
             }),
@@ -71,6 +83,7 @@ export async function handmade(): Promise<Buffer> {
         p('THÔNG BÁO', { bold: true, size: 14, before: 360 }),
         p('Lịch trực Tết Nguyên đán Giáp Thìn 2024', { bold: true, size: 14 }),
         p('_'.repeat(12), { bold: true, size: 14 }),
+        ...(v.body ? v.body.map(plain) : [
         new Paragraph({ style: 'NoiDung', children: [new TextRun('Ủy ban nhân dân xã Định Tân thông báo lịch trực Tết Nguyên đán Giáp Thìn 2024 của cơ quan như sau:')] }),
         new Paragraph({ style: 'DeMuc', numbering: { reference: 'de-muc', level: 0 }, children: [new TextRun('THỜI GIAN TRỰC')] }),
         new Paragraph({ style: 'NoiDung', children: [new TextRun('Từ ngày 08 tháng 02 năm 2024 đến hết ngày 14 tháng 02 năm 2024, mỗi ngày hai người, một lãnh đạo và một công chức chuyên môn.')] }),
@@ -79,6 +92,7 @@ export async function handmade(): Promise<Buffer> {
         new Paragraph({ style: 'NoiDung', children: [new TextRun('Nắm tình hình trên địa bàn, xử lý kịp thời các việc đột xuất và báo cáo Chủ tịch Ủy ban nhân dân xã.')] }),
         new Paragraph({ style: 'DeMuc', numbering: { reference: 'de-muc', level: 1 }, children: [new TextRun('Công chức trực')] }),
         new Paragraph({ style: 'NoiDung', children: [new TextRun('Tiếp nhận văn bản đến, ghi sổ trực và giữ liên lạc thông suốt với Ban Chỉ huy quân sự và Công an xã./.')] }),
+        ]),
         new Table({
           width: { size: 9355, type: WidthType.DXA },
           columnWidths: [3800, 5555],
@@ -154,5 +168,20 @@ describe('formatting that comes from styles', () => {
     // The four plain paragraphs (NoiDung → VanBan); the headings keep their numbering's indent.
     expect(f.where.paragraphs).toEqual([paragraphOf(bytes, 'Ủy ban nhân dân xã Định Tân'), paragraphOf(bytes, 'Tiếp nhận văn bản đến')]);
     expect(f.where.count).toBe(4);
+  });
+});
+
+describe('other ways of typing', () => {
+  it('the agency rule as superscript underscores after a line break: read as a rule under the agency', async () => {
+    const r = await checkBytes(await handmade({ inlineAgencyRule: true }), { name: 'x.docx' });
+    expect(summarise(r)).toEqual([]);
+    expect(r.located.issuingAgency).toEqual(['ỦY BAN NHÂN DÂN', 'XÃ ĐỊNH TÂN']);
+  });
+
+  it('articles and clauses: the clauses start again at 1 under each article; a repeated article is reported', async () => {
+    const body = ['Điều 1. Phạm vi', '1. Khoản một của điều một.', '2. Khoản hai của điều một.', 'Điều 2. Hiệu lực', '1. Khoản một của điều hai.', 'Điều 2. Tổ chức thực hiện'];
+    const r = await checkBytes(await handmade({ body }), { name: 'x.docx' });
+    expect(r.located.headings).toEqual(body);
+    expect(r.findings.map((f) => [f.rule, f.found, f.expected])).toEqual([['heading-sequence', '"2" sau "2"', '"3" (đánh số liên tục, không bỏ, không lặp)']]);
   });
 });
