@@ -68,7 +68,8 @@ export async function checkBytes(bytes: Uint8Array, options: CheckOptions = {}):
     try {
       doc = readDocx(bytes);
     } catch (e) {
-      throw new CheckInputError((e as Error).message, e instanceof NotDocxError && (e.message === 'not a zip' || e.message === 'no word/document.xml') ? 'not-docx' : 'broken-docx');
+      // A zip without a Word document (an XLSX, an ODT) is not a DOCX; a zip that fails to open is a damaged one.
+      throw new CheckInputError((e as Error).message, e instanceof NotDocxError && e.message === 'no word/document.xml' ? 'not-docx' : 'broken-docx');
     }
   }
   if (options.profile !== undefined && !profileIds().includes(options.profile)) throw new RangeError(`unknown profile ${options.profile}`);

@@ -185,3 +185,38 @@ describe('more faults', () => {
     expect(f).toMatchObject({ rule: 'page-number-first', element: 'Số trang', found: 'trang đầu có số trang', reference: 'NĐ 30/2020, Phụ lục I, Phần I, mục I.7' });
   });
 });
+
+describe('Party documents (the chi-thi sample, HD 36)', () => {
+  let chiThi: Uint8Array;
+  beforeAll(async () => {
+    chiThi = (await rendered('data/nghi-son-chi-thi-tet-2021.yaml')).docx;
+  }, 120_000);
+
+  it('"Số:" with a colon, and "TM." in the state way', async () => {
+    const bytes = mutate(chiThi, DOC, (x) => replaceOnce(replaceOnce(x, '>Số\u00a0', '>Số:\u00a0'), 'T/M BAN THƯỜNG VỤ', 'TM. BAN THƯỜNG VỤ'));
+    const r = await check(bytes);
+    expect(r.profile).toBe('dang');
+    expect(r.findings.map((f) => [f.rule, f.found, f.expected, f.reference, f.where.paragraph])).toEqual([
+      ['number-colon', '"Số:" có dấu hai chấm', '"Số" không dấu hai chấm, ví dụ "Số 12-CT/TU"', 'HD 36-HD/VPTW', paragraphOf(bytes, 'Số:')],
+      ['authority-prefix', '"TM."', '"T/M" (văn bản của Đảng dùng T/M, K/T, T/L)', 'HD 36-HD/VPTW', paragraphOf(bytes, 'TM. BAN THƯỜNG VỤ')],
+    ]);
+  });
+});
+
+describe('Vietnamese text', () => {
+  it('both tone placements in one text ("Ủy" and "Uỷ"): a note', async () => {
+    const bytes = mutate(nghiSon, DOC, (x) => replaceOnce(x, 'Năm 2020, Thị ủy, Ủy ban', 'Năm 2020, Thị uỷ, Ủy ban'));
+    const f = await only(bytes);
+    expect(f).toMatchObject({ rule: 'tone-mixed', severity: 'notice', expected: 'một kiểu thống nhất trong cả văn bản (hòa/ủy hoặc hoà/uỷ)' });
+    expect(f.found).toMatch(/^dùng cả hai kiểu: \S+ và uỷ$/);
+  });
+
+  it('a damaged DOCX and a spreadsheet are told apart', async () => {
+    const { checkBytes, CheckInputError } = await import('../../src/check/index.js');
+    const { zipSync, strToU8 } = await import('fflate');
+    const cut = nghiSon.subarray(0, 2000);
+    await expect(checkBytes(cut)).rejects.toMatchObject({ reason: 'broken-docx' });
+    await expect(checkBytes(zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') }))).rejects.toBeInstanceOf(CheckInputError);
+    await expect(checkBytes(zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') }))).rejects.toMatchObject({ reason: 'not-docx' });
+  });
+});
