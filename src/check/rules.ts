@@ -95,7 +95,7 @@ export interface CheckContext {
 }
 
 /** What the checker recognised, element by element, with the text it read there. */
-export type Located = Partial<Record<'nationalTitle' | 'motto' | 'partyTitle' | 'parentAgency' | 'issuingAgency' | 'number' | 'placeDate' | 'typeName' | 'summary' | 'headings' | 'authority' | 'signerName' | 'recipientsLabel' | 'recipients' | 'appendix', string[]>> & { bodyParagraphs: number };
+export type Located = Partial<Record<'nationalTitle' | 'motto' | 'partyTitle' | 'cvSummary' | 'parentAgency' | 'issuingAgency' | 'number' | 'placeDate' | 'typeName' | 'summary' | 'headings' | 'authority' | 'signerName' | 'recipientsLabel' | 'recipients' | 'appendix', string[]>> & { bodyParagraphs: number };
 
 export function runChecks({ doc, profile, lang }: CheckContext): { findings: Finding[]; located: Located } {
   const located: Located = { bodyParagraphs: 0 };
@@ -316,6 +316,7 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
     }
   }
   const vv = find(inHeader, /^V\/v\b/);
+  mark('cvSummary', vv);
   if (vv) style('cv-summary', M.elSummary, vv, L.cvSummary, { bold: false, italic: party }, 'II.5');
 
   // Number and symbol (ô 3).
@@ -417,6 +418,8 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
     const items: Para[] = [];
     for (let i = labelAt + 1; i < paras.length; i++) {
       const p = paras[i]!;
+      // Without a table, the list is the run of "- …" paragraphs right after the label.
+      if (!pdf && !label.cell && (p.cell || !/^[-–]/.test(clean(p.text)))) break;
       if (pdf ? p.page !== label.page || ((p.x ?? 0) + (p.right ?? 0)) / 2 > pageMid : p.cell?.table !== label.cell?.table || p.cell?.col !== label.cell?.col) {
         if (pdf && p.page === label.page) continue;
         break;

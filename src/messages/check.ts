@@ -224,7 +224,10 @@ export const checkMessages = {
     vi: (file: string) => `${file}: không phải tệp DOCX hay PDF (Word 97-2003 .doc cần lưu lại thành .docx trước).`,
     en: (file: string) => `${file}: not a DOCX or PDF file (save a Word 97-2003 .doc as .docx first).`,
   },
-  brokenDocx: { vi: (file: string, why: string) => `${file}: tệp DOCX bị hỏng (${why}).`, en: (file: string, why: string) => `${file}: the DOCX is damaged (${why}).` },
+  brokenDocx: {
+    vi: (file: string) => `${file}: tệp DOCX bị hỏng, không mở được; hãy mở bằng Word hoặc LibreOffice rồi lưu lại thành .docx.`,
+    en: (file: string) => `${file}: the DOCX is damaged and cannot be opened; open it in Word or LibreOffice and save it again as .docx.`,
+  },
   brokenPdf: { vi: (file: string) => `${file}: không đọc được tệp PDF (hỏng hoặc có mật khẩu).`, en: (file: string) => `${file}: the PDF cannot be read (damaged or password-protected).` },
   unknownProfile: { vi: (id: string, ids: string) => `Không có bố cục "${id}". Các bố cục có sẵn: ${ids}.`, en: (id: string, ids: string) => `No profile "${id}". Available: ${ids}.` },
 } satisfies Messages;

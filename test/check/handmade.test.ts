@@ -25,6 +25,8 @@ interface Variant {
   inlineAgencyRule?: boolean;
   /** Body paragraphs (plain text, style NoiDung) instead of the notice's own. */
   body?: string[];
+  /** A công văn: no type name; "V/v …" under the number; "Kính gửi:" above the body. */
+  congVan?: { symbol: string };
 }
 
 export async function handmade(v: Variant = {}): Promise<Buffer> {
@@ -74,15 +76,15 @@ export async function handmade(v: Variant = {}): Promise<Buffer> {
             }),
             new TableRow({
               children: [
-                cell(3800, [p('Số: 15/TB-UBND', { before: 120 })]),
+                cell(3800, v.congVan ? [p(`Số: 12/${v.congVan.symbol}`, { before: 120 }), p('V/v lịch trực Tết Nguyên đán', { size: 12, before: 120 })] : [p('Số: 15/TB-UBND', { before: 120 })]),
                 cell(5700, [p('Định Tân, ngày 05 tháng 3 năm 2024', { italics: true, size: 14, before: 120 })]),
               ],
             }),
           ],
         }),
-        p('THÔNG BÁO', { bold: true, size: 14, before: 360 }),
-        p('Lịch trực Tết Nguyên đán Giáp Thìn 2024', { bold: true, size: 14 }),
-        p('_'.repeat(12), { bold: true, size: 14 }),
+        ...(v.congVan
+          ? [new Paragraph({ alignment: AlignmentType.LEFT, indent: { left: 1984 }, spacing: { before: 360 }, children: [new TextRun({ text: 'Kính gửi: Các thôn trên địa bàn xã.', size: 28 })] })]
+          : [p('THÔNG BÁO', { bold: true, size: 14, before: 360 }), p('Lịch trực Tết Nguyên đán Giáp Thìn 2024', { bold: true, size: 14 }), p('_'.repeat(12), { bold: true, size: 14 })]),
         ...(v.body ? v.body.map(plain) : [
         new Paragraph({ style: 'NoiDung', children: [new TextRun('Ủy ban nhân dân xã Định Tân thông báo lịch trực Tết Nguyên đán Giáp Thìn 2024 của cơ quan như sau:')] }),
         new Paragraph({ style: 'DeMuc', numbering: { reference: 'de-muc', level: 0 }, children: [new TextRun('THỜI GIAN TRỰC')] }),
@@ -183,5 +185,20 @@ describe('other ways of typing', () => {
     const r = await checkBytes(await handmade({ body }), { name: 'x.docx' });
     expect(r.located.headings).toEqual(body);
     expect(r.findings.map((f) => [f.rule, f.found, f.expected])).toEqual([['heading-sequence', '"2" sau "2"', '"3" (đánh số liên tục, không bỏ, không lặp)']]);
+  });
+});
+
+describe('a công văn typed by hand', () => {
+  it('no type name, "V/v" under the number, "Kính gửi:" above the body: nothing to report', async () => {
+    const r = await checkBytes(await handmade({ congVan: { symbol: 'UBND-VP' } }), { name: 'cong-van.docx' });
+    expect(summarise(r)).toEqual([]);
+    expect(r.located.typeName).toBeUndefined();
+    expect(r.located.cvSummary).toEqual(['V/v lịch trực Tết Nguyên đán']);
+    expect(r.located.number).toEqual(['Số: 12/UBND-VP']);
+  });
+
+  it('"CV" as if it were a type: an error (a công văn has no type abbreviation in Decree 30)', async () => {
+    const r = await checkBytes(await handmade({ congVan: { symbol: 'CV-UBND' } }), { name: 'cong-van.docx' });
+    expect(r.findings.map((f) => [f.rule, f.found, f.reference])).toEqual([['symbol-cv', 'công văn dùng ký hiệu "CV"', 'NĐ 30/2020, Phụ lục III, mục I']]);
   });
 });

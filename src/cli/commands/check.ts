@@ -41,7 +41,7 @@ export async function checkCommand(args: { files: string[]; profile?: string; js
     } catch (e) {
       if (!(e instanceof CheckInputError)) throw e;
       const problem =
-        e.reason === 'not-docx' ? say(lang, M.notDocx, file) : e.reason === 'broken-pdf' ? say(lang, M.brokenPdf, file) : say(lang, M.brokenDocx, file, e.message);
+        e.reason === 'not-docx' ? say(lang, M.notDocx, file) : e.reason === 'broken-pdf' ? say(lang, M.brokenPdf, file) : say(lang, M.brokenDocx, file);
       reports.push({ file, problem, exit: EXIT.invalidData });
       if (!args.json) process.stderr.write(`${problem}\n`);
       exit = worst(exit, EXIT.invalidData);
