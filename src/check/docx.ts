@@ -14,6 +14,7 @@ import type { XmlElement } from './xml.js';
 export class NotDocxError extends Error {}
 
 const TW_PER_MM = 1440 / 25.4;
+const MAX_PART = 64e6;
 const tw = (v: number | undefined): number | undefined => (v === undefined ? undefined : v / TW_PER_MM);
 
 interface RProps {
@@ -545,11 +546,20 @@ function readHeaderPart(xml: string, ctx: Ctx): HeaderPart {
 /** Parse a DOCX package. Throws NotDocxError when it is not one. */
 export function readDocx(bytes: Uint8Array): ReadDocument {
   let files: Record<string, Uint8Array>;
+  let tooLarge: string | undefined;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name.endsWith('.xml') || f.name.endsWith('.rels') });
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        if (!(f.name.endsWith('.xml') || f.name.endsWith('.rels'))) return false;
+        // A part that unpacks to more than this is a zip bomb, not a document (a 300-page report is ~5 MB).
+        if (f.originalSize > MAX_PART) tooLarge = f.name;
+        return f.originalSize <= MAX_PART;
+      },
+    });
   } catch {
     throw new NotDocxError('not a zip');
   }
+  if (tooLarge) throw new NotDocxError(`${tooLarge} unpacks to more than ${MAX_PART / 1e6} MB`);
   const get = (name: string) => (files[name] ? strFromU8(files[name]!) : undefined);
   const docXml = get('word/document.xml');
   if (!docXml) throw new NotDocxError('no word/document.xml');

@@ -220,3 +220,14 @@ describe('Vietnamese text', () => {
     await expect(checkBytes(zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') }))).rejects.toMatchObject({ reason: 'not-docx' });
   });
 });
+
+describe('hostile input', () => {
+  it('a DOCX whose document part unpacks to 65 MB is refused as damaged before it is unpacked', async () => {
+    const { checkBytes } = await import('../../src/check/index.js');
+    const { zipSync, strToU8 } = await import('fflate');
+    const huge = new Uint8Array(65e6).fill(0x20);
+    const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': huge }, { level: 9 });
+    expect(bomb.length).toBeLessThan(1e6);
+    await expect(checkBytes(bomb)).rejects.toMatchObject({ reason: 'broken-docx', message: 'word/document.xml unpacks to more than 64 MB' });
+  });
+});
