@@ -592,6 +592,7 @@ export function readDocx(bytes: Uint8Array): ReadDocument {
       const name = localName(el);
       if (name === 'p') {
         const para = toPara(readParagraph(el, ctx), paras.length + 1, 0);
+        if (el.startIndex !== null && el.endIndex !== null) para.src = { start: el.startIndex, end: el.endIndex };
         if (cell) {
           para.cell = { table: cell.table, row: cell.row, col: cell.col };
           if (cell.width !== undefined) cellWidths.set(para, cell.width);
@@ -684,6 +685,7 @@ export function readDocx(bytes: Uint8Array): ReadDocument {
       header: { ...prev?.header, ...refs('headerReference') },
       footer: { ...prev?.footer, ...refs('footerReference') },
       titlePg: onOff(child(el, 'titlePg')) ?? false,
+      ...(pgMar && pgMar.startIndex !== null && pgMar.endIndex !== null ? { marginSrc: { start: pgMar.startIndex, end: pgMar.endIndex } } : {}),
       ...(start !== undefined ? { pageStart: start } : {}),
       firstPara,
     };

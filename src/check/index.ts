@@ -5,6 +5,7 @@ import { foldTone } from './limits.js';
 import { NotDocxError, readDocx } from './docx.js';
 import type { ReadDocument } from './model.js';
 import { readPdfDocument } from './pdf.js';
+import { fixDocx } from './fix.js';
 import { runChecks } from './rules.js';
 import type { Finding, Located } from './rules.js';
 
@@ -17,6 +18,7 @@ export type { Finding, Located, Severity, Where } from './rules.js';
 export type { ReadDocument, Para, Run, Section } from './model.js';
 export { readDocx, NotDocxError } from './docx.js';
 export { readPdfDocument } from './pdf.js';
+export { FIXABLE } from './fix.js';
 
 export interface CheckOptions {
   /** Layout profile: nd30 or dang; by default dang when the header says "ĐẢNG CỘNG SẢN VIỆT NAM". */
@@ -84,6 +86,18 @@ export async function checkBytes(bytes: Uint8Array, options: CheckOptions = {}):
     errors: findings.filter((f) => f.severity === 'error').length,
     notices: findings.filter((f) => f.severity === 'notice').length,
   };
+}
+
+/**
+ * A corrected copy of a DOCX for its mechanical faults (margins, body size, indent, spacing, the
+ * date's padding), with the report it was made from; the words are not touched.
+ */
+export async function fixBytes(bytes: Uint8Array, options: CheckOptions = {}): Promise<{ report: CheckReport; fixed: Finding[]; bytes: Uint8Array }> {
+  const report = await checkBytes(bytes, options);
+  if (report.format !== 'docx') return { report, fixed: [], bytes };
+  const doc = readDocx(bytes);
+  const out = fixDocx(bytes, doc, report.findings, getProfile(report.profile));
+  return { report, fixed: out.fixed, bytes: out.bytes };
 }
 
 /** Check a file on disk (DOCX or PDF, told apart by their first bytes). */

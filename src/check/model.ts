@@ -45,6 +45,8 @@ export interface Para {
   /** Width available to the paragraph's lines (mm): the cell, or the section's text width. */
   width: number;
   section: number;
+  /** DOCX: where the w:p element lies in word/document.xml (string offsets, end inclusive). */
+  src?: { start: number; end: number };
   /** PDF: page (1-based), left x and baseline y from the top-left corner (mm), right end. */
   page?: number;
   x?: number;
@@ -73,6 +75,8 @@ export interface Section {
   pageStart?: number;
   /** First paragraph number of the section. */
   firstPara: number;
+  /** DOCX: where its w:pgMar element lies in word/document.xml. */
+  marginSrc?: { start: number; end: number };
 }
 
 export interface TableInfo {

@@ -21,6 +21,8 @@ export interface Where {
   /** First and last paragraph, and how many, when one finding covers several. */
   paragraphs?: [number, number];
   count?: number;
+  /** Every paragraph a merged finding covers. */
+  all?: number[];
   page?: number;
   x?: number;
   y?: number;
@@ -590,7 +592,7 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
 
 /** One finding per rule and value for many paragraphs (a body typed at 12 pt is one problem). */
 function merge(list: Pending[], lang: Lang): Finding[] {
-  const out: (Pending & { first?: number; last?: number; count?: number })[] = [];
+  const out: (Pending & { first?: number; last?: number; count?: number; all?: number[] })[] = [];
   const key = (f: Pending) => `${f.rule}\u0000${f.found}\u0000${f.expected}`;
   const byKey = new Map<string, (typeof out)[number]>();
   for (const f of list) {
@@ -599,17 +601,19 @@ function merge(list: Pending[], lang: Lang): Finding[] {
     if (hit && f.where.paragraph !== undefined) {
       hit.last = f.where.paragraph;
       hit.count = (hit.count ?? 1) + 1;
+      hit.all = [...(hit.all ?? [hit.where.paragraph!]), f.where.paragraph];
       continue;
     }
     const entry = { ...f };
     out.push(entry);
     if (f.merge) byKey.set(k, entry);
   }
-  return out.map(({ merge: _m, first: _f, last, count, ...f }) => {
+  return out.map(({ merge: _m, first: _f, last, count, all, ...f }) => {
     const where: Where = { ...f.where };
     if (count && count > 1 && where.paragraph !== undefined && last !== undefined) {
       where.paragraphs = [where.paragraph, last];
       where.count = count;
+      if (all) where.all = all;
     }
     return { ...f, where, at: describeWhere(where, lang) };
   });

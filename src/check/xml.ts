@@ -9,7 +9,7 @@ import type { ChildNode, Element } from 'domhandler';
 export type XmlElement = Element;
 
 export function parseXml(text: string): XmlElement {
-  const doc = parseDocument(text, { xmlMode: true, decodeEntities: true });
+  const doc = parseDocument(text, { xmlMode: true, decodeEntities: true, withStartIndices: true, withEndIndices: true });
   const root = doc.children.find((c): c is Element => c.type === 'tag');
   if (!root) throw new Error('no root element');
   return root;

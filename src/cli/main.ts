@@ -95,10 +95,12 @@ export async function main(argv: string[]): Promise<number> {
           .positional('files', { type: 'string', array: true, demandOption: true, describe: t('Tệp .docx hoặc .pdf', '.docx or .pdf files') })
           .option('profile', { type: 'string', choices: ['nd30', 'dang'], describe: t('Bố cục: nd30 (văn bản hành chính) hoặc dang (văn bản của Đảng); mặc định tự nhận theo tiêu đề', 'Profile: nd30 (state) or dang (Party); detected from the header by default') })
           .option('json', { type: 'boolean', default: false, describe: t('In kết quả dạng JSON', 'Print the result as JSON') })
+          .option('fix', { type: 'string', describe: t('Ghi bản sửa các lỗi cơ học (lề, cỡ chữ, thụt đầu dòng, giãn đoạn, giãn dòng, số 0 của ngày tháng) ra tệp này; không sửa chữ', 'Write a copy with the mechanical faults fixed (margins, sizes, indents, spacing, date padding) to this file; words untouched') })
           .example('$0 check bao-cao.docx', t('Kiểm tra một văn bản soạn bằng Word', 'Check a document typed in Word'))
-          .example('$0 check *.docx --json', t('Kiểm tra nhiều tệp, in JSON', 'Check many files, print JSON')),
+          .example('$0 check *.docx --json', t('Kiểm tra nhiều tệp, in JSON', 'Check many files, print JSON'))
+          .example('$0 check bao-cao.docx --fix bao-cao-da-sua.docx', t('Kiểm tra và ghi bản đã sửa lỗi cơ học', 'Check and write a copy with the mechanical faults fixed')),
       async (a) => {
-        exitCode = await checkCommand({ files: a.files as string[], json: a.json, lang, ...(a.profile ? { profile: a.profile } : {}) });
+        exitCode = await checkCommand({ files: a.files as string[], json: a.json, lang, ...(a.profile ? { profile: a.profile } : {}), ...(a.fix !== undefined ? { fix: a.fix } : {}) });
       },
     )
     .command(

@@ -229,5 +229,13 @@ export const checkMessages = {
     en: (file: string) => `${file}: the DOCX is damaged and cannot be opened; open it in Word or LibreOffice and save it again as .docx.`,
   },
   brokenPdf: { vi: (file: string) => `${file}: không đọc được tệp PDF (hỏng hoặc có mật khẩu).`, en: (file: string) => `${file}: the PDF cannot be read (damaged or password-protected).` },
+  fixOneFile: { vi: () => '--fix chỉ dùng với một tệp.', en: () => '--fix takes a single input file.' },
+  fixDocxOnly: { vi: (file: string) => `${file}: chỉ sửa được tệp DOCX, không sửa PDF.`, en: (file: string) => `${file}: only a DOCX can be corrected, not a PDF.` },
+  fixExists: { vi: (file: string) => `${file}: đã có tệp này, không ghi đè; chọn tên khác cho bản sửa.`, en: (file: string) => `${file}: exists and was kept; choose another name for the corrected copy.` },
+  cannotWrite: { vi: (file: string, why: string) => `${file}: không ghi được tệp (${why}).`, en: (file: string, why: string) => `${file}: cannot write the file (${why}).` },
+  fixWritten: {
+    vi: (file: string, n: number) => `Đã ghi bản sửa ${file}: sửa ${n} lỗi về lề, cỡ chữ, thụt đầu dòng, giãn đoạn, giãn dòng, ngày tháng; không sửa chữ. Các lỗi còn lại cần sửa tay.`,
+    en: (file: string, n: number) => `Wrote the corrected copy ${file}: ${n} fault${n === 1 ? '' : 's'} of margins, sizes, indents, spacing or date padding fixed; no words changed. The others need a hand.`,
+  },
   unknownProfile: { vi: (id: string, ids: string) => `Không có bố cục "${id}". Các bố cục có sẵn: ${ids}.`, en: (id: string, ids: string) => `No profile "${id}". Available: ${ids}.` },
 } satisfies Messages;

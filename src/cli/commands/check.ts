@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { CheckInputError, checkBytes } from '../../check/index.js';
+import { CheckInputError, checkBytes, fixBytes } from '../../check/index.js';
+import { writeFileAtomic } from '../../output/index.js';
 import type { CheckReport } from '../../check/index.js';
 import { checkMessages as M } from '../../messages/check.js';
 import { say } from '../../messages/types.js';
@@ -13,8 +14,12 @@ import { EXIT } from '../exit.js';
  * Exit 0 without errors, 2 with format errors or a file that is not a DOCX/PDF, 4 when a file
  * cannot be read.
  */
-export async function checkCommand(args: { files: string[]; profile?: string; json: boolean; lang: Lang }): Promise<number> {
+export async function checkCommand(args: { files: string[]; profile?: string; json: boolean; lang: Lang; fix?: string }): Promise<number> {
   const { lang } = args;
+  if (args.fix !== undefined && args.files.length !== 1) {
+    process.stderr.write(`${say(lang, M.fixOneFile)}\n`);
+    return EXIT.usage;
+  }
   if (args.profile !== undefined && !profileIds().includes(args.profile)) {
     process.stderr.write(`${say(lang, M.unknownProfile, args.profile, profileIds().join(', '))}\n`);
     return EXIT.usage;
@@ -34,10 +39,13 @@ export async function checkCommand(args: { files: string[]; profile?: string; js
       continue;
     }
     try {
-      const report = await checkBytes(bytes, { name: file, lang, ...(args.profile ? { profile: args.profile } : {}) });
+      const options = { name: file, lang, ...(args.profile ? { profile: args.profile } : {}) };
+      const fixed = args.fix !== undefined ? await fixBytes(bytes, options) : undefined;
+      const report = fixed?.report ?? (await checkBytes(bytes, options));
       reports.push(report);
       if (report.errors > 0) exit = worst(exit, EXIT.invalidData);
       if (!args.json) process.stdout.write(formatReport(report, lang));
+      if (fixed && args.fix !== undefined) exit = worst(exit, await writeFix(args.fix, file, report.format, fixed.bytes, fixed.fixed.length, lang));
     } catch (e) {
       if (!(e instanceof CheckInputError)) throw e;
       const problem =
@@ -49,6 +57,23 @@ export async function checkCommand(args: { files: string[]; profile?: string; js
   }
   if (args.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
   return exit;
+}
+
+/** Write the corrected copy (never over an existing file); 0, or the exit code of the failure. */
+async function writeFix(target: string, file: string, format: string, bytes: Uint8Array, count: number, lang: Lang): Promise<number> {
+  if (format !== 'docx') {
+    process.stderr.write(`${say(lang, M.fixDocxOnly, file)}\n`);
+    return EXIT.invalidData;
+  }
+  try {
+    await writeFileAtomic(target, bytes, { replace: false });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    process.stderr.write(`${code === 'EEXIST' ? say(lang, M.fixExists, target) : say(lang, M.cannotWrite, target, code ?? (e as Error).message)}\n`);
+    return code === 'EEXIST' ? EXIT.exists : EXIT.io;
+  }
+  process.stderr.write(`${say(lang, M.fixWritten, target, count)}\n`);
+  return EXIT.ok;
 }
 
 /** The more serious of two exit codes (I/O over invalid data, as in the README's table). */
