@@ -162,12 +162,17 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
       const w = p.text.split(/\s+/).find((x) => x !== x.normalize('NFC')) ?? '';
       add('nfc', 'error', M.elNfc, t(M.nfdFound, w.normalize('NFC')), t(M.nfcExpected), ref('I.4'), at(p), true);
     }
-    for (const w of nfc(p.text).match(/\p{L}+/gu) ?? []) {
-      const o = setTonePlacement(w, 'old');
-      const n = setTonePlacement(w, 'new');
-      if (o === n) continue;
-      if (w === o) oldTone ??= w;
-      else if (w === n) newTone ??= w;
+    // One rewrite of the paragraph per style, then word by word: a word the old style leaves
+    // alone but the new one changes is written the old way ("hòa"), and the reverse.
+    if (!oldTone || !newTone) {
+      const text = nfc(p.text);
+      const asOld = setTonePlacement(text, 'old').match(/\p{L}+/gu) ?? [];
+      const asNew = setTonePlacement(text, 'new').match(/\p{L}+/gu) ?? [];
+      (text.match(/\p{L}+/gu) ?? []).forEach((w, k) => {
+        if (asOld[k] === asNew[k]) return;
+        if (w === asOld[k]) oldTone ??= w;
+        else if (w === asNew[k]) newTone ??= w;
+      });
     }
   }
   if (oldTone && newTone) add('tone-mixed', 'notice', M.elTone, t(M.toneMixed, oldTone, newTone), t(M.toneExpected), ref('I.4'), {});
