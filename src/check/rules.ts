@@ -203,7 +203,6 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
   }
   const header = paras.slice(0, headerEnd).filter((p) => !pdf || p.page === 1);
   const left = header.filter((p) => colOf(p) === 'left');
-  const right = header.filter((p) => colOf(p) === 'right');
   const nextInColumn = (p: Para): Para | undefined => {
     const i = paras.indexOf(p);
     const q = paras[i + 1];
@@ -435,7 +434,7 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
     }
     // A PDF line may be the wrapped end of an item: only lines starting "-" start a new one.
     const starts = pdf ? items.filter((p) => /^[-–]/.test(clean(p.text))) : items;
-    const ends = pdf ? starts.map((s, k) => items[items.indexOf(starts[k + 1]!) - 1] ?? items[items.length - 1]!) : items;
+    const ends = pdf ? starts.map((_s, k) => items[items.indexOf(starts[k + 1]!) - 1] ?? items[items.length - 1]!) : items;
     items.forEach((p) => mark('recipients', p));
     for (const p of items) style('recipient', M.elRecipients, p, L.recipient, { bold: false, italic: false }, 'II.9');
     if (!pdf) for (const p of items) if (!/^-\s/.test(clean(p.text))) add('recipient-dash', 'error', M.elRecipients, t(M.itemDash, words(p)), t(M.itemDashExpected), ref('II.9'), at(p), true);

@@ -25,6 +25,8 @@ interface Variant {
   inlineAgencyRule?: boolean;
   /** Body paragraphs (plain text, style NoiDung) instead of the notice's own. */
   body?: string[];
+  /** The header typed as plain paragraphs, one under the other, without a table. */
+  noTable?: boolean;
   /** A công văn: no type name; "V/v …" under the number; "Kính gửi:" above the body. */
   congVan?: { symbol: string };
 }
@@ -63,7 +65,7 @@ export async function handmade(v: Variant = {}): Promise<Buffer> {
         first: new Header({ children: [new Paragraph('')] }),
       },
       children: [
-        new Table({
+        ...(v.noTable ? [...agency.slice(0, 3), p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true }), p('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 14 }), p('_'.repeat(28), { bold: true, size: 13 }), p('Số: 15/TB-UBND'), p('Định Tân, ngày 05 tháng 3 năm 2024', { italics: true, size: 14 })] : [new Table({
           width: { size: 9500, type: WidthType.DXA },
           columnWidths: [3800, 5700],
           borders: noBorders,
@@ -81,7 +83,7 @@ export async function handmade(v: Variant = {}): Promise<Buffer> {
               ],
             }),
           ],
-        }),
+        })]),
         ...(v.congVan
           ? [new Paragraph({ alignment: AlignmentType.LEFT, indent: { left: 1984 }, spacing: { before: 360 }, children: [new TextRun({ text: 'Kính gửi: Các thôn trên địa bàn xã.', size: 28 })] })]
           : [p('THÔNG BÁO', { bold: true, size: 14, before: 360 }), p('Lịch trực Tết Nguyên đán Giáp Thìn 2024', { bold: true, size: 14 }), p('_'.repeat(12), { bold: true, size: 14 })]),
@@ -200,5 +202,13 @@ describe('a công văn typed by hand', () => {
   it('"CV" as if it were a type: an error (a công văn has no type abbreviation in Decree 30)', async () => {
     const r = await checkBytes(await handmade({ congVan: { symbol: 'CV-UBND' } }), { name: 'cong-van.docx' });
     expect(r.findings.map((f) => [f.rule, f.found, f.reference])).toEqual([['symbol-cv', 'công văn dùng ký hiệu "CV"', 'NĐ 30/2020, Phụ lục III, mục I']]);
+  });
+});
+
+describe('a header typed without a table', () => {
+  it('a note that the header is not a two-column table; the elements are still found and checked', async () => {
+    const r = await checkBytes(await handmade({ noTable: true }), { name: 'x.docx' });
+    expect(r.findings.map((f) => [f.rule, f.severity, f.found])).toEqual([['header-table', 'notice', 'không đặt trong bảng hai cột']]);
+    expect(r.located).toMatchObject({ nationalTitle: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'], number: ['Số: 15/TB-UBND'], placeDate: ['Định Tân, ngày 05 tháng 3 năm 2024'], typeName: ['THÔNG BÁO'] });
   });
 });
