@@ -31,6 +31,8 @@ export { MarkupError } from './document/parse.js';
 export { registerFontFamily } from './fonts/index.js';
 export type { FontFaceFiles } from './fonts/index.js';
 export { getProfile, profileIds } from './profile/index.js';
+export { checkBytes, checkFile, fixBytes, CheckInputError } from './check/index.js';
+export type { CheckOptions, CheckReport, Finding, Located, Severity, Where } from './check/index.js';
 export type { Profile } from './profile/index.js';
 export type * from './document/types.js';
 export type { KindDefinition, Quantity, ReportBase } from './model/index.js';

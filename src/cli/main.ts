@@ -5,6 +5,7 @@ import { listKinds, registerKindDir } from '../model/index.js';
 import { BaocaoError, UsageError } from '../messages/errors.js';
 import { FORMATS, PDFA_LEVELS, VERSION } from '../pipeline/index.js';
 import type { LegacyOption, PdfA } from '../pipeline/index.js';
+import { checkCommand } from './commands/check.js';
 import { extractCommand } from './commands/extract.js';
 import { initCommand, schemaCommand } from './commands/init.js';
 import { renderCommand } from './commands/render.js';
@@ -84,6 +85,22 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 extract out/2020-12-09_BC-UBND_qp-an-2020.pdf --out so-lieu.yaml', say(lang, m.extractExample)),
       async (a) => {
         exitCode = await extractCommand({ pdf: a.pdf, force: a.force, stdout: a.stdout === true, lang, ...(a.out !== undefined ? { out: a.out } : {}) });
+      },
+    )
+    .command(
+      'check <files...>',
+      say(lang, m.checkCommand),
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: say(lang, m.checkFiles) })
+          .option('profile', { type: 'string', choices: ['nd30', 'dang'], describe: say(lang, m.checkProfile) })
+          .option('json', { type: 'boolean', default: false, describe: say(lang, m.checkJson) })
+          .option('fix', { type: 'string', describe: say(lang, m.checkFix) })
+          .example('$0 check bao-cao.docx', say(lang, m.checkExample))
+          .example('$0 check *.docx --json', say(lang, m.checkExampleJson))
+          .example('$0 check bao-cao.docx --fix bao-cao-da-sua.docx', say(lang, m.checkExampleFix)),
+      async (a) => {
+        exitCode = await checkCommand({ files: a.files as string[], json: a.json, lang, ...(a.profile ? { profile: a.profile } : {}), ...(a.fix !== undefined ? { fix: a.fix } : {}) });
       },
     )
     .command(

@@ -132,6 +132,24 @@ export const cliMessages = {
   schemaExample: { vi: () => 'Lưu JSON Schema ra tệp', en: () => 'Save the JSON Schema' },
   kindsCommand: { vi: () => 'Liệt kê các loại văn bản', en: () => 'List the document kinds' },
 
+  // check
+  checkCommand: {
+    vi: () => 'Kiểm tra thể thức văn bản DOCX/PDF soạn tay theo Nghị định 30/2020/NĐ-CP (hoặc HD 36 của Đảng)',
+    en: () => 'Check the format of hand-made DOCX/PDF documents against Decree 30/2020/ND-CP (or the Party\'s HD 36)',
+  },
+  checkFiles: { vi: () => 'Tệp .docx hoặc .pdf', en: () => '.docx or .pdf files' },
+  checkProfile: {
+    vi: () => 'Bố cục: nd30 (văn bản hành chính) hoặc dang (văn bản của Đảng); mặc định tự nhận theo tiêu đề',
+    en: () => 'Profile: nd30 (state) or dang (Party); detected from the header by default',
+  },
+  checkJson: { vi: () => 'In kết quả dạng JSON', en: () => 'Print the result as JSON' },
+  checkFix: {
+    vi: () => 'Ghi bản sửa các lỗi cơ học (lề, cỡ chữ, thụt đầu dòng, giãn đoạn, giãn dòng, số 0 của ngày tháng) ra tệp này; không sửa chữ',
+    en: () => 'Write a copy with the mechanical faults fixed (margins, sizes, indents, spacing, date padding) to this file; words untouched',
+  },
+  checkExample: { vi: () => 'Kiểm tra một văn bản soạn bằng Word', en: () => 'Check a document typed in Word' },
+  checkExampleJson: { vi: () => 'Kiểm tra nhiều tệp, in JSON', en: () => 'Check many files, print JSON' },
+  checkExampleFix: { vi: () => 'Kiểm tra và ghi bản đã sửa lỗi cơ học', en: () => 'Check and write a copy with the mechanical faults fixed' },
   // serve
   serveCommand: {
     vi: () => 'Mở bàn làm việc trong trình duyệt: điền biểu mẫu, xem văn bản ngay khi gõ, lưu và tải PDF/DOCX',

@@ -1,5 +1,6 @@
 import { apiMessages } from './api.js';
 import { batchMessages } from './batch.js';
+import { checkMessages } from './check.js';
 import { cliMessages } from './cli.js';
 import { composeMessages } from './compose.js';
 import { fontsMessages } from './fonts.js';
@@ -20,6 +21,7 @@ import { serveMessages } from './serve.js';
 export const catalogue = {
   api: apiMessages,
   batch: batchMessages,
+  check: checkMessages,
   cli: cliMessages,
   compose: composeMessages,
   fonts: fontsMessages,
