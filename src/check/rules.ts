@@ -7,6 +7,7 @@ import type { Lang, Message } from '../messages/types.js';
 import type { Profile } from '../profile/index.js';
 import { foldTone, limitsFor, PARTY_TYPES, STATE_TYPES } from './limits.js';
 import type { Limits, Range } from './limits.js';
+import { A4, REF_DANG, alignWords, mm, mmRange, pageSize } from './units.js';
 import type { Para, ReadDocument } from './model.js';
 
 /**
@@ -108,7 +109,7 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
   const party = L.party;
   const t = <A extends any[]>(m: Message<A>, ...a: A) => say(lang, m, ...a);
   const out: Pending[] = [];
-  const ref = (s: string) => (party && !s.startsWith('I.') ? t(M.refDang, '') : t(M.refNd30, s));
+  const ref = (s: string) => (party && !s.startsWith('I.') ? REF_DANG : t(M.refNd30, s));
   const at = (p: Para): Where => ({ paragraph: p.n, words: words(p), ...(p.page !== undefined ? { page: p.page, x: p.x ?? 0, y: p.y ?? 0 } : {}) });
   const add = (rule: string, severity: Severity, el: Message<[]>, found: string, expected: string, reference: string, where: Where, merge = false) =>
     out.push({ rule, severity, element: t(el), found, expected, reference, where, ...(merge ? { merge } : {}) });
@@ -130,7 +131,7 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
   doc.sections.forEach((s, i) => {
     const where: Where = pdf ? { page: i + 1 } : { section: i + 1, ...(paras[s.firstPara - 1] ? { paragraph: s.firstPara, words: words(paras[s.firstPara - 1]!) } : {}) };
     const [w, h] = s.landscape ? [s.height, s.width] : [s.width, s.height];
-    if (Math.abs(w - 210) > 1.5 || Math.abs(h - 297) > 1.5) add('page-size', 'error', M.elPaper, t(M.pageSize, s.width, s.height), t(M.a4), ref('I.1'), where);
+    if (Math.abs(w - 210) > 1.5 || Math.abs(h - 297) > 1.5) add('page-size', 'error', M.elPaper, pageSize(lang, s.width, s.height), A4, ref('I.1'), where);
     const hasTable = doc.tables.some((tb) => tb.bordered && paras[tb.firstPara - 1]?.section === i);
     if (s.landscape && !hasTable && !pdf) add('page-orientation', 'notice', M.elOrientation, t(M.landscape), t(M.landscapeOnlyForTables), ref('I.2'), where);
     for (const side of ['top', 'bottom', 'left', 'right'] as const) {
@@ -139,7 +140,7 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
       const r = L.margin[side];
       // A PDF shows where the text is, not the margin set: only text inside the margin is wrong.
       if (pdf ? v < r[0] - 1 : v < r[0] - 0.3 || v > r[1] + 0.3) {
-        add(`margin-${side}`, 'error', { vi: () => M.elMargin.vi(side), en: () => M.elMargin.en(side) }, t(M.mm, v), t(M.mmRange, r[0], r[1]), party ? t(M.refDang, '') : t(M.refNd30, 'I.3'), where);
+        add(`margin-${side}`, 'error', { vi: () => M.elMargin.vi(side), en: () => M.elMargin.en(side) }, mm(lang, v), mmRange(lang, r[0], r[1]), party ? REF_DANG : t(M.refNd30, 'I.3'), where);
       }
     }
   });
@@ -305,7 +306,7 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
   const summary: Para[] = [];
   if (typeName) {
     style('type-name', M.elTypeName, typeName, L.typeName, { bold: true, italic: false, caps: true }, 'II.5');
-    if (typeName.align !== 'center' && !pdf) add('type-name-align', 'error', M.elTypeName, t(M.align, typeName.align), t(M.align, 'center'), ref('II.5'), at(typeName));
+    if (typeName.align !== 'center' && !pdf) add('type-name-align', 'error', M.elTypeName, alignWords(lang, typeName.align), alignWords(lang, 'center'), ref('II.5'), at(typeName));
     let i = paras.indexOf(typeName) + 1;
     while (i < paras.length && !isEmpty(paras[i]!) && paras[i]!.rule?.where !== 'self' && paras[i]!.align === 'center' && !paras[i]!.cell && !/^-{3,}$/.test(clean(paras[i]!.text)) && summary.length < 4) {
       summary.push(paras[i]!);
@@ -497,7 +498,7 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
       roman1 = seq(roman1, romanValue(romanM[1]!), romanM[1]!, (v) => roman(v + 1), 'I');
       arabic = undefined;
       letter = undefined;
-      if (!d.bold || hasLower(text.slice(romanM[0].length))) add('heading-style', 'error', M.elHeading, t(M.join, [t(d.bold ? M.bold : M.notBold), t(hasLower(text) ? M.notCaps : M.caps)]), t(M.headingStyle), ref('II.6'), at(p));
+      if (!d.bold || hasLower(text.slice(romanM[0].length))) add('heading-style', 'error', M.elHeading, [t(d.bold ? M.bold : M.notBold), t(hasLower(text) ? M.notCaps : M.caps)].join(', '), t(M.headingStyle), ref('II.6'), at(p));
     } else if (arabicM) {
       arabic = seq(arabic, Number(arabicM[1]), arabicM[1]!, (v) => String(v + 1), '1');
       letter = undefined;
@@ -512,7 +513,7 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
     }
     if (!pdf) {
       const centred = p.align === 'center';
-      if (!centred && !isHeading && text.length > 90 && p.align !== 'both') add('body-align', 'error', M.elBody, t(M.align, p.align), t(M.align, 'both'), ref('II.6'), at(p), true);
+      if (!centred && !isHeading && text.length > 90 && p.align !== 'both') add('body-align', 'error', M.elBody, alignWords(lang, p.align), alignWords(lang, 'both'), ref('II.6'), at(p), true);
       const fl = p.firstLine ?? 0;
       if (!centred && !/^[-+•–]/.test(text) && !(Math.abs(fl - 10) <= 0.3 || Math.abs(fl - 12.7) <= 0.3)) add('body-indent', 'error', M.elBody, t(M.indent, fl), t(M.indentExpected), ref('II.6'), at(p), true);
       if (prev && !centred) {
@@ -562,7 +563,7 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
     } else {
       if (first && ((first.titlePg && first.header.first?.hasPageField) || (!first.titlePg && first.header.default?.hasPageField))) add('page-number-first', 'error', M.elPageNumber, t(M.pageNumberOnFirst), t(M.pageNumberExpected), ref('I.7'), { section: 1 });
       const part = withHeader[0]!.header.default ?? withHeader[0]!.header.first;
-      if (part?.hasPageField && part.align && part.align !== 'center') add('page-number-align', 'error', M.elPageNumber, t(M.pageNumberNotCentred, t(M.align, part.align)), t(M.pageNumberExpected), ref('I.7'), {});
+      if (part?.hasPageField && part.align && part.align !== 'center') add('page-number-align', 'error', M.elPageNumber, t(M.pageNumberNotCentred, alignWords(lang, part.align)), t(M.pageNumberExpected), ref('I.7'), {});
       if (part?.size && !sizeOk(part.size, L.pageNumber)) add('page-number-size', 'error', M.elPageNumber, t(M.size, part.size), t(M.sizeRange, L.pageNumber[0], L.pageNumber[1]), ref('I.7'), {});
     }
   } else {

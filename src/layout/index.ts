@@ -103,6 +103,7 @@ function frameLine(t: string, s: TextStyle, extra: Partial<LaidParagraph> = {}):
     lineSpacing: 1,
     keepWithNext: false,
     keepTokens: false,
+    bodyText: false,
     ...extra,
   };
 }
@@ -199,6 +200,7 @@ function bodyParagraph(runs: Inline[], ctx: Ctx, extra: Partial<LaidParagraph> =
     lineSpacing: b.lineSpacing,
     keepWithNext: false,
     keepTokens: true,
+    bodyText: false,
     ...extra,
   };
 }
@@ -222,7 +224,7 @@ function block(b: Block, ctx: Ctx): LaidBlock[] {
       return [bodyParagraph([...label, ...b.children], ctx, { style: runStyle(s), keepWithNext: true, headingLevel: b.level })];
     }
     case 'paragraph':
-      return [bodyParagraph(b.children, ctx, { align: b.align, ...(b.indent ? {} : { indent: { left: 0, right: 0, firstLine: 0 } }) })];
+      return [bodyParagraph(b.children, ctx, { align: b.align, bodyText: true, ...(b.indent ? {} : { indent: { left: 0, right: 0, firstLine: 0 } }) })];
     case 'list':
       return list(b, ctx);
     case 'table':
@@ -237,7 +239,7 @@ function list(l: List, ctx: Ctx): LaidParagraph[] {
   return l.children.flatMap((item) => {
     const own = item.children.filter((c): c is Inline => c.type !== 'list');
     const nested = item.children.filter((c): c is List => c.type === 'list');
-    return [bodyParagraph([...text(`${l.marker} `), ...own], ctx), ...nested.flatMap((child) => list(child, ctx))];
+    return [bodyParagraph([...text(`${l.marker} `), ...own], ctx, { bodyText: true }), ...nested.flatMap((child) => list(child, ctx))];
   });
 }
 

@@ -32,6 +32,12 @@ export interface LaidParagraph {
   lineSpacing: number;
   /** Never the last line of a page: kept with the block that follows (Word's keepNext). */
   keepWithNext: boolean;
+  /**
+   * Plain body text in the document's body style: a writer lets it inherit that style (DOCX: the
+   * document defaults), so a clerk who changes the body font or size changes all of it at once.
+   * Every other paragraph (frame lines, headings, cells) states its own style.
+   */
+  bodyText: boolean;
   /** 1–3 for the report's headings (Mục, Khoản, Điểm): outline level and keep rules hang on it. */
   headingLevel?: 1 | 2 | 3;
   /**

@@ -2,6 +2,7 @@ import type { Messages } from './types.js';
 
 /** `baocao check`: the Decree-30 format checker's words, Vietnamese and English side by side. */
 
+/** A measure in the reader's decimal notation (one decimal): "12,5" / "12.5". */
 const num = (n: number, lang: 'vi' | 'en') => {
   const s = String(Math.round(n * 10) / 10);
   return lang === 'vi' ? s.replace('.', ',') : s;
@@ -60,10 +61,6 @@ export const checkMessages = {
     vi: (a: number, b: number) => (a === b ? `cỡ ${num(a, 'vi')}` : `cỡ ${num(a, 'vi')}–${num(b, 'vi')}`),
     en: (a: number, b: number) => (a === b ? `${num(a, 'en')} pt` : `${num(a, 'en')}–${num(b, 'en')} pt`),
   },
-  mm: { vi: (v: number) => `${num(v, 'vi')} mm`, en: (v: number) => `${num(v, 'en')} mm` },
-  mmRange: { vi: (a: number, b: number) => `${num(a, 'vi')}–${num(b, 'vi')} mm`, en: (a: number, b: number) => `${num(a, 'en')}–${num(b, 'en')} mm` },
-  pageSize: { vi: (w: number, h: number) => `${num(w, 'vi')} × ${num(h, 'vi')} mm`, en: (w: number, h: number) => `${num(w, 'en')} × ${num(h, 'en')} mm` },
-  a4: { vi: () => 'A4 (210 × 297 mm)', en: () => 'A4 (210 × 297 mm)' },
   portrait: { vi: () => 'khổ dọc', en: () => 'portrait' },
   landscape: { vi: () => 'khổ ngang', en: () => 'landscape' },
   landscapeOnlyForTables: {
@@ -94,7 +91,7 @@ export const checkMessages = {
   nfdFound: { vi: (sample: string) => `chữ tổ hợp (NFD): "${sample}"`, en: (sample: string) => `decomposed letters (NFD): "${sample}"` },
   nfcExpected: { vi: () => 'chữ dựng sẵn (NFC), như bàn phím Unikey kiểu "Unicode dựng sẵn"', en: () => 'precomposed letters (NFC)' },
   toneMixed: { vi: (a: string, b: string) => `dùng cả hai kiểu: ${a} và ${b}`, en: (a: string, b: string) => `both styles used: ${a} and ${b}` },
-  toneExpected: { vi: () => 'một kiểu thống nhất trong cả văn bản (hòa/ủy hoặc hoà/uỷ)', en: () => 'one style throughout (hòa/ủy or hoà/uỷ)' },
+  toneExpected: { vi: () => 'một kiểu thống nhất trong cả văn bản (hòa/ủy hoặc hoà/uỷ)', en: () => 'one style throughout ("hòa/ủy" or "hoà/uỷ")' },
   noHeaderTable: { vi: () => 'không đặt trong bảng hai cột', en: () => 'not laid out in a two-column table' },
   headerTableExpected: { vi: () => 'bảng hai cột không viền: trái tên cơ quan, phải Quốc hiệu - Tiêu ngữ', en: () => 'a borderless two-column table: agency left, national title and motto right' },
   notFound: { vi: () => 'không tìm thấy', en: () => 'not found' },
@@ -125,8 +122,8 @@ export const checkMessages = {
   symbolForm: { vi: () => '"/" giữa số và ký hiệu, "-" giữa các nhóm chữ, không cách chữ', en: () => '"/" between number and symbol, "-" between groups, no spaces' },
   symbolWrong: { vi: (abbr: string, type: string) => `ký hiệu "${abbr}" cho văn bản ${type}`, en: (abbr: string, type: string) => `symbol "${abbr}" on a ${type}` },
   symbolExpected: { vi: (abbr: string, type: string) => `chữ viết tắt của ${type} là "${abbr}" (Phụ lục III, mục I)`, en: (abbr: string, type: string) => `the abbreviation of ${type} is "${abbr}" (Appendix III, I)` },
-  cvAbbrev: { vi: () => 'công văn dùng ký hiệu "CV"', en: () => 'a công văn with the symbol "CV"' },
-  cvAbbrevExpected: { vi: () => 'công văn không có chữ viết tắt tên loại: "Số: 05/UBND-VP"', en: () => 'a công văn has no type abbreviation: "Số: 05/UBND-VP"' },
+  cvAbbrev: { vi: () => 'công văn dùng ký hiệu "CV"', en: () => 'an official letter ("công văn") with the symbol "CV"' },
+  cvAbbrevExpected: { vi: () => 'công văn không có chữ viết tắt tên loại: "Số: 05/UBND-VP"', en: () => 'an official letter ("công văn") has no type abbreviation: "Số: 05/UBND-VP"' },
   numberForm: { vi: (s: string) => `"${s}"`, en: (s: string) => `"${s}"` },
   numberFormExpected: { vi: () => '"Số: 05/BC-UBND"', en: () => '"Số: 05/BC-UBND"' },
   partyNumberFormExpected: { vi: () => '"Số 12-CT/TU"', en: () => '"Số 12-CT/TU"' },
@@ -142,10 +139,10 @@ export const checkMessages = {
   placeCapsExpected: { vi: () => 'viết hoa chữ cái đầu của địa danh', en: () => 'the place name with initial capitals' },
   sameRow: { vi: () => 'không cùng hàng với số, ký hiệu', en: () => 'not on the line of the number and symbol' },
   sameRowExpected: { vi: () => 'cùng một dòng với số, ký hiệu', en: () => 'on the same line as the number and symbol' },
-  align: {
-    vi: (a: string) => ({ left: 'canh trái', center: 'canh giữa', right: 'canh phải', both: 'canh đều hai lề' } as Record<string, string>)[a] ?? a,
-    en: (a: string) => ({ left: 'left-aligned', center: 'centred', right: 'right-aligned', both: 'justified' } as Record<string, string>)[a] ?? a,
-  },
+  alignLeft: { vi: () => 'canh trái', en: () => 'left-aligned' },
+  alignCenter: { vi: () => 'canh giữa', en: () => 'centred' },
+  alignRight: { vi: () => 'canh phải', en: () => 'right-aligned' },
+  alignBoth: { vi: () => 'canh đều hai lề', en: () => 'justified' },
   indent: { vi: (v: number) => `thụt đầu dòng ${num(v, 'vi')} mm`, en: (v: number) => `first-line indent ${num(v, 'en')} mm` },
   indentExpected: { vi: () => 'thụt đầu dòng 1 cm hoặc 1,27 cm', en: () => 'first-line indent 1 cm or 1.27 cm' },
   spacing: { vi: (v: number) => `cách đoạn ${num(v, 'vi')} pt`, en: (v: number) => `${num(v, 'en')} pt between paragraphs` },
@@ -185,11 +182,10 @@ export const checkMessages = {
   appendixCaps: { vi: (s: string) => `"${s}"`, en: (s: string) => `"${s}"` },
   appendixCapsExpected: { vi: () => '"Phụ lục" chữ in thường, cỡ 14, đứng, đậm, canh giữa', en: () => '"Phụ lục" in lower case, 14 pt, upright, bold, centred' },
   appendixRoman: { vi: (s: string) => `"${s}"`, en: (s: string) => `"${s}"` },
-  appendixRomanExpected: { vi: () => 'từ hai phụ lục trở lên đánh số La Mã: Phụ lục I, Phụ lục II', en: () => 'two or more appendices are numbered in Roman numerals: Phụ lục I, II' },
+  appendixRomanExpected: { vi: () => 'từ hai phụ lục trở lên đánh số La Mã: Phụ lục I, Phụ lục II', en: () => 'two or more appendices are numbered in Roman numerals: "Phụ lục I", "Phụ lục II"' },
   vvExpected: { vi: () => '"V/v …" cỡ 12–13, đứng, canh giữa dưới số, ký hiệu', en: () => '"V/v …" 12–13 pt, upright, centred under the number' },
   capsFound: { vi: (s: string) => `"${s}"`, en: (s: string) => `"${s}"` },
   mottoCaseExpected: { vi: () => 'chữ in thường, viết hoa chữ cái đầu mỗi cụm từ', en: () => 'lower case, each phrase with an initial capital' },
-  join: { vi: (parts: string[]) => parts.join(', '), en: (parts: string[]) => parts.join(', ') },
 
   // Where
   paragraph: { vi: (n: number, words: string) => `đoạn ${n} "${words}"`, en: (n: number, words: string) => `paragraph ${n} "${words}"` },
@@ -206,7 +202,6 @@ export const checkMessages = {
   // References
   refNd30: { vi: (s: string) => `NĐ 30/2020, Phụ lục I, Phần I, mục ${s}`, en: (s: string) => `Decree 30/2020, Appendix I, Part I, ${s}` },
   refNd30App3: { vi: () => 'NĐ 30/2020, Phụ lục III, mục I', en: () => 'Decree 30/2020, Appendix III, I' },
-  refDang: { vi: (s: string) => `HD 36-HD/VPTW${s ? `, ${s}` : ''}`, en: (s: string) => `HD 36-HD/VPTW${s ? `, ${s}` : ''}` },
 
   // Report
   line: {

@@ -136,7 +136,7 @@ function blocks(list: LaidBlock[]): Element[] {
   return out;
 }
 
-/** Every run states its face and size: a line pasted into another document keeps them. */
+/** A run's face and size, stated on the run: a frame line pasted into another document keeps them. */
 function runStyle(s: RunStyle): IRunOptions {
   return { size: halfPt(s.size), bold: s.bold, italics: s.italic, ...(s.underline ? { underline: {} } : {}) };
 }
@@ -149,7 +149,8 @@ const ALIGN = {
 } as const satisfies Record<Align, string>;
 
 function paragraph(p: LaidParagraph): IParagraphOptions {
-  const base = runStyle(p.style);
+  // Body text inherits the document's body style; every other paragraph states its own.
+  const base = p.bodyText ? {} : runStyle(p.style);
   const { left, right, firstLine } = p.indent;
   const spaced = p.spaceBefore !== 0 || p.spaceAfter !== 0 || p.lineSpacing !== 1;
   return {
@@ -158,7 +159,7 @@ function paragraph(p: LaidParagraph): IParagraphOptions {
     ...(spaced ? { spacing: { before: twips(p.spaceBefore), after: twips(p.spaceAfter), line: Math.round(SINGLE_LINE * p.lineSpacing), lineRule: LineRuleType.AUTO } } : {}),
     ...(p.keepWithNext ? { keepNext: true } : {}),
     // An empty paragraph's mark carries the style, so its line is as tall as its text would be.
-    ...(p.runs.length === 0 ? { run: base } : {}),
+    ...(p.runs.length === 0 && !p.bodyText ? { run: base } : {}),
     children: runs(p.runs, base),
   };
 }
