@@ -38,11 +38,19 @@ export async function main(argv: string[]): Promise<number> {
       for (const dir of (a.kinds as string[] | undefined) ?? []) registerKindDir(dir);
     })
     .command(
-      ['render <inputs...>', 'dung'],
+      ['render [inputs...]', 'dung'],
       t('Dựng văn bản từ tệp số liệu (tệp, thư mục hoặc mẫu tên *.yaml)', 'Render data files (files, folders or globs)'),
       (y) =>
         y
-          .positional('inputs', { type: 'string', array: true, demandOption: true, describe: t('Tệp số liệu (.yaml, .yml, .json), thư mục hoặc mẫu tên', 'Data files (.yaml, .yml, .json), folders or globs') })
+          .positional('inputs', { type: 'string', array: true, describe: t('Tệp số liệu (.yaml, .yml, .json), thư mục hoặc mẫu tên', 'Data files (.yaml, .yml, .json), folders or globs') })
+          .check((a) => {
+            if ((a.inputs as string[] | undefined)?.length || a.rows !== undefined) return true;
+            throw new Error(t('cần ít nhất một tệp số liệu (hoặc --rows)', 'at least one data file is needed (or --rows)'));
+          })
+          .option('rows', { type: 'string', describe: t('Trộn thư: mỗi dòng của bảng tính (.xlsx, .ods, .csv) là một văn bản; tệp số liệu (nếu có) là phần chung', 'Mail merge: one document per row of a spreadsheet (.xlsx, .ods, .csv); the data file (if any) is the shared part') })
+          .option('sheet', { type: 'string', describe: t('Với --rows: tên sheet (mặc định sheet đầu)', 'With --rows: the sheet name (the first by default)') })
+          .option('header-row', { type: 'number', describe: t('Với --rows: số dòng tiêu đề cột', 'With --rows: the heading row number') })
+          .option('kind', { type: 'string', describe: t('Với --rows không có tệp số liệu chung: loại văn bản (bắt đầu từ tệp mẫu của loại)', 'With --rows and no shared data file: the kind (its sample is the shared part)') })
           .option('out', { alias: 'o', type: 'string', default: 'out', describe: t('Thư mục ghi kết quả', 'Output folder') })
           .option('format', { alias: 'f', type: 'string', default: FORMATS.join(','), describe: formatsHelp })
           .option('profile', { type: 'string', describe: t('Bố cục (mặc định theo loại văn bản), ví dụ nd30', 'Layout profile (the kind\'s own by default), e.g. nd30') })
@@ -61,13 +69,16 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 render data/nghi-son-qp-an-2020.yaml', t('Dựng văn bản mẫu vào out/', 'Render the sample into out/'))
           .example('$0 render out/2020-12-09_BC-UBND_qp-an-2020.pdf --eml', t('Dựng lại từ số liệu nhúng trong PDF, kèm thư nháp .eml', 'Render again from the data inside a PDF, with an .eml draft'))
           .example('$0 render so-lieu/ --out van-ban --format pdf', t('Dựng mọi tệp trong thư mục so-lieu/ thành PDF', 'Render every file in so-lieu/ to PDF'))
-          .example('$0 render "xa-*.yaml" --json', t('Dựng theo mẫu tên, in tổng hợp JSON', 'Render a glob, print a JSON summary')),
+          .example('$0 render "xa-*.yaml" --json', t('Dựng theo mẫu tên, in tổng hợp JSON', 'Render a glob, print a JSON summary'))
+          .example('$0 render mau-xa.yaml --rows so-lieu-xa.xlsx', t('Trộn thư: một văn bản cho mỗi dòng của bảng tính', 'Mail merge: one document per row of the spreadsheet')),
       async (a) => {
         exitCode = await renderCommand({
-          inputs: a.inputs as string[], out: a.out, format: a.format, force: a.force, json: a.json, lang,
+          inputs: (a.inputs as string[] | undefined) ?? [], out: a.out, format: a.format, force: a.force, json: a.json, lang,
           ...(a.profile ? { profile: a.profile } : {}), ...(a.name ? { name: a.name } : {}), ...(a.jobs !== undefined ? { jobs: a.jobs } : {}),
           ...(a.legacy ? { legacy: a.legacy as LegacyOption } : {}),
           pdfa: a.pdfa as PdfA, eml: a.eml, ...(a.creationDate ? { creationDate: a.creationDate } : {}),
+          ...(a.rows !== undefined ? { rows: a.rows } : {}), ...(a.sheet !== undefined ? { sheet: a.sheet } : {}),
+          ...(a.headerRow !== undefined ? { headerRow: a.headerRow } : {}), ...(a.kind !== undefined ? { kind: a.kind } : {}),
         });
       },
     )

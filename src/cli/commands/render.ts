@@ -13,6 +13,8 @@ import { translator } from '../i18n.js';
 import { expandInputs } from '../inputs.js';
 import { Progress } from '../progress.js';
 import { describeProblems, summaryJson, summaryTable } from '../report.js';
+import { say } from '../../messages/types.js';
+import { sheetMessages } from '../../messages/sheets.js';
 
 export interface RenderArgs {
   inputs: string[];
@@ -30,6 +32,11 @@ export interface RenderArgs {
   eml?: boolean;
   /** Creation date for the metadata instead of the document's date. */
   creationDate?: string;
+  /** Mail merge: one document per row of this spreadsheet (src/sheets/merge.ts). */
+  rows?: string;
+  sheet?: string;
+  headerRow?: number;
+  kind?: string;
   lang: Lang;
 }
 
@@ -49,6 +56,7 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
   const { lang } = args;
   const t = translator(lang);
   const formats = parseFormats(args.format, lang);
+  if (args.rows !== undefined) return mergeCommand(args, formats);
   const inputs = await expandInputs(args.inputs);
   if (inputs.length === 0) throw new UsageError(t('không tìm thấy tệp số liệu nào', 'no data file found'));
   if (args.name !== undefined && inputs.length > 1) {
@@ -118,5 +126,30 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
       `Stopped on request: ${results.length}/${inputs.length} files finished; no file was left half-written.\n`));
     return EXIT.interrupted;
   }
+  return exitCodeOf(results.map((r) => r.status));
+}
+
+/** `render [base.yaml] --rows so-lieu.xlsx`: one document per row, one summary line per row. */
+async function mergeCommand(args: RenderArgs, formats: Format[]): Promise<number> {
+  const { lang } = args;
+  if (args.inputs.length > 1) throw new UsageError(say(lang, sheetMessages.mergeOneBase));
+  if (args.inputs.length === 0 && !args.kind) throw new UsageError(say(lang, sheetMessages.mergeNeedKind));
+  const { renderRows } = await import('../../sheets/merge.js');
+  const start = performance.now();
+  const results = await renderRows({
+    rows: args.rows!, formats, outDir: args.out, force: args.force, lang,
+    ...(args.inputs[0] ? { base: args.inputs[0] } : {}), ...(args.kind ? { kind: args.kind } : {}),
+    ...(args.sheet !== undefined ? { sheet: /^\d+$/.test(args.sheet) ? Number(args.sheet) : args.sheet } : {}),
+    ...(args.headerRow !== undefined ? { headerRow: args.headerRow } : {}), ...(args.pdfa ? { pdfa: args.pdfa } : {}),
+    onResult: (r) => {
+      if (!args.json) {
+        const text = describeProblems(r, lang);
+        if (text) process.stderr.write(text + '\n');
+      }
+    },
+    onNotice: (m) => process.stderr.write(m + '\n'),
+  });
+  const ms = performance.now() - start;
+  process.stdout.write((args.json ? summaryJson(results, ms) : summaryTable(results, lang, ms)) + '\n');
   return exitCodeOf(results.map((r) => r.status));
 }
