@@ -33,13 +33,14 @@ export function decodeCsv(bytes: Uint8Array, lang: Lang, encoding?: CsvEncoding)
   return text;
 }
 
-/** The separator of the first line: the most frequent of , ; and tab outside quotes. */
+/** The separator: the most frequent of ; , and tab outside quotes in the first five lines (";" wins a tie). */
 export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
   let quoted = false;
+  let lines = 0;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch === '\n' && ++lines === 5) break;
     else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];

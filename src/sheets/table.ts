@@ -82,7 +82,13 @@ export function sheetToRecords(sheet: Sheet, fields: Record<string, FieldSpec | 
 
   let header = options.headerRow;
   if (header === undefined) {
-    header = sheet.rows.find((r) => r.cells.some((_c, col) => match(candidates(r.row, col).all)))?.row;
+    // The row (among the first 30) that names the most fields: in a two-row heading, the lower one.
+    let best = 0;
+    for (const r of sheet.rows.slice(0, 30)) {
+      let named = 0;
+      for (let c = 1; c <= Math.max(r.cells.length - 1, ...sheet.merges.map((m) => m.c2)); c++) if (match(candidates(r.row, c).all)) named++;
+      if (named > best) [best, header] = [named, r.row];
+    }
     if (header === undefined) {
       problems.push({ place: sheetPlace, code: 'sheet-header', severity: 'error', message: say(lang, M.headerNotFound, specs.map((s) => `"${fieldTitles(s.name, s.spec)[0]}"`).join(', ')) });
       return { records: [], places: new Map(), rows: [], problems };
