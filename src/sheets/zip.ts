@@ -60,7 +60,7 @@ export interface XmlHandlers {
 const SLICE = 1 << 20;
 
 /** Stream an XML part through saxes (well-formedness checked, no entity expansion beyond XML's own). */
-export function parseXml(bytes: Uint8Array, part: string, handlers: XmlHandlers, lang: Lang): void {
+export function parseXml(bytes: Uint8Array, part: string, handlers: XmlHandlers, lang: Lang, filter?: (xml: string) => string): void {
   const parser = new SaxesParser();
   let failure: Error | undefined;
   parser.on('error', (e) => {
@@ -73,9 +73,18 @@ export function parseXml(bytes: Uint8Array, part: string, handlers: XmlHandlers,
     parser.on('cdata', handlers.text);
   }
   const decoder = new TextDecoder('utf-8');
+  // A filter sees whole tags only: each slice is cut after its last ">" and the rest carried over.
+  let carry = '';
+  const feed = (text: string, last: boolean) => {
+    if (!filter) return parser.write(text);
+    const all = carry + text;
+    const cut = last ? all.length : all.lastIndexOf('>') + 1;
+    carry = all.slice(cut);
+    return parser.write(filter(all.slice(0, cut)));
+  };
   try {
-    for (let i = 0; i < bytes.length && !failure; i += SLICE) parser.write(decoder.decode(bytes.subarray(i, i + SLICE), { stream: true }));
-    if (!failure) parser.write(decoder.decode()).close();
+    for (let i = 0; i < bytes.length && !failure; i += SLICE) feed(decoder.decode(bytes.subarray(i, i + SLICE), { stream: true }), false);
+    if (!failure) feed(decoder.decode(), true).close();
   } catch (e) {
     if (e instanceof SheetError) throw e;
     failure ??= e as Error;
