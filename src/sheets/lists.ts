@@ -222,7 +222,8 @@ function rollUp(p: DataPath, spec: FieldSpec, value: Record<string, unknown>, ct
   if (Array.isArray(units)) {
     const order = new Map((units as string[]).map((u, i) => [unitKey(u), i]));
     (units as string[]).forEach((u, i) => {
-      if (!seen.has(unitKey(u))) r.problems.push(specProblem(ctx, [...p, 'units', i], say(lang, M.rollupUnitMissing, u, pattern)));
+      // A unit whose report failed is already an error at its own file: not "missing" too.
+      if (!failed && !seen.has(unitKey(u))) r.problems.push(specProblem(ctx, [...p, 'units', i], say(lang, M.rollupUnitMissing, u, pattern)));
     });
     for (const g of got) if (!order.has(unitKey(g.unit))) r.problems.push(specProblem(ctx, [...p, 'units'], say(lang, M.rollupUnitExtra, g.unit, g.file), 'rollup-extra', 'warning'));
     ordered = [...got].sort((a, b) => (order.get(unitKey(a.unit)) ?? Infinity) - (order.get(unitKey(b.unit)) ?? Infinity));
