@@ -164,10 +164,10 @@ async function loadBase(options: MergeOptions): Promise<{ source: SourceDocument
 function nameRows(rows: Row[], kind: KindDefinition, sheetRows: number[]): string[] {
   const stems = rows.map((r) => (r.result.ok ? outputStem(kind, r.result.report) : ''));
   const count = (list: string[]) => list.reduce((m, s) => m.set(s, (m.get(s) ?? 0) + 1), new Map<string, number>());
-  let counts = count(stems);
-  const labelled = stems.map((s, i) => (counts.get(s)! > 1 ? `${s}_${asciiSafe(rows[i]!.label)}` : s));
-  counts = count(labelled);
-  return labelled.map((s, i) => (counts.get(s)! > 1 ? `${s}_dong-${sheetRows[i]}` : s));
+  const first = count(stems);
+  const labelled = stems.map((s, i) => (first.get(s)! > 1 ? `${s}_${asciiSafe(rows[i]!.label)}` : s));
+  const second = count(labelled);
+  return labelled.map((s, i) => (second.get(s)! > 1 ? `${stems[i]}_dong-${sheetRows[i]}` : s));
 }
 
 async function renderRow(input: string, loaded: LoadedReport, data: Record<string, unknown>, stem: string, options: MergeOptions, start: number): Promise<JobResult> {
