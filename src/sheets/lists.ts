@@ -9,7 +9,7 @@ import { findKind } from '../model/index.js';
 import type { FieldSpec, FieldType, KindDefinition } from '../model/index.js';
 import type { CsvEncoding } from './csv.js';
 import { readSheet } from './read.js';
-import { placeKey, sheetToRecords } from './table.js';
+import { sheetToRecords } from './table.js';
 import { foldTitle } from './title.js';
 import { SheetError } from './types.js';
 
@@ -29,8 +29,8 @@ type Origin = { file: string } & Position;
 
 interface Resolution {
   data: unknown;
-  /** placeKey(full path) → origin; the longest matching prefix of a problem's path wins. */
-  places: Map<string, Origin>;
+  /** Each resolved list: where a value under it came from (a path inside the list → origin). */
+  places: { path: DataPath; locate(rel: DataPath): Origin | undefined }[];
   problems: Problem[];
   /** Paths whose values could not be read: validation problems under them are not repeated. */
   failed: DataPath[];
@@ -71,7 +71,7 @@ function setAt(data: unknown, p: DataPath, value: unknown): unknown {
 function resolve(kind: KindDefinition, ctx: Context): Resolution | undefined {
   const lists = kind.fields ? findLists(ctx.source.data, kind.fields) : [];
   if (lists.length === 0) return undefined;
-  const r: Resolution = { data: ctx.source.data, places: new Map(), problems: [], failed: [] };
+  const r: Resolution = { data: ctx.source.data, places: [], problems: [], failed: [] };
   for (const list of lists) {
     const records = 'from-reports' in list.value ? rollUp(list.path, list.spec, list.value, ctx, r) : fromSheet(list.path, list.spec, list.value, ctx, r);
     r.data = setAt(r.data, list.path, records ?? []);
@@ -129,7 +129,11 @@ function fromSheet(p: DataPath, spec: FieldSpec, value: Record<string, unknown>,
     r.problems.push({ file: sp.place, line: 0, column: 0, path: [...p, ...rel], code: sp.code, severity: sp.severity, message: sp.message });
     if (sp.severity === 'error') r.failed.push([...p, ...rel]);
   }
-  for (const [key, place] of table.places) r.places.set(placeKey([...p, ...(JSON.parse(key) as DataPath)]), { file: place, line: 0, column: 0 });
+  const t = table;
+  r.places.push({ path: p, locate: (rel) => {
+    const place = t.place(rel);
+    return place === undefined ? undefined : { file: place, line: 0, column: 0 };
+  } });
   return table.records;
 }
 
@@ -240,10 +244,11 @@ function rollUp(p: DataPath, spec: FieldSpec, value: Record<string, unknown>, ct
       return desc ? -c : c;
     });
   }
-  ordered.forEach((g, i) => {
-    r.places.set(placeKey([...p, i]), { file: g.file, line: 0, column: 0 });
-    for (const [name, origin] of g.origins) r.places.set(placeKey([...p, i, name]), origin);
-  });
+  r.places.push({ path: p, locate: (rel) => {
+    const g = typeof rel[0] === 'number' ? ordered[rel[0]] : undefined;
+    if (!g) return undefined;
+    return (typeof rel[1] === 'string' ? g.origins.get(rel[1]) : undefined) ?? { file: g.file, line: 0, column: 0 };
+  } });
   return ordered.map((g) => g.record);
 }
 
@@ -274,9 +279,10 @@ function loadUnit(file: string, kindId: string | undefined, ctx: Context): { rep
 const isPrefix = (a: DataPath, b: DataPath) => a.length <= b.length && a.every((s, i) => s === b[i]);
 
 /** A validation problem about a resolved value, moved to where the value came from. */
-function relocate(p: Problem, places: Map<string, Origin>): Problem {
-  for (let n = p.path.length; n > 0; n--) {
-    const origin = places.get(placeKey(p.path.slice(0, n)));
+function relocate(p: Problem, places: Resolution['places']): Problem {
+  for (const list of places) {
+    if (!isPrefix(list.path, p.path)) continue;
+    const origin = list.locate(p.path.slice(list.path.length));
     if (origin) return { ...p, ...origin };
   }
   return p;

@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../output/index.js';
 import { asciiSafe, buildDocument, outputStem, renderDocument, validateSource } from '../pipeline/index.js';
 import type { Format, LoadedReport, PdfA } from '../pipeline/index.js';
 import { readSheet } from './read.js';
-import { placeKey, sheetToRecords } from './table.js';
+import { sheetToRecords } from './table.js';
 import { SheetError } from './types.js';
 
 /**
@@ -102,7 +102,7 @@ export async function renderRows(options: MergeOptions): Promise<JobResult[]> {
   const rows: Row[] = table.records.map((record, i) => {
     let data = source.data as Record<string, unknown>;
     for (const [dotted, value] of Object.entries(record)) data = setDotted(data, dotted, dotted === 'frame.addressees' ? [value] : value);
-    const input = table.places.get(placeKey([i]))!;
+    const input = table.place([i])!;
     const cellErrors = table.problems.filter((p) => p.path?.[0] === i).map((p) => toProblem(p.place, p.message, p.code, p.severity));
     const rowSource: SourceDocument = { ...source, file: `${source.file} + ${input}`, data };
     const result = cellErrors.length > 0 ? { ok: false as const, problems: cellErrors } : validateSource(rowSource, lang);

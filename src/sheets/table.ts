@@ -26,8 +26,8 @@ export interface SheetProblem {
 
 export interface TableResult {
   records: Record<string, unknown>[];
-  /** Where each record and each of its fields came from, keyed by the path inside the list. */
-  places: Map<string, string>;
+  /** Where a record ([3]) or one of its fields ([3, "securityTeams"]) came from; worded on demand. */
+  place(rel: (string | number)[]): string | undefined;
   /** The sheet's row number of each record. */
   rows: number[];
   problems: SheetProblem[];
@@ -38,8 +38,6 @@ export interface TableOptions {
   headerRow?: number;
   lang?: Lang;
 }
-
-export const placeKey = (path: (string | number)[]): string => JSON.stringify(path);
 
 const norm = (s: FieldSpec | FieldType): FieldSpec => (typeof s === 'string' ? { type: s } : s);
 
@@ -91,7 +89,7 @@ export function sheetToRecords(sheet: Sheet, fields: Record<string, FieldSpec | 
     }
     if (header === undefined) {
       problems.push({ place: sheetPlace, code: 'sheet-header', severity: 'error', message: say(lang, M.headerNotFound, specs.map((s) => `"${fieldTitles(s.name, s.spec)[0]}"`).join(', ')) });
-      return { records: [], places: new Map(), rows: [], problems };
+      return { records: [], place: () => undefined, rows: [], problems };
     }
   }
 
@@ -126,13 +124,19 @@ export function sheetToRecords(sheet: Sheet, fields: Record<string, FieldSpec | 
       problems.push({ place: sheetPlace, code: 'sheet-column', severity: 'error', message: say(lang, M.columnMissing, f.name, fieldTitles(f.name, f.spec).map((t) => `"${t}"`).join(lang === 'vi' ? ' hoặc ' : ' or ')) });
     }
   }
-  if (problems.some((p) => p.severity === 'error')) return { records: [], places: new Map(), rows: [], problems };
+  if (problems.some((p) => p.severity === 'error')) return { records: [], place: () => undefined, rows: [], problems };
 
   // Data starts below the heading, and below any heading cell merged downwards from it.
   const start = Math.max(header, ...sheet.merges.filter((m) => m.r1 <= header! && header! <= m.r2).map((m) => m.r2)) + 1;
   const records: Record<string, unknown>[] = [];
-  const places = new Map<string, string>();
   const rows: number[] = [];
+  const columnOf = new Map([...columns].map(([c, f]) => [f.name, c]));
+  const place = (rel: (string | number)[]): string | undefined => {
+    const row = typeof rel[0] === 'number' ? rows[rel[0]] : undefined;
+    if (row === undefined) return undefined;
+    const col = typeof rel[1] === 'string' ? columnOf.get(rel[1]) : undefined;
+    return col === undefined ? rowPlace(row) : cellPlace(row, col);
+  };
   const sums = new Map<string, number>();
   for (const r of sheet.rows) {
     if (r.row < start) continue;
@@ -143,9 +147,8 @@ export function sheetToRecords(sheet: Sheet, fields: Record<string, FieldSpec | 
     if (![...columns.keys()].some((c) => r.cells[c] !== undefined)) continue; // a blank separator row
     const i = records.length;
     const record: Record<string, unknown> = {};
-    places.set(placeKey([i]), rowPlace(r.row));
+    rows.push(r.row);
     for (const [c, f] of columns) {
-      places.set(placeKey([i, f.name]), cellPlace(r.row, c));
       const cell = r.cells[c];
       if (!cell) continue;
       const converted = convertCell(cell, f.spec, lang);
@@ -157,9 +160,8 @@ export function sheetToRecords(sheet: Sheet, fields: Record<string, FieldSpec | 
       if (typeof converted.value === 'number') sums.set(f.name, (sums.get(f.name) ?? 0) + converted.value);
     }
     records.push(record);
-    rows.push(r.row);
   }
-  return { records, places, rows, problems };
+  return { records, place, rows, problems };
 }
 
 /** A row whose first text cells (before the figures) say "Tổng cộng" / "Cộng". */
