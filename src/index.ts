@@ -31,6 +31,11 @@ export type { Profile } from './profile/index.js';
 export type * from './document/types.js';
 export type { KindDefinition, Quantity, ReportBase } from './model/index.js';
 export { KindError, registerKindDir } from './model/index.js';
+// Spreadsheets in: a sheet read into a list's records, and mail merge (one document per row).
+export { readSheet, readSheetBytes, sheetToRecords, SheetError } from './sheets/index.js';
+export type { Cell, ReadOptions, Sheet, SheetLimits, TableResult } from './sheets/index.js';
+export { renderRows } from './sheets/merge.js';
+export type { MergeOptions } from './sheets/merge.js';
 
 export interface RenderOptions {
   /** Formats to produce; all available formats by default. */

@@ -26,6 +26,14 @@ export const sheetMessages = {
   // The `from:` spec in the data file
   specBad: { vi: (detail: string) => `cách lấy danh sách từ bảng tính chưa đúng: ${detail}`, en: (detail: string) => `the way to take the list from a spreadsheet is wrong: ${detail}` },
   specUnknownKey: { vi: (key: string, known: string) => `khóa "${key}" không dùng được ở đây; dùng: ${known}`, en: (key: string, known: string) => `the key "${key}" cannot be used here; use: ${known}` },
+  specFrom: { vi: () => '"from" cần tên tệp bảng tính', en: () => '"from" needs a spreadsheet file name' },
+  specSheet: { vi: () => '"sheet" cần tên sheet hoặc số thứ tự (1, 2 …)', en: () => '"sheet" needs a sheet name or its position (1, 2 …)' },
+  specHeaderRow: { vi: () => '"header-row" cần số dòng tiêu đề (1, 2 …)', en: () => '"header-row" needs the heading row number (1, 2 …)' },
+  specEncoding: { vi: () => '"encoding" là utf-8 hoặc windows-1258', en: () => '"encoding" is utf-8 or windows-1258' },
+  specPattern: { vi: () => '"from-reports" cần mẫu tên tệp, ví dụ xa/*.yaml', en: () => '"from-reports" needs a file pattern, e.g. xa/*.yaml' },
+  specKind: { vi: (kind: string) => `không có loại văn bản "${kind}"`, en: (kind: string) => `no document kind "${kind}"` },
+  specUnits: { vi: () => '"units" cần danh sách tên đơn vị', en: () => '"units" needs a list of unit names' },
+  specSort: { vi: () => '"sort" cần tên một trường (thêm "-" ở đầu để xếp giảm dần)', en: () => '"sort" needs a field name ("-" in front for descending)' },
   specNotRecords: { vi: (field: string) => `danh sách "${field}" không gồm các bản ghi (nhiều trường), nên không lấy từ bảng tính được.`, en: (field: string) => `the list "${field}" does not hold records (several fields), so it cannot come from a spreadsheet.` },
 
   // Columns

@@ -108,10 +108,10 @@ function fromSheet(p: DataPath, spec: FieldSpec, value: Record<string, unknown>,
   const sheet = value.sheet;
   const headerRow = value['header-row'];
   const encoding = value.encoding;
-  if (typeof from !== 'string' || from.trim() === '') return bad('from', lang === 'vi' ? '"from" cần tên tệp bảng tính' : '"from" needs a spreadsheet file name'), undefined;
-  if (sheet !== undefined && typeof sheet !== 'string' && !(typeof sheet === 'number' && Number.isInteger(sheet) && sheet >= 1)) return bad('sheet', lang === 'vi' ? '"sheet" cần tên sheet hoặc số thứ tự (1, 2 …)' : '"sheet" needs a sheet name or its position (1, 2 …)'), undefined;
-  if (headerRow !== undefined && !(typeof headerRow === 'number' && Number.isInteger(headerRow) && headerRow >= 1)) return bad('header-row', lang === 'vi' ? '"header-row" cần số dòng tiêu đề (1, 2 …)' : '"header-row" needs the heading row number (1, 2 …)'), undefined;
-  if (encoding !== undefined && encoding !== 'utf-8' && encoding !== 'windows-1258') return bad('encoding', lang === 'vi' ? '"encoding" là utf-8 hoặc windows-1258' : '"encoding" is utf-8 or windows-1258'), undefined;
+  if (typeof from !== 'string' || from.trim() === '') return bad('from', say(lang, M.specFrom)), undefined;
+  if (sheet !== undefined && typeof sheet !== 'string' && !(typeof sheet === 'number' && Number.isInteger(sheet) && sheet >= 1)) return bad('sheet', say(lang, M.specSheet)), undefined;
+  if (headerRow !== undefined && !(typeof headerRow === 'number' && Number.isInteger(headerRow) && headerRow >= 1)) return bad('header-row', say(lang, M.specHeaderRow)), undefined;
+  if (encoding !== undefined && encoding !== 'utf-8' && encoding !== 'windows-1258') return bad('encoding', say(lang, M.specEncoding)), undefined;
 
   const display = path.join(path.dirname(ctx.source.file), from);
   let table;
@@ -167,10 +167,10 @@ function rollUp(p: DataPath, spec: FieldSpec, value: Record<string, unknown>, ct
   const kindId = value.kind;
   const units = value.units;
   const sort = value.sort;
-  if (typeof pattern !== 'string' || pattern.trim() === '') return bad('from-reports', lang === 'vi' ? '"from-reports" cần mẫu tên tệp, ví dụ xa/*.yaml' : '"from-reports" needs a file pattern, e.g. xa/*.yaml');
-  if (kindId !== undefined && (typeof kindId !== 'string' || !findKind(kindId))) return bad('kind', lang === 'vi' ? `không có loại văn bản "${String(kindId)}"` : `no document kind "${String(kindId)}"`);
-  if (units !== undefined && !(Array.isArray(units) && units.every((u) => typeof u === 'string'))) return bad('units', lang === 'vi' ? '"units" cần danh sách tên đơn vị' : '"units" needs a list of unit names');
-  if (sort !== undefined && typeof sort !== 'string') return bad('sort', lang === 'vi' ? '"sort" cần tên một trường (thêm "-" ở đầu để xếp giảm dần)' : '"sort" needs a field name ("-" in front for descending)');
+  if (typeof pattern !== 'string' || pattern.trim() === '') return bad('from-reports', say(lang, M.specPattern));
+  if (kindId !== undefined && (typeof kindId !== 'string' || !findKind(kindId))) return bad('kind', say(lang, M.specKind, String(kindId)));
+  if (units !== undefined && !(Array.isArray(units) && units.every((u) => typeof u === 'string'))) return bad('units', say(lang, M.specUnits));
+  if (sort !== undefined && typeof sort !== 'string') return bad('sort', say(lang, M.specSort));
   if (ctx.chain.length >= MAX_DEPTH) return bad('from-reports', say(lang, M.rollupTooDeep));
 
   const dir = path.dirname(ctx.source.file);
