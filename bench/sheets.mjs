@@ -91,7 +91,10 @@ function child(file) {
   const script = `const { readSheet } = await import(${JSON.stringify(path.join(root, 'dist/sheets/index.js'))});
 const t = performance.now(); let out;
 try { const s = readSheet(${JSON.stringify(file)}); out = 'read ' + s.rows.length + ' rows with content'; } catch (e) { out = 'refused: ' + e.message; }
-console.log(JSON.stringify({ ms: performance.now() - t, rss: process.resourceUsage().maxRSS / 1024, out }));`;
+// VmHWM is this process's own peak (maxRSS would include the bench's memory, inherited at fork).
+const fs = await import('node:fs');
+const hwm = fs.existsSync('/proc/self/status') ? Number(/VmHWM:\\s+(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]) : process.resourceUsage().maxRSS;
+console.log(JSON.stringify({ ms: performance.now() - t, rss: hwm / 1024, out }));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout);
