@@ -118,9 +118,14 @@ export async function main(argv: string[]): Promise<number> {
           .positional('kind', { type: 'string', demandOption: true, describe: t('Loại văn bản (xem: baocao kinds)', 'Document kind (see: baocao kinds)') })
           .positional('file', { type: 'string', describe: t('Tệp sẽ tạo (mặc định <loại>.yaml)', 'File to write (default <kind>.yaml)') })
           .option('force', { type: 'boolean', default: false, describe: t('Ghi đè nếu tệp đã có', 'Overwrite an existing file') })
-          .example('$0 init qp-an bao-cao-2021.yaml', t('Tạo tệp số liệu báo cáo quốc phòng - an ninh', 'Start a defence-and-security report')),
+          .option('list', { type: 'string', describe: t('Lấy một danh sách từ bảng tính: <trường>=<tệp .xlsx/.ods/.csv>', 'Take a list from a spreadsheet: <field>=<.xlsx/.ods/.csv file>') })
+          .option('sheet', { type: 'string', describe: t('Với --list: tên sheet', 'With --list: the sheet name') })
+          .option('header-row', { type: 'number', describe: t('Với --list: số dòng tiêu đề cột', 'With --list: the heading row number') })
+          .example('$0 init qp-an bao-cao-2021.yaml', t('Tạo tệp số liệu báo cáo quốc phòng - an ninh', 'Start a defence-and-security report'))
+          .example('$0 init qp-an bao-cao-2021.yaml --list communes=so-lieu-xa.xlsx', t('Bảng theo xã, phường lấy từ bảng tính', 'The per-commune table from a spreadsheet')),
       async (a) => {
-        exitCode = await initCommand({ kind: a.kind, force: a.force, lang, ...(a.file ? { file: a.file } : {}) });
+        exitCode = await initCommand({ kind: a.kind, force: a.force, lang, ...(a.file ? { file: a.file } : {}),
+          ...(a.list !== undefined ? { list: a.list } : {}), ...(a.sheet !== undefined ? { sheet: a.sheet } : {}), ...(a.headerRow !== undefined ? { headerRow: a.headerRow } : {}) });
       },
     )
     .command(

@@ -68,6 +68,10 @@ export const sheetMessages = {
   rollupTooDeep: { vi: () => 'các báo cáo lồng nhau quá nhiều cấp (hoặc vòng lặp: một báo cáo tổng hợp chính nó).', en: () => 'reports nested too deep (or a loop: a report rolling up itself).' },
   rollupSort: { vi: (field: string) => `không sắp xếp được theo "${field}": không có trường này.`, en: (field: string) => `cannot sort by "${field}": no such field.` },
 
+  // init
+  initListBad: { vi: () => '--list cần dạng <trường>=<tệp bảng tính>, ví dụ communes=so-lieu-xa.xlsx', en: () => '--list needs <field>=<spreadsheet>, e.g. communes=so-lieu-xa.xlsx' },
+  initListDone: { vi: (field: string, file: string, records: number) => `danh sách "${field}" lấy từ ${file} (${records} dòng đọc được).`, en: (field: string, file: string, records: number) => `the list "${field}" comes from ${file} (${records} rows read).` },
+
   // Mail merge
   mergeRow: { vi: (row: string) => `dòng ${row}`, en: (row: string) => `row ${row}` },
   mergeNoRows: { vi: (file: string) => `${file}: không có dòng số liệu nào để dựng văn bản.`, en: (file: string) => `${file}: no rows of data to render.` },

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,5 +42,22 @@ describe('one document per row', () => {
     expect(r.stderr).toContain(`${path.join(FIX, 'ho-tro.csv')}, ô D6: lỗi: cần một số nguyên, nhưng nhận được "ba triệu".`);
     expect(r.stdout).toContain('5 tệp: 4 xong, 1 lỗi');
     expect(readdirSync(out)).toHaveLength(4);
+  });
+
+  it('init starts a kind\'s list from a sheet: the file names the sheet, and validates', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baocao-init-sheet-'));
+    cpSync(path.join(FIX, 'so-lieu-xa.csv'), path.join(dir, 'so-lieu-xa.csv'));
+    const cli = path.resolve('dist/cli/main.js');
+    const init = spawnSync(process.execPath, [cli, 'init', 'qp-an', 'bao-cao.yaml', '--list', 'communes=so-lieu-xa.csv', '--header-row', '3'], { cwd: dir, encoding: 'utf8' });
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stderr).toContain('danh sách "communes" lấy từ so-lieu-xa.csv (5 dòng đọc được).');
+    expect(readFileSync(path.join(dir, 'bao-cao.yaml'), 'utf8')).toMatch(/^communes: \{ from: so-lieu-xa\.csv, header-row: 3 \}$/m);
+    const valid = spawnSync(process.execPath, [cli, 'validate', 'bao-cao.yaml'], { cwd: dir, encoding: 'utf8' });
+    expect(valid.status, valid.stderr).toBe(0);
+    expect(valid.stderr.trim()).toBe('so-lieu-xa.csv, ô D10: cảnh báo: dòng tổng cộng ghi 350 cho "teamMembers", nhưng cộng các dòng được 352; văn bản dùng tổng tính lại.');
+
+    const bad = spawnSync(process.execPath, [cli, 'init', 'qp-an', 'khac.yaml', '--list', 'tasks=so-lieu-xa.csv'], { cwd: dir, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('lỗi: danh sách "tasks" không gồm các bản ghi (nhiều trường), nên không lấy từ bảng tính được.');
   });
 });
