@@ -45,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
           .positional('inputs', { type: 'string', array: true, describe: t('Tệp số liệu (.yaml, .yml, .json), thư mục hoặc mẫu tên', 'Data files (.yaml, .yml, .json), folders or globs') })
           .check((a) => {
             if ((a.inputs as string[] | undefined)?.length || a.rows !== undefined) return true;
-            throw new Error(t('cần ít nhất một tệp số liệu (hoặc --rows)', 'at least one data file is needed (or --rows)'));
+            throw new UsageError(t('cần ít nhất một tệp số liệu (hoặc --rows)', 'at least one data file is needed (or --rows)'));
           })
           .option('rows', { type: 'string', describe: t('Trộn thư: mỗi dòng của bảng tính (.xlsx, .ods, .csv) là một văn bản; tệp số liệu (nếu có) là phần chung', 'Mail merge: one document per row of a spreadsheet (.xlsx, .ods, .csv); the data file (if any) is the shared part') })
           .option('sheet', { type: 'string', describe: t('Với --rows: tên sheet (mặc định sheet đầu)', 'With --rows: the sheet name (the first by default)') })
