@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as fflate from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/load/index.js';
 import { findKind } from '../../src/model/index.js';
@@ -224,6 +225,15 @@ describe('limits', () => {
     const sheet = readSheetBytes(bytes, 'x.xlsx');
     expect(sheet.rows).toHaveLength(2);
     expect(sheet.rows[1]!.cells[2]).toEqual({ kind: 'number', value: 9 });
+  });
+
+  it('refuses entity definitions (a "billion laughs" sheet) instead of expanding them', () => {
+    const bytes = makeXlsx([{ name: 'S', rows: [['Xã, phường']] }]);
+    const { unzipSync, zipSync, strToU8, strFromU8 } = fflate;
+    const parts = unzipSync(bytes);
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    parts['xl/worksheets/sheet1.xml'] = strToU8(sheet.replace('<worksheet', '<!DOCTYPE worksheet [<!ENTITY a "hahahahaha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><worksheet').replace('</sheetData>', '<row r="2"><c r="A2" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData>'));
+    expect(() => readSheetBytes(zipSync(parts), 'x.xlsx')).toThrow(/^phần "xl\/worksheets\/sheet1\.xml" trong tệp hỏng: /);
   });
 
   it('refuses a sheet with more rows of data than the limit', () => {
