@@ -51,6 +51,7 @@ export const sheetMessages = {
   needDate: { vi: (found: string) => `cần một ngày (ngày/tháng/năm, ví dụ 05/01/2022), nhưng nhận được ${found}.`, en: (found: string) => `a date is needed (day/month/year, e.g. 05/01/2022), but found ${found}.` },
   needBoolean: { vi: (found: string) => `cần "có" hoặc "không", nhưng nhận được ${found}.`, en: (found: string) => `"có" (yes) or "không" (no) is needed, but found ${found}.` },
   errorCell: { vi: (value: string) => `ô chứa lỗi công thức ${value}; hãy sửa công thức trong bảng tính.`, en: (value: string) => `the cell holds the formula error ${value}; fix the formula in the spreadsheet.` },
+  formulaNoValue: { vi: () => 'ô có công thức nhưng không có giá trị lưu sẵn (baocao không tính công thức); hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại.', en: () => 'the cell has a formula but no saved value (baocao does not compute formulas); open the file in Excel or LibreOffice and save it again.' },
   foundText: { vi: (text: string) => `"${text}"`, en: (text: string) => `"${text}"` },
   foundDate: { vi: (date: string) => `ngày ${date}`, en: (date: string) => `the date ${date}` },
   foundBool: { vi: (v: boolean) => (v ? 'TRUE' : 'FALSE'), en: (v: boolean) => (v ? 'TRUE' : 'FALSE') },

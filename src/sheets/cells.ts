@@ -73,7 +73,7 @@ function fold(s: string): string {
 }
 
 export function convertCell(cell: Cell, spec: FieldSpec, lang: Lang): Converted {
-  if (cell.kind === 'error') return { error: say(lang, M.errorCell, cell.value) };
+  if (cell.kind === 'error') return { error: cell.value === '' ? say(lang, M.formulaNoValue) : say(lang, M.errorCell, cell.value) };
   switch (spec.type) {
     case 'integer':
     case 'number':

@@ -11,7 +11,7 @@ export type Cell =
   | { kind: 'bool'; value: boolean }
   /** A date cell (or a number formatted as a date): ISO YYYY-MM-DD. */
   | { kind: 'date'; value: string }
-  /** An error value the spreadsheet computed (#DIV/0! …). */
+  /** An error value the spreadsheet computed (#DIV/0! …); "" for a formula saved without its value. */
   | { kind: 'error'; value: string };
 
 export interface SheetRow {

@@ -88,7 +88,7 @@ export function readXlsx(bytes: Uint8Array, file: string, want: string | number 
   let row: SheetRow | undefined;
   let rowNumber = 0;
   let col = 0;
-  let cell: { col: number; t: string; s: number } | undefined;
+  let cell: { col: number; t: string; s: number; formula: boolean } | undefined;
   let value = '';
   let inValue = false;
   let inInline = false;
@@ -97,7 +97,8 @@ export function readXlsx(bytes: Uint8Array, file: string, want: string | number 
 
   const finishCell = () => {
     if (!cell || !row) return;
-    const c = toCell(cell.t, value, dateStyles.has(cell.s), strings, wb.date1904);
+    // A formula saved without its value (written by a program, never opened in Excel): no figure to take.
+    const c = cell.formula && value === '' ? ({ kind: 'error', value: '' } as const) : toCell(cell.t, value, dateStyles.has(cell.s), strings, wb.date1904);
     if (c) {
       if (cell.col > limits.columns) throw new SheetError(say(lang, M.tooManyColumns, limits.columns));
       row.cells[cell.col] = c;
@@ -116,12 +117,15 @@ export function readXlsx(bytes: Uint8Array, file: string, want: string | number 
         case 'c': {
           const ref = a.r ? parseRef(a.r) : undefined;
           col = ref ? ref.col : col + 1;
-          cell = { col, t: a.t ?? 'n', s: a.s ? Number(a.s) : 0 };
+          cell = { col, t: a.t ?? 'n', s: a.s ? Number(a.s) : 0, formula: false };
           value = '';
           break;
         }
         case 'v':
           inValue = true;
+          break;
+        case 'f':
+          if (cell) cell.formula = true;
           break;
         case 'is':
           inInline = true;

@@ -16,7 +16,7 @@ export type XCell =
   | number
   | boolean
   | { date: number; style?: 'builtin' | 'custom' } // a serial day with a date style
-  | { formula: string; cached: number }
+  | { formula: string; cached?: number }
   | { inline: string }
   | { error: string }
   | null;
@@ -58,7 +58,7 @@ export function makeXlsx(sheets: XSheet[], options: { date1904?: boolean } = {})
         if (typeof c === 'number') return `<c r="${ref}"><v>${c}</v></c>`;
         if (typeof c === 'boolean') return `<c r="${ref}" t="b"><v>${c ? 1 : 0}</v></c>`;
         if ('date' in c) return `<c r="${ref}" s="${c.style === 'custom' ? 2 : 1}"><v>${c.date}</v></c>`;
-        if ('formula' in c) return `<c r="${ref}"><f>${esc(c.formula)}</f><v>${c.cached}</v></c>`;
+        if ('formula' in c) return `<c r="${ref}"><f>${esc(c.formula)}</f>${c.cached === undefined ? '' : `<v>${c.cached}</v>`}</c>`;
         if ('inline' in c) return `<c r="${ref}" t="inlineStr"><is><t>${esc(c.inline)}</t></is></c>`;
         return `<c r="${ref}" t="e"><v>${esc(c.error)}</v></c>`;
       });

@@ -88,17 +88,21 @@ describe('an XLSX sheet → the records of a list field', () => {
   });
 
   it('reads date cells, date-formatted serials (built-in and custom formats), booleans and formula errors by type', () => {
-    const bytes = makeXlsx([{ name: 'S', rows: [['Ngày', 'Có', 'Số'], [{ date: 44566 }, true, { error: '#DIV/0!' }], [{ date: 44927, style: 'custom' }, false, 3]] }]);
+    const bytes = makeXlsx([{ name: 'S', rows: [['Ngày', 'Có', 'Số'], [{ date: 44566 }, true, { error: '#DIV/0!' }], [{ date: 44927, style: 'custom' }, false, 3], [{ date: 44928 }, 'không', { formula: 'C3*2' }]] }]);
     const sheet = readSheetBytes(bytes, 'x.xlsx');
     expect(sheet.rows.map((r) => r.cells.slice(1))).toEqual([
       [{ kind: 'text', value: 'Ngày' }, { kind: 'text', value: 'Có' }, { kind: 'text', value: 'Số' }],
       [{ kind: 'date', value: '2022-01-05' }, { kind: 'bool', value: true }, { kind: 'error', value: '#DIV/0!' }],
       [{ kind: 'date', value: '2023-01-01' }, { kind: 'bool', value: false }, { kind: 'number', value: 3 }],
+      [{ kind: 'date', value: '2023-01-02' }, { kind: 'text', value: 'không' }, { kind: 'error', value: '' }],
     ]);
     const fields = { day: { type: 'date', column: 'Ngày' }, yes: { type: 'boolean', column: 'Có' }, n: { type: 'integer', column: 'Số' } } as Record<string, FieldSpec>;
     const t = sheetToRecords(sheet, fields);
-    expect(t.records).toEqual([{ day: '2022-01-05', yes: true }, { day: '2023-01-01', yes: false, n: 3 }]);
-    expect(t.problems.map((p) => `${p.place}: ${p.message}`)).toEqual(['x.xlsx, sheet S, ô C2: ô chứa lỗi công thức #DIV/0!; hãy sửa công thức trong bảng tính.']);
+    expect(t.records).toEqual([{ day: '2022-01-05', yes: true }, { day: '2023-01-01', yes: false, n: 3 }, { day: '2023-01-02', yes: false }]);
+    expect(t.problems.map((p) => `${p.place}: ${p.message}`)).toEqual([
+      'x.xlsx, sheet S, ô C2: ô chứa lỗi công thức #DIV/0!; hãy sửa công thức trong bảng tính.',
+      'x.xlsx, sheet S, ô C4: ô có công thức nhưng không có giá trị lưu sẵn (baocao không tính công thức); hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại.',
+    ]);
   });
 
   it('names the sheet and cell of every value it cannot read', () => {
