@@ -99,6 +99,8 @@ console.log(JSON.stringify({ ms: performance.now() - t, rss: hwm / 1024, out }))
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout);
 }
+const h0 = child(bigXlsx);
+add(`${N.toLocaleString('en')}-row XLSX, in a process of its own`, fmt(h0.ms), `peak RSS ${h0.rss.toFixed(0)} MB; ${h0.out}`);
 const EMPTY = quick ? 200_000 : 1_000_000;
 const formatted = path.join(work, 'dinh-dang-het-cot.xlsx');
 {
