@@ -105,7 +105,14 @@ export async function renderRows(options: MergeOptions): Promise<JobResult[]> {
     const input = table.place([i])!;
     const cellErrors = table.problems.filter((p) => p.path?.[0] === i).map((p) => toProblem(p.place, p.message, p.code, p.severity));
     const rowSource: SourceDocument = { ...source, file: `${source.file} + ${input}`, data };
-    const result = cellErrors.length > 0 ? { ok: false as const, problems: cellErrors } : validateSource(rowSource, lang);
+    const validated = cellErrors.length > 0 ? { ok: false as const, problems: cellErrors } : validateSource(rowSource, lang);
+    // A problem about a value the row gave is reported at its cell, not at the shared file's line.
+    const atCell = (pr: Problem): Problem => {
+      const key = Object.keys(record).find((k) => k.split('.').every((seg, j) => pr.path[j] === seg));
+      const place = key === undefined ? undefined : table.place([i, key]);
+      return place === undefined ? pr : { ...pr, file: place, line: 0, column: 0 };
+    };
+    const result = validated.ok ? { ...validated, warnings: validated.warnings.map(atCell) } : { ok: false as const, problems: validated.problems.map(atCell) };
     const label = Object.entries(record).find(([k, v]) => typeof v === 'string' && !k.startsWith('frame.') && rowFields(kind)[k]?.type === 'text')?.[1] as string | undefined;
     return { input, label: label ?? say(lang, M.mergeRow, String(table.rows[i])), result, data };
   });
@@ -192,5 +199,5 @@ async function renderRow(input: string, loaded: LoadedReport, data: Record<strin
     }
     outputs.push({ format, path: target, bytes: bytes.length, status: written });
   }
-  return { input, status, kind: loaded.kind.id, ...(pages !== undefined ? { pages } : {}), outputs, problems: [], warnings: loaded.warnings.map((w) => ({ ...w, file: input })), ms: Math.round(performance.now() - start) };
+  return { input, status, kind: loaded.kind.id, ...(pages !== undefined ? { pages } : {}), outputs, problems: [], warnings: loaded.warnings, ms: Math.round(performance.now() - start) };
 }

@@ -25,8 +25,11 @@ describe('one document per row', () => {
       [`${rows}, dòng 4`, 'ok', [`${STEM}_dong-4.pdf`]],
       [`${rows}, dòng 5`, 'ok', [`${STEM}_dong-5.pdf`]],
       [`${rows}, dòng 6`, 'invalid', []],
+      [`${rows}, dòng 7`, 'invalid', []],
     ]);
     expect(results[4]!.problems.map((p) => formatProblem(p))).toEqual([`${rows}, ô D6: lỗi: cần một số nguyên, nhưng nhận được "ba triệu".`]);
+    // The kind's own rule, about a value the row gave: at the row's cell too.
+    expect(results[5]!.problems.map((p) => formatProblem(p))).toEqual([`${rows}, ô D7: lỗi: trường "amount": phải ≥ 0, nhưng nhận được số -5.`]);
     expect(readdirSync(out).sort()).toEqual([`${STEM}_Le-Thi-Binh.pdf`, `${STEM}_dong-2.pdf`, `${STEM}_dong-4.pdf`, `${STEM}_dong-5.pdf`]);
     const { text } = await readPdf(readFileSync(path.join(out, `${STEM}_Le-Thi-Binh.pdf`)));
     expect(text.replace(/\s+/g, ' ')).toContain('hộ ông (bà) Lê Thị Bình, Thôn 2, được hỗ trợ 2.000.000 đồng trong năm 2021, chi trả ngày 06/01/2022.');
@@ -40,7 +43,7 @@ describe('one document per row', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`không có tệp số liệu chung: dùng tệp mẫu ${path.join(KIND, 'mau.yaml')} làm khung văn bản.`);
     expect(r.stderr).toContain(`${path.join(FIX, 'ho-tro.csv')}, ô D6: lỗi: cần một số nguyên, nhưng nhận được "ba triệu".`);
-    expect(r.stdout).toContain('5 tệp: 4 xong, 1 lỗi');
+    expect(r.stdout).toContain('6 tệp: 4 xong, 2 lỗi');
     expect(readdirSync(out)).toHaveLength(4);
   });
 
