@@ -51,6 +51,7 @@ export function readOds(bytes: Uint8Array, file: string, want: string | number |
   let col = 0;
   let cell: { type: string; value?: string; date?: string; bool?: string; repeat: number; text: string; paragraphs: number } | undefined;
   let inP = 0;
+  let note = 0; // a cell's comment (office:annotation) holds paragraphs too: not the cell's text
 
   const finishCell = () => {
     if (!cell || !row) return;
@@ -78,6 +79,8 @@ export function readOds(bytes: Uint8Array, file: string, want: string | number |
         return;
       }
       if (!inTable || depth !== 1) return;
+      if (name === 'office:annotation') note++;
+      if (note > 0) return;
       switch (name) {
         case 'table:table-row':
           rowRepeat = Math.max(1, Number(a['table:number-rows-repeated'] ?? 1));
@@ -121,7 +124,7 @@ export function readOds(bytes: Uint8Array, file: string, want: string | number |
       }
     },
     text(t) {
-      if (inTable && depth === 1 && cell && inP) cell.text += t;
+      if (inTable && depth === 1 && cell && inP && note === 0) cell.text += t;
     },
     close(name) {
       if (name === 'table:table') {
@@ -130,6 +133,11 @@ export function readOds(bytes: Uint8Array, file: string, want: string | number |
         return;
       }
       if (!inTable || depth !== 1) return;
+      if (name === 'office:annotation') {
+        note--;
+        return;
+      }
+      if (note > 0) return;
       switch (name) {
         case 'text:p':
         case 'text:h':

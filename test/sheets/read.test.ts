@@ -204,7 +204,7 @@ describe('ODS', () => {
     const rows =
       `<table:table-row><table:table-cell table:number-rows-spanned="2" office:value-type="string"><text:p>Xã, phường</text:p></table:table-cell><table:table-cell table:number-columns-spanned="2" office:value-type="string"><text:p>Tổ tự quản về an ninh, trật tự</text:p></table:table-cell><table:covered-table-cell/><table:table-cell table:number-rows-spanned="2" office:value-type="string"><text:p>Ngày</text:p></table:table-cell></table:table-row>` +
       `<table:table-row><table:covered-table-cell/>${cell('Số tổ')}${cell('Số thành viên')}<table:covered-table-cell/></table:table-row>` +
-      `<table:table-row>${cell('Xã<text:s text:c="2"/>Đông Hà')}${num(9)}${num(54)}<table:table-cell office:value-type="date" office:date-value="2022-01-05T00:00:00"><text:p>05/01/2022</text:p></table:table-cell></table:table-row>` +
+      `<table:table-row><table:table-cell office:value-type="string"><office:annotation><text:p>ghi chú của người lập</text:p></office:annotation><text:p>Xã<text:s text:c="2"/><text:span>Đông Hà</text:span></text:p></table:table-cell>${num(9)}${num(54)}<table:table-cell office:value-type="date" office:date-value="2022-01-05T00:00:00"><text:p>05/01/2022</text:p></table:table-cell></table:table-row>` +
       `<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>`;
     const sheet = readSheetBytes(makeOds('Tổng hợp', rows), 'x.ods');
     expect(sheet.name).toBe('Tổng hợp');
