@@ -42,6 +42,11 @@ export type { ExitCode, Outcome, Wording } from './messages/errors.js';
 export { catalogue, say } from './messages/index.js';
 export { startDesk } from './serve/index.js';
 export type { Desk, DeskOptions } from './serve/index.js';
+// Spreadsheets in: a sheet read into a list's records, and mail merge (one document per row).
+export { readSheet, readSheetBytes, sheetToRecords, SheetError } from './sheets/index.js';
+export type { Cell, ReadOptions, Sheet, SheetLimits, TableResult } from './sheets/index.js';
+export { renderRows } from './sheets/merge.js';
+export type { MergeOptions } from './sheets/merge.js';
 
 export interface RenderOptions {
   /** Formats to produce; all available formats by default. */

@@ -40,11 +40,19 @@ export async function main(argv: string[]): Promise<number> {
       for (const dir of (a.kinds as string[] | undefined) ?? []) registerKindDir(dir);
     })
     .command(
-      ['render <inputs...>', 'dung'],
+      ['render [inputs...]', 'dung'],
       say(lang, m.renderCommand),
       (y) =>
         y
-          .positional('inputs', { type: 'string', array: true, demandOption: true, describe: say(lang, m.renderInputs) })
+          .positional('inputs', { type: 'string', array: true, describe: say(lang, m.renderInputs) })
+          .check((a) => {
+            if ((a.inputs as string[] | undefined)?.length || a.rows !== undefined) return true;
+            throw new UsageError((l) => say(l, m.renderNeedsInput));
+          })
+          .option('rows', { type: 'string', describe: say(lang, m.renderRows) })
+          .option('sheet', { type: 'string', describe: say(lang, m.renderSheet) })
+          .option('header-row', { type: 'number', describe: say(lang, m.renderHeaderRow) })
+          .option('kind', { type: 'string', describe: say(lang, m.renderKind) })
           .option('out', { alias: 'o', type: 'string', default: 'out', describe: say(lang, m.outHelp) })
           .option('format', { alias: 'f', type: 'string', default: FORMATS.join(','), describe: formatsHelp })
           .option('profile', { type: 'string', describe: say(lang, m.renderProfile) })
@@ -62,13 +70,16 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 render data/nghi-son-qp-an-2020.yaml', say(lang, m.renderExampleSample))
           .example('$0 render out/2020-12-09_BC-UBND_qp-an-2020.pdf --eml', say(lang, m.renderExamplePdf))
           .example('$0 render so-lieu/ --out van-ban --format pdf', say(lang, m.renderExampleFolder))
-          .example('$0 render "xa-*.yaml" --json', say(lang, m.renderExampleGlob)),
+          .example('$0 render "xa-*.yaml" --json', say(lang, m.renderExampleGlob))
+          .example('$0 render mau-xa.yaml --rows so-lieu-xa.xlsx', say(lang, m.renderExampleRows)),
       async (a) => {
         exitCode = await renderCommand({
-          inputs: a.inputs as string[], out: a.out, format: a.format, force: a.force, json: a.json, lang,
+          inputs: (a.inputs as string[] | undefined) ?? [], out: a.out, format: a.format, force: a.force, json: a.json, lang,
           ...(a.profile ? { profile: a.profile } : {}), ...(a.name ? { name: a.name } : {}), ...(a.jobs !== undefined ? { jobs: a.jobs } : {}),
           ...(a.legacy ? { legacy: a.legacy as LegacyOption } : {}),
           pdfa: a.pdfa as PdfA, eml: a.eml, ...(a.creationDate ? { creationDate: a.creationDate } : {}),
+          ...(a.rows !== undefined ? { rows: a.rows } : {}), ...(a.sheet !== undefined ? { sheet: a.sheet } : {}),
+          ...(a.headerRow !== undefined ? { headerRow: a.headerRow } : {}), ...(a.kind !== undefined ? { kind: a.kind } : {}),
         });
       },
     )
@@ -124,9 +135,14 @@ export async function main(argv: string[]): Promise<number> {
           .positional('kind', { type: 'string', demandOption: true, describe: say(lang, m.initKind) })
           .positional('file', { type: 'string', describe: say(lang, m.initFile) })
           .option('force', { type: 'boolean', default: false, describe: say(lang, m.initForce) })
-          .example('$0 init qp-an bao-cao-2021.yaml', say(lang, m.initExample)),
+          .option('list', { type: 'string', describe: say(lang, m.initList) })
+          .option('sheet', { type: 'string', describe: say(lang, m.initSheet) })
+          .option('header-row', { type: 'number', describe: say(lang, m.initHeaderRow) })
+          .example('$0 init qp-an bao-cao-2021.yaml', say(lang, m.initExample))
+          .example('$0 init qp-an bao-cao-2021.yaml --list communes=so-lieu-xa.xlsx', say(lang, m.initExampleList)),
       async (a) => {
-        exitCode = await initCommand({ kind: a.kind, force: a.force, lang, ...(a.file ? { file: a.file } : {}) });
+        exitCode = await initCommand({ kind: a.kind, force: a.force, lang, ...(a.file ? { file: a.file } : {}),
+          ...(a.list !== undefined ? { list: a.list } : {}), ...(a.sheet !== undefined ? { sheet: a.sheet } : {}), ...(a.headerRow !== undefined ? { headerRow: a.headerRow } : {}) });
       },
     )
     .command(

@@ -132,6 +132,23 @@ export const cliMessages = {
   schemaExample: { vi: () => 'Lưu JSON Schema ra tệp', en: () => 'Save the JSON Schema' },
   kindsCommand: { vi: () => 'Liệt kê các loại văn bản', en: () => 'List the document kinds' },
 
+  // render --rows, init --list (spreadsheets)
+  renderNeedsInput: { vi: () => 'cần ít nhất một tệp số liệu (hoặc --rows)', en: () => 'at least one data file is needed (or --rows)' },
+  renderRows: {
+    vi: () => 'Trộn thư: mỗi dòng của bảng tính (.xlsx, .ods, .csv) là một văn bản; tệp số liệu (nếu có) là phần chung',
+    en: () => 'Mail merge: one document per row of a spreadsheet (.xlsx, .ods, .csv); the data file (if any) is the shared part',
+  },
+  renderSheet: { vi: () => 'Với --rows: tên sheet (mặc định sheet đầu)', en: () => 'With --rows: the sheet name (the first by default)' },
+  renderHeaderRow: { vi: () => 'Với --rows: số dòng tiêu đề cột', en: () => 'With --rows: the heading row number' },
+  renderKind: {
+    vi: () => 'Với --rows không có tệp số liệu chung: loại văn bản (bắt đầu từ tệp mẫu của loại)',
+    en: () => 'With --rows and no shared data file: the kind (its sample is the shared part)',
+  },
+  renderExampleRows: { vi: () => 'Trộn thư: một văn bản cho mỗi dòng của bảng tính', en: () => 'Mail merge: one document per row of the spreadsheet' },
+  initList: { vi: () => 'Lấy một danh sách từ bảng tính: <trường>=<tệp .xlsx/.ods/.csv>', en: () => 'Take a list from a spreadsheet: <field>=<.xlsx/.ods/.csv file>' },
+  initSheet: { vi: () => 'Với --list: tên sheet', en: () => 'With --list: the sheet name' },
+  initHeaderRow: { vi: () => 'Với --list: số dòng tiêu đề cột', en: () => 'With --list: the heading row number' },
+  initExampleList: { vi: () => 'Bảng theo xã, phường lấy từ bảng tính', en: () => 'The per-commune table from a spreadsheet' },
   // check
   checkCommand: {
     vi: () => 'Kiểm tra thể thức văn bản DOCX/PDF soạn tay theo Nghị định 30/2020/NĐ-CP (hoặc HD 36 của Đảng)',

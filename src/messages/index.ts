@@ -11,6 +11,7 @@ import { modelMessages } from './model.js';
 import { pipelineMessages } from './pipeline.js';
 import { profileMessages } from './profile.js';
 import { serveMessages } from './serve.js';
+import { sheetMessages } from './sheets.js';
 
 /**
  * The message catalogue: every user-facing sentence of baocao, Vietnamese and English side by
@@ -32,6 +33,7 @@ export const catalogue = {
   pipeline: pipelineMessages,
   profile: profileMessages,
   serve: serveMessages,
+  sheets: sheetMessages,
 };
 
 export type Catalogue = typeof catalogue;

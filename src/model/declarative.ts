@@ -44,6 +44,10 @@ export interface FieldSpec {
   fields?: Record<string, FieldSpec | FieldType>;
   /** list */
   items?: FieldSpec | FieldType;
+  /** A field of a list's record: its column title(s) in a spreadsheet ("Số tổ tự quản"). */
+  column?: string | string[];
+  /** A field of a rolled-up list's record: where the unit's own report holds it (dotted path; the same name by default). */
+  report?: string;
 }
 export type FieldType = FieldSpec['type'];
 
@@ -79,6 +83,8 @@ const fieldSpec: z.ZodType<FieldSpec | FieldType> = z.lazy(() =>
       patternMessage: z.string().optional(),
       fields: z.record(z.string(), fieldSpec).optional(),
       items: fieldSpec.optional(),
+      column: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+      report: z.string().min(1).optional(),
     }),
   ]),
 ) as z.ZodType<FieldSpec | FieldType>;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Finding } from '../load/index.js';
+import type { FieldSpec, FieldType } from './declarative.js';
 import type { FrameData } from './frame.js';
 
 /** What every kind's validated data has: the shared frame. */
@@ -27,6 +28,8 @@ export interface KindDefinition<S extends z.ZodType<ReportBase, unknown> = z.Zod
   /** Absolute path of the kind's folder (body.hbs, partials/). */
   template: string;
   schema: S;
+  /** The fields as kind.yaml declares them (types, column titles): what a spreadsheet is read by. */
+  fields?: Record<string, FieldSpec | FieldType>;
   /** Cross-field rules that make warnings, not errors (participants ≥ sessions …). */
   consistency?(report: z.output<S>): Finding[];
   /** Keywords for the file's metadata. */

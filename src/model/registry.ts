@@ -90,6 +90,7 @@ function defineKind(k: KindFile, dir: string, file: string): KindDefinition {
     template: dir,
     sample: path.resolve(dir, k.sample),
     schema,
+    fields: k.fields,
     consistency: (report) => runChecks(k.checks, report, 'warning'),
     keywords: (report) => k.keywords.map((w) => fillPlaceholders(w, report)).filter(Boolean),
     fileStem: (report) => fillPlaceholders(k.fileStem, report),

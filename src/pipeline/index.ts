@@ -10,7 +10,8 @@ import { setTonePlacement } from '../format/index.js';
 import type { Document } from '../document/types.js';
 import { layoutDocument } from '../layout/index.js';
 import { buildAppendix, buildFacts, buildFrame, buildMeta, frameFindings } from '../frame/index.js';
-import { decodeUtf8, formatPath, loadSource, parseSource, sortProblems, validate, warningsAt } from '../load/index.js';
+import { decodeUtf8, formatPath, loadSource, parseSource, sortProblems, warningsAt } from '../load/index.js';
+import { validateWithLists } from '../sheets/index.js';
 import type { Lang, Problem, SourceDocument } from '../load/index.js';
 import { convertLegacyDeep, findLegacyStrings } from '../legacy/index.js';
 import type { LegacyEncoding } from '../legacy/index.js';
@@ -86,14 +87,15 @@ export function validateSource(original: SourceDocument, lang: Lang = 'vi', lega
       problems: [{ file: source.file, ...pos, path: ['kind'], code: kindId === undefined ? 'missing' : 'enum', message, severity: 'error' }],
     };
   }
-  const result = validate(source, kind.schema, lang);
+  // Lists written as { from: sheet.xlsx } or { from-reports: xa/*.yaml } are filled in first (src/sheets).
+  const { source: resolved, result } = validateWithLists(source, kind, lang);
   if (!result.ok) return { ok: false, problems: result.problems };
-  const glyphs = dataGlyphProblems(source, kind, lang);
+  const glyphs = dataGlyphProblems(resolved, kind, lang);
   if (glyphs.length > 0) return { ok: false, problems: glyphs };
   const report = result.value as ReportBase;
-  const frameErrors = warningsAt(source, frameFindings(getProfile(kind.profile), report.frame), lang).map((p) => ({ ...p, severity: 'error' as const }));
+  const frameErrors = warningsAt(resolved, frameFindings(getProfile(kind.profile), report.frame), lang).map((p) => ({ ...p, severity: 'error' as const }));
   if (frameErrors.length > 0) return { ok: false, problems: frameErrors };
-  const warnings = [...result.warnings, ...warningsAt(source, kind.consistency?.(report) ?? [], lang)];
+  const warnings = [...result.warnings, ...warningsAt(resolved, kind.consistency?.(report) ?? [], lang)];
   return { ok: true, file: source.file, kind, report, warnings };
 }
 

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { formatProblems } from '../../load/index.js';
 import type { Lang } from '../../load/index.js';
+import { sheetMessages } from '../../messages/sheets.js';
 import { findKind, kindJsonSchema, listKinds, starterFile } from '../../model/index.js';
 import { writeFileAtomic } from '../../output/index.js';
 import { ExistsError, IoError, UsageError } from '../../messages/errors.js';
@@ -9,12 +11,26 @@ import { cliMessages as m } from '../../messages/cli.js';
 import { say } from '../../messages/types.js';
 
 /** A starting data file for a kind, with its JSON Schema beside it for editor completion. */
-export async function initCommand(args: { kind: string; file?: string; force: boolean; lang: Lang }): Promise<number> {
+export async function initCommand(args: { kind: string; file?: string; force: boolean; lang: Lang; list?: string; sheet?: string; headerRow?: number }): Promise<number> {
   const { lang } = args;
   const kind = requireKind(args.kind);
   const file = args.file ?? `${kind.id}.yaml`;
   if (existsSync(file) && !args.force) throw new ExistsError((l) => say(l, m.initExists, file));
   const starter = starterFile(kind);
+  if (args.list !== undefined) {
+    // A list started from a sheet the office already keeps (src/sheets/starter.ts).
+    const list = /^([^=]+)=(.+)$/.exec(args.list);
+    if (!list) throw new UsageError((l) => say(l, sheetMessages.initListBad));
+    const { starterWithSheet } = await import('../../sheets/starter.js');
+    const sheet = args.sheet === undefined ? undefined : /^\d+$/.test(args.sheet) ? Number(args.sheet) : args.sheet;
+    const r = starterWithSheet(starter.yaml, kind, file, { field: list[1]!, sheetFile: list[2]!, ...(sheet !== undefined ? { sheet } : {}), ...(args.headerRow !== undefined ? { headerRow: args.headerRow } : {}) }, args.lang);
+    if ('problems' in r) {
+      process.stderr.write(formatProblems(r.problems, args.lang) + '\n');
+      return EXIT.invalidData;
+    }
+    starter.yaml = r.yaml;
+    process.stderr.write(say(args.lang, sheetMessages.initListDone, list[1]!, list[2]!, r.records) + '\n');
+  }
   const schemaPath = path.join(path.dirname(file), starter.schemaFile);
   for (const [target, text] of [[file, starter.yaml], [schemaPath, JSON.stringify(kindJsonSchema(kind), null, 2) + '\n']] as const) {
     try {

@@ -15,6 +15,7 @@ import { say } from '../../messages/types.js';
 import { expandInputs } from '../inputs.js';
 import { Progress } from '../progress.js';
 import { describeProblems, summaryJson, summaryTable } from '../report.js';
+import { sheetMessages } from '../../messages/sheets.js';
 
 export interface RenderArgs {
   inputs: string[];
@@ -32,6 +33,11 @@ export interface RenderArgs {
   eml?: boolean;
   /** Creation date for the metadata instead of the document's date. */
   creationDate?: string;
+  /** Mail merge: one document per row of this spreadsheet (src/sheets/merge.ts). */
+  rows?: string;
+  sheet?: string;
+  headerRow?: number;
+  kind?: string;
   lang: Lang;
 }
 
@@ -55,6 +61,7 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
   const { lang } = args;
   checkProfile(args.profile);
   const formats = parseFormats(args.format, lang);
+  if (args.rows !== undefined) return mergeCommand(args, formats);
   const inputs = await expandInputs(args.inputs);
   if (inputs.length === 0) throw new UsageError(say(lang, m.noInput));
   if (args.name !== undefined && inputs.length > 1) {
@@ -123,5 +130,30 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
     process.stderr.write(`${say(lang, m.stopped, results.length, inputs.length)}\n`);
     return EXIT.interrupted;
   }
+  return exitCodeOf(results.map((r) => r.status));
+}
+
+/** `render [base.yaml] --rows so-lieu.xlsx`: one document per row, one summary line per row. */
+async function mergeCommand(args: RenderArgs, formats: Format[]): Promise<number> {
+  const { lang } = args;
+  if (args.inputs.length > 1) throw new UsageError(say(lang, sheetMessages.mergeOneBase));
+  if (args.inputs.length === 0 && !args.kind) throw new UsageError(say(lang, sheetMessages.mergeNeedKind));
+  const { renderRows } = await import('../../sheets/merge.js');
+  const start = performance.now();
+  const results = await renderRows({
+    rows: args.rows!, formats, outDir: args.out, force: args.force, lang,
+    ...(args.inputs[0] ? { base: args.inputs[0] } : {}), ...(args.kind ? { kind: args.kind } : {}),
+    ...(args.sheet !== undefined ? { sheet: /^\d+$/.test(args.sheet) ? Number(args.sheet) : args.sheet } : {}),
+    ...(args.headerRow !== undefined ? { headerRow: args.headerRow } : {}), ...(args.pdfa ? { pdfa: args.pdfa } : {}),
+    onResult: (r) => {
+      if (!args.json) {
+        const text = describeProblems(r, lang);
+        if (text) process.stderr.write(text + '\n');
+      }
+    },
+    onNotice: (m) => process.stderr.write(m + '\n'),
+  });
+  const ms = performance.now() - start;
+  process.stdout.write((args.json ? summaryJson(results, ms) : summaryTable(results, lang, ms)) + '\n');
   return exitCodeOf(results.map((r) => r.status));
 }

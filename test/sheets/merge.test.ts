@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/load/index.js';
+import { registerKindDir } from '../../src/model/index.js';
+import { renderRows } from '../../src/sheets/merge.js';
+import { readPdf } from '../support/pdf.js';
+
+// Mail merge: a notice to each household, one row of the sheet each (a test kind with a sample).
+const FIX = 'test/fixtures/sheets';
+const KIND = path.join(FIX, 'kinds', 'thong-bao-ho-tro');
+const STEM = '2022-01-10_21-TB-UBND_ho-tro-2021';
+
+describe('one document per row', () => {
+  it('renders every good row, names them without collision and reports the bad row at its cell', async () => {
+    registerKindDir(KIND);
+    const out = mkdtempSync(path.join(tmpdir(), 'baocao-merge-'));
+    const rows = path.join(FIX, 'ho-tro.csv');
+    const results = await renderRows({ base: path.join(KIND, 'mau.yaml'), rows, formats: ['pdf'], outDir: out, force: false, lang: 'vi' });
+    expect(results.map((r) => [r.input, r.status, r.outputs.map((o) => path.basename(o.path))])).toEqual([
+      [`${rows}, dòng 2`, 'ok', [`${STEM}_dong-2.pdf`]],
+      [`${rows}, dòng 3`, 'ok', [`${STEM}_Le-Thi-Binh.pdf`]],
+      [`${rows}, dòng 4`, 'ok', [`${STEM}_dong-4.pdf`]],
+      [`${rows}, dòng 5`, 'ok', [`${STEM}_dong-5.pdf`]],
+      [`${rows}, dòng 6`, 'invalid', []],
+      [`${rows}, dòng 7`, 'invalid', []],
+    ]);
+    expect(results[4]!.problems.map((p) => formatProblem(p))).toEqual([`${rows}, ô D6: lỗi: cần một số nguyên, nhưng nhận được "ba triệu".`]);
+    // The kind's own rule, about a value the row gave: at the row's cell too.
+    expect(results[5]!.problems.map((p) => formatProblem(p))).toEqual([`${rows}, ô D7: lỗi: trường "amount": phải ≥ 0, nhưng nhận được số -5.`]);
+    expect(readdirSync(out).sort()).toEqual([`${STEM}_Le-Thi-Binh.pdf`, `${STEM}_dong-2.pdf`, `${STEM}_dong-4.pdf`, `${STEM}_dong-5.pdf`]);
+    const { text } = await readPdf(readFileSync(path.join(out, `${STEM}_Le-Thi-Binh.pdf`)));
+    expect(text.replace(/\s+/g, ' ')).toContain('hộ ông (bà) Lê Thị Bình, Thôn 2, được hỗ trợ 2.000.000 đồng trong năm 2021, chi trả ngày 06/01/2022.');
+    const first = (await readPdf(readFileSync(path.join(out, `${STEM}_dong-2.pdf`)))).text.replace(/\s+/g, ' ');
+    expect(first).toContain('hộ ông (bà) Nguyễn Văn An, Thôn 1, được hỗ trợ 1.500.000 đồng trong năm 2021, chi trả ngày 05/01/2022.');
+  });
+
+  it('from the command line with --kind (the kind\'s sample is the shared part): exit 2 for the bad row, the others written', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'baocao-merge-cli-'));
+    const r = spawnSync(process.execPath, ['dist/cli/main.js', 'render', '--kinds', KIND, '--kind', 'thong-bao-ho-tro', '--rows', path.join(FIX, 'ho-tro.csv'), '--out', out, '--format', 'pdf'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`không có tệp số liệu chung: dùng tệp mẫu ${path.join(KIND, 'mau.yaml')} làm khung văn bản.`);
+    expect(r.stderr).toContain(`${path.join(FIX, 'ho-tro.csv')}, ô D6: lỗi: cần một số nguyên, nhưng nhận được "ba triệu".`);
+    expect(r.stdout).toContain('6 tệp: 4 xong, 2 lỗi');
+    expect(readdirSync(out)).toHaveLength(4);
+  });
+
+  it('init starts a kind\'s list from a sheet: the file names the sheet, and validates', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baocao-init-sheet-'));
+    cpSync(path.join(FIX, 'so-lieu-xa.csv'), path.join(dir, 'so-lieu-xa.csv'));
+    const cli = path.resolve('dist/cli/main.js');
+    const init = spawnSync(process.execPath, [cli, 'init', 'qp-an', 'bao-cao.yaml', '--list', 'communes=so-lieu-xa.csv', '--header-row', '3'], { cwd: dir, encoding: 'utf8' });
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stderr).toContain('danh sách "communes" lấy từ so-lieu-xa.csv (5 dòng đọc được).');
+    expect(readFileSync(path.join(dir, 'bao-cao.yaml'), 'utf8')).toMatch(/^communes: \{ from: so-lieu-xa\.csv, header-row: 3 \}$/m);
+    const valid = spawnSync(process.execPath, [cli, 'validate', 'bao-cao.yaml'], { cwd: dir, encoding: 'utf8' });
+    expect(valid.status, valid.stderr).toBe(0);
+    expect(valid.stderr.trim()).toBe('so-lieu-xa.csv, ô D10: cảnh báo: dòng tổng cộng ghi 350 cho "teamMembers", nhưng cộng các dòng được 352; văn bản dùng tổng tính lại.');
+
+    const bad = spawnSync(process.execPath, [cli, 'init', 'qp-an', 'khac.yaml', '--list', 'tasks=so-lieu-xa.csv'], { cwd: dir, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('lỗi: danh sách "tasks" không gồm các bản ghi (nhiều trường), nên không lấy từ bảng tính được.');
+  });
+});
