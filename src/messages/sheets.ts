@@ -5,7 +5,7 @@ export const sheetMessages = {
   // Where: "so-lieu-xa.xlsx, sheet Tổng hợp, ô D7"
   placeCell: { vi: (file: string, sheet: string | undefined, ref: string) => `${file}${sheet !== undefined ? `, sheet ${sheet}` : ''}, ô ${ref}`, en: (file: string, sheet: string | undefined, ref: string) => `${file}${sheet !== undefined ? `, sheet ${sheet}` : ''}, cell ${ref}` },
   placeRow: { vi: (file: string, sheet: string | undefined, row: number) => `${file}${sheet !== undefined ? `, sheet ${sheet}` : ''}, dòng ${row}`, en: (file: string, sheet: string | undefined, row: number) => `${file}${sheet !== undefined ? `, sheet ${sheet}` : ''}, row ${row}` },
-  placeSheet: { vi: (file: string, sheet: string | undefined) => `${file}${sheet !== undefined ? `, sheet ${sheet}` : ''}`, en: (file: string, sheet: string | undefined) => `${file}${sheet !== undefined ? `, sheet ${sheet}` : ''}` },
+  placeSheet: { vi: (file: string, sheet: string | undefined) => `${file}${sheet !== undefined ? `, sheet ${sheet}` : ''}`, en: (file: string, sheet: string | undefined) => `${file}${sheet !== undefined ? `, worksheet ${sheet}` : ''}` },
 
   // Reading the file
   cannotRead: { vi: (file: string) => `không đọc được tệp bảng tính "${file}" (không có tệp này, hoặc không có quyền đọc).`, en: (file: string) => `cannot read the spreadsheet "${file}" (no such file, or no permission).` },
@@ -54,7 +54,7 @@ export const sheetMessages = {
   formulaNoValue: { vi: () => 'ô có công thức nhưng không có giá trị lưu sẵn (baocao không tính công thức); hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại.', en: () => 'the cell has a formula but no saved value (baocao does not compute formulas); open the file in Excel or LibreOffice and save it again.' },
   foundText: { vi: (text: string) => `"${text}"`, en: (text: string) => `"${text}"` },
   foundDate: { vi: (date: string) => `ngày ${date}`, en: (date: string) => `the date ${date}` },
-  foundBool: { vi: (v: boolean) => (v ? 'TRUE' : 'FALSE'), en: (v: boolean) => (v ? 'TRUE' : 'FALSE') },
+  foundBool: { vi: (v: boolean) => `giá trị ${v ? 'TRUE' : 'FALSE'}`, en: (v: boolean) => `the value ${v ? 'TRUE' : 'FALSE'}` },
 
   // Totals row
   totalDiffers: { vi: (field: string, written: string, computed: string) => `dòng tổng cộng ghi ${written} cho "${field}", nhưng cộng các dòng được ${computed}; văn bản dùng tổng tính lại.`, en: (field: string, written: string, computed: string) => `the totals row says ${written} for "${field}", but the rows add up to ${computed}; the document uses the computed total.` },
