@@ -10,6 +10,7 @@ import type {
   LaidRow,
   LaidRule,
   LaidSection,
+  LaidStyle,
   LaidTable,
   Layout,
   PageSetup,
@@ -52,6 +53,7 @@ export function layoutDocument(doc: Document, profile: Profile): Layout {
   ];
   return {
     font: { family: family.name, singleLineFactor: family.singleLineFactor, defaultSize: profile.body.size, defaultLineSpacing: profile.body.lineSpacing },
+    styles: paragraphStyles(main),
     sections,
     meta: doc.meta,
     facts: doc.facts,
@@ -102,6 +104,7 @@ function frameLine(t: string, s: TextStyle, extra: Partial<LaidParagraph> = {}):
     spaceAfter: 0,
     lineSpacing: 1,
     keepWithNext: false,
+    widowControl: false,
     keepTokens: false,
     ...extra,
   };
@@ -198,19 +201,61 @@ function bodyParagraph(runs: Inline[], ctx: Ctx, extra: Partial<LaidParagraph> =
     spaceAfter: b.spaceAfter,
     lineSpacing: b.lineSpacing,
     keepWithNext: false,
+    widowControl: ctx.profile.body.widowControl,
     keepTokens: true,
+    paragraphStyle: 'body',
     ...extra,
   };
 }
 
-function block(b: Block, ctx: Ctx): LaidBlock[] {
+/** A heading of level 1–3 (Mục, Khoản, Điểm): never the last line of a page, kept with what follows. */
+function headingParagraph(level: 1 | 2 | 3, ctx: Ctx): LaidParagraph {
   const hs = ctx.profile.headings;
+  const s = level === 1 ? hs.level1 : level === 2 ? hs.level2 : hs.level3;
+  return bodyParagraph([], ctx, { style: runStyle(s), keepWithNext: true, headingLevel: level, paragraphStyle: `heading${level}` });
+}
+
+/** Text of a table cell, header or not, at Word's single line with no spacing or indent. */
+function cellParagraph(runs: Inline[], header: boolean, ctx: Ctx): LaidParagraph {
+  const ts = ctx.profile.table;
+  return {
+    ...bodyParagraph(runs, ctx),
+    style: { size: header ? ts.headerSize : ts.size, bold: header, italic: false, underline: false },
+    align: header ? 'center' : 'left',
+    indent: { left: 0, right: 0, firstLine: 0 },
+    spaceBefore: 0,
+    spaceAfter: 0,
+    lineSpacing: 1,
+    paragraphStyle: header ? 'tableHeader' : 'table',
+  };
+}
+
+/** A line of the "Nơi nhận" list. */
+function recipientLine(t: string, ctx: Ctx): LaidParagraph {
+  return frameLine(t, ctx.profile.signature.recipient, { align: 'left', paragraphStyle: 'recipients' });
+}
+
+/**
+ * The styles the DOCX names (in Vietnamese, as a clerk calls these parts of a report); every
+ * paragraph of these kinds is laid out from its style, so a clerk who edits a style edits them all.
+ */
+function paragraphStyles(ctx: Ctx): LaidStyle[] {
+  return [
+    { id: 'body', name: 'Văn bản', paragraph: bodyParagraph([], ctx) },
+    { id: 'heading1', name: 'Mục (đề mục cấp 1)', outlineLevel: 0, paragraph: headingParagraph(1, ctx) },
+    { id: 'heading2', name: 'Khoản (đề mục cấp 2)', outlineLevel: 1, paragraph: headingParagraph(2, ctx) },
+    { id: 'heading3', name: 'Điểm (đề mục cấp 3)', outlineLevel: 2, paragraph: headingParagraph(3, ctx) },
+    { id: 'recipients', name: 'Nơi nhận', paragraph: recipientLine('', ctx) },
+    { id: 'table', name: 'Chữ trong bảng', paragraph: cellParagraph([], false, ctx) },
+    { id: 'tableHeader', name: 'Tiêu đề cột bảng', paragraph: cellParagraph([], true, ctx) },
+  ];
+}
+
+function block(b: Block, ctx: Ctx): LaidBlock[] {
   switch (b.type) {
     case 'heading': {
-      const s = b.level === 1 ? hs.level1 : b.level === 2 ? hs.level2 : hs.level3;
       const label: Inline[] = b.number ? text(`${b.number} `) : [];
-      // Never the last line of a page: kept with what follows.
-      return [bodyParagraph([...label, ...b.children], ctx, { style: runStyle(s), keepWithNext: true, headingLevel: b.level })];
+      return [{ ...headingParagraph(b.level, ctx), runs: [...label, ...b.children] }];
     }
     case 'paragraph':
       return [bodyParagraph(b.children, ctx, { align: b.align, ...(b.indent ? {} : { indent: { left: 0, right: 0, firstLine: 0 } }) })];
@@ -254,17 +299,7 @@ function table(t: Table, ctx: Ctx): LaidTable {
         rowSpan: cell.rowSpan,
         width: gridColumns.slice(col, col + cell.colSpan).reduce((a, b) => a + b, 0),
         verticalAlign: 'top',
-        blocks: [
-          {
-            ...bodyParagraph(cell.children, ctx),
-            style: { size: cell.header ? ts.headerSize : ts.size, bold: cell.header, italic: false, underline: false },
-            align: cell.align,
-            indent: { left: 0, right: 0, firstLine: 0 },
-            spaceBefore: 0,
-            spaceAfter: 0,
-            lineSpacing: 1,
-          },
-        ],
+        blocks: [{ ...cellParagraph(cell.children, cell.header, ctx), align: cell.align }],
       };
       col += cell.colSpan;
       return laid;
@@ -338,7 +373,7 @@ function signatureBlock(f: Frame, ctx: Ctx, keepTogether: boolean): LaidTable {
   const widths = s.columns.map(mm) as [number, number];
   const left = [
     frameLine(f.recipientsLabel, s.recipientsLabel, { align: 'left' }),
-    ...f.recipients.map((r) => frameLine(r, s.recipient, { align: 'left' })),
+    ...f.recipients.map((r) => recipientLine(r, ctx)),
   ];
   const right = [
     ...f.signatureLines.map((l) => frameLine(l.text, { ...s.authority, bold: l.bold })),

@@ -32,6 +32,13 @@ export interface LaidParagraph {
   lineSpacing: number;
   /** Never the last line of a page: kept with the block that follows (Word's keepNext). */
   keepWithNext: boolean;
+  /**
+   * Widow and orphan control: the paragraph never leaves a single line of itself at the foot or the
+   * head of a page; when a break would, the whole paragraph goes to the next page (both writers).
+   */
+  widowControl: boolean;
+  /** The named paragraph style this paragraph is (its own fields may still differ from it). */
+  paragraphStyle?: ParagraphStyleId;
   /** 1–3 for the report's headings (Mục, Khoản, Điểm): outline level and keep rules hang on it. */
   headingLevel?: 1 | 2 | 3;
   /**
@@ -149,9 +156,25 @@ export interface LaidFont {
   defaultLineSpacing: number;
 }
 
+/** The named paragraph styles a word processor shows: body text, the three heading levels, Nơi nhận, table text. */
+export type ParagraphStyleId = 'body' | 'heading1' | 'heading2' | 'heading3' | 'recipients' | 'table' | 'tableHeader';
+
+/**
+ * A named paragraph style: the name a clerk sees in the style gallery, the outline level that puts
+ * the headings into the navigation pane and a table of contents (0 = top), and the paragraph the
+ * style stands for (its runs empty).
+ */
+export interface LaidStyle {
+  id: ParagraphStyleId;
+  name: string;
+  outlineLevel?: 0 | 1 | 2;
+  paragraph: LaidParagraph;
+}
+
 /** The whole resolved layout. */
 export interface Layout {
   font: LaidFont;
+  styles: LaidStyle[];
   sections: LaidSection[];
   meta: DocumentMeta;
   /** The document's facts as data (number, symbol, date …), for metadata written beside the pages. */

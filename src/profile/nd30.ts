@@ -25,6 +25,8 @@ export const nd30: Profile = {
     spaceBefore: 6, // §7.1: at least 6 pt; templates 6 before, 0 after
     spaceAfter: 0,
     lineSpacing: 1, // §7.1: single … 1.5; templates single
+    // Not in the decree; every word processor's default, and what a reviewer expects of a page.
+    widowControl: true,
   },
   header: {
     // §2.3: the official templates' mode is 67.5 / 100 mm with the table shifted about 6 mm into

@@ -53,6 +53,8 @@ export interface Profile {
      * Renderers convert it to their own unit using the font's metrics.
      */
     lineSpacing: number;
+    /** Widow and orphan control: no single line of a paragraph left alone at a page's foot or head. */
+    widowControl: boolean;
   };
   header: {
     /** Widths of the two-column header table (mm); may exceed the text width, as the official templates do. */

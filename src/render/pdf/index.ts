@@ -61,13 +61,15 @@ export interface Walk {
   paragraphs: WeakMap<object, Node>;
   /** Paragraphs that follow an explicit page break. */
   afterHardBreak: WeakSet<Node>;
+  /** Paragraphs under widow and orphan control. */
+  widowControl: WeakSet<Node>;
   /** Layout passes counted by the main header, so appendix headers know when pages are laid out anew. */
   pass: number;
 }
 
 /** Build the pdfmake document definition (exported for tests and benchmarks). */
 export function pdfDefinition(layout: Layout, options: PdfOptions): Node {
-  const walk: Walk = { singleLineFactor: layout.font.singleLineFactor, paragraphs: new WeakMap(), afterHardBreak: new WeakSet(), pass: 0 };
+  const walk: Walk = { singleLineFactor: layout.font.singleLineFactor, paragraphs: new WeakMap(), afterHardBreak: new WeakSet(), widowControl: new WeakSet(), pass: 0 };
   const [main, ...appendices] = layout.sections;
   if (!main) throw new Error('internal: a layout without sections');
   return {
@@ -159,6 +161,7 @@ function block(b: Exclude<LaidBlock, { type: 'pagebreak' }>, walk: Walk): Node {
     case 'paragraph': {
       const node = paragraph(b, walk);
       if (typeof node.text === 'object') walk.paragraphs.set(node.text as object, node);
+      if (b.widowControl) walk.widowControl.add(node);
       return node;
     }
     case 'rule':
