@@ -173,14 +173,19 @@ function group(blocks: LaidBlock[], keepTogether = false): LaidGroup {
   return { type: 'group', blocks, keepTogether };
 }
 
-/** "Kính gửi" lines at the body's line spacing; a single line keeps the body's space under it. */
+/**
+ * "Kính gửi" lines at the body's line spacing; a single line keeps the body's space under it.
+ * Several addressees: each dash starts where the label's colon does (or at the profile's indent).
+ */
 function addresseesBlock(f: Frame, ctx: Ctx): LaidParagraph[] {
   const a = ctx.profile.addressees;
   const after = f.addresseeLines.length === 1 ? ctx.profile.body.spaceBefore : 0;
+  const label = f.addresseeLines.find((l) => !l.item)?.text.replace(/:.*$/su, '') ?? '';
+  const itemIndent = a.itemIndent === 'colon' ? mm(a.labelIndent) + widest([label], a.style, ctx) : mm(a.itemIndent);
   return f.addresseeLines.map((l) =>
     frameLine(l.text, a.style, {
       align: 'left',
-      indent: { left: mm(l.item ? a.itemIndent : a.labelIndent), right: 0, firstLine: 0 },
+      indent: { left: l.item ? itemIndent : mm(a.labelIndent), right: 0, firstLine: 0 },
       lineSpacing: ctx.profile.body.lineSpacing,
       spaceAfter: after,
     }),

@@ -55,13 +55,15 @@ export const nd30: Profile = {
   },
   addressees: {
     style: { size: 14, bold: false, italic: false }, // §6: 13–14 upright
-    labelIndent: 35, // §6: template indents, from the left text edge
-    itemIndent: 45,
+    labelIndent: 35, // App. I §6 (ô 9a): the templates' indent, from the left text edge
+    // App. I §6: "the dashes are aligned under the colon". The templates' fixed 45 mm put them
+    // about 9 mm left of it at 14 pt; measured instead, so any size or face keeps them there.
+    itemIndent: 'colon',
   },
   headings: {
     level1: { size: 14, bold: true, italic: false }, // §7.3 Mục: caps (written so by the template), bold
     level2: { size: 14, bold: true, italic: false }, // §7.3 khoản with title: bold
-    level3: { size: 14, bold: false, italic: true }, // §7.3 điểm: regular; italic is house style
+    level3: { size: 14, bold: false, italic: false }, // App. I §7.3 (Điểm): regular; a house style may set italic: true
   },
   table: {
     size: 13,

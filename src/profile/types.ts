@@ -89,9 +89,14 @@ export interface Profile {
   };
   addressees: {
     style: TextStyle;
-    /** Left indent of "Kính gửi:" and of its items (mm, from the left margin). */
+    /** Left indent of "Kính gửi:" (mm, from the left margin). */
     labelIndent: number;
-    itemIndent: number;
+    /**
+     * Left indent of the items' dashes when there are several: "colon" puts each dash under the
+     * colon of "Kính gửi:" (Decree 30 Appendix I §6 as the templates print it), measured in the
+     * label's face; a number is a fixed indent (mm).
+     */
+    itemIndent: number | 'colon';
   };
   headings: {
     /** Level 1 "I. TITLE", level 2 "1. Title", level 3 "a) Title". */

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { faceFor, getFontFamily, measureText } from '../../src/fonts/index.js';
+import { layoutDocument } from '../../src/layout/index.js';
+import type { LaidBlock, LaidParagraph } from '../../src/layout/index.js';
+import { buildDocument, CREATOR, loadReport } from '../../src/pipeline/index.js';
+import { getProfile } from '../../src/profile/index.js';
+import { renderPdf } from '../../src/render/pdf/index.js';
+import { lineWith, readPdf } from '../support/pdf.js';
+
+/** Layout items of issue 12 (8–14), each read back from the layout or the PDF. */
+
+async function sample(file: string, profileName?: string) {
+  const loaded = await loadReport(file);
+  if (!loaded.ok) throw new Error(`${file} does not load: ${JSON.stringify(loaded.problems)}`);
+  const profile = getProfile(profileName ?? loaded.kind.profile);
+  return { doc: buildDocument(loaded.kind, loaded.report), profile };
+}
+
+function paragraphs(blocks: LaidBlock[]): LaidParagraph[] {
+  return blocks.flatMap((b) =>
+    b.type === 'paragraph' ? [b] : b.type === 'group' ? paragraphs(b.blocks) : b.type === 'table' ? b.rows.flatMap((r) => r.cells.flatMap((c) => paragraphs(c.blocks))) : [],
+  );
+}
+
+describe('"Kính gửi:" with several addressees (item 11)', async () => {
+  const { doc, profile } = await sample('data/demo-thi-xa-song-lam-2021.yaml');
+  const page = (await readPdf(await renderPdf(layoutDocument(doc, profile), { creator: CREATOR }))).pages[0]!;
+
+  it('stands each dash under the colon of the label', () => {
+    const label = lineWith(page, 'Kính gửi:');
+    const style = profile.addressees.style;
+    const colon = measureText(getFontFamily(profile.fontFamily), faceFor(style.bold, style.italic), ':', style.size);
+    const colonLeft = label.right - colon;
+    for (const item of ['- Ủy ban nhân dân tỉnh;', '- Bộ Chỉ huy Quân sự tỉnh.']) expect(lineWith(page, item).x, item).toBeCloseTo(colonLeft, 0);
+    // And the label stays at the templates' 35 mm from the left margin.
+    expect(label.x).toBeCloseTo((profile.page.margin.left + profile.addressees.labelIndent) * (72 / 25.4), 0);
+  });
+});
+
+describe('"a)" headings (item 12)', async () => {
+  const { doc, profile } = await sample('data/nghi-son-qp-an-2020.yaml');
+
+  it('are regular by default, as Decree 30 sets the Điểm level', () => {
+    const laid = layoutDocument(doc, profile);
+    const level3 = laid.sections.flatMap((s) => paragraphs(s.blocks)).filter((p) => p.headingLevel === 3);
+    expect(level3.length).toBeGreaterThan(0);
+    for (const p of level3) expect(p.style).toEqual({ size: 14, bold: false, italic: false, underline: false });
+    expect(laid.styles.find((s) => s.id === 'heading3')!.paragraph.style.italic).toBe(false);
+  });
+
+  it('follow the profile where a house style sets them italic', () => {
+    const italic = { ...profile, headings: { ...profile.headings, level3: { ...profile.headings.level3, italic: true } } };
+    const level3 = layoutDocument(doc, italic).sections.flatMap((s) => paragraphs(s.blocks)).filter((p) => p.headingLevel === 3);
+    for (const p of level3) expect(p.style.italic).toBe(true);
+  });
+});
