@@ -1,6 +1,7 @@
 import type { Appendix, Block, Document, Frame, Inline, List, Table } from '../document/types.js';
 import { faceFor, getFontFamily, measureText } from '../fonts/index.js';
 import type { FontFamily } from '../fonts/index.js';
+import { balanceLines } from '../frame/lines.js';
 import type { Profile, RuleStyle, TextStyle } from '../profile/index.js';
 import type {
   LaidBlock,
@@ -126,7 +127,7 @@ function frameTable(widths: number[], rows: LaidRow[], indent: number, spaceBefo
 
 function frameRow(widths: number[], cells: LaidCell['blocks'][], cantSplit = false): LaidRow {
   return {
-    cells: cells.map((blocks, i) => ({ column: i, colSpan: 1, rowSpan: 1, width: widths[i]!, verticalAlign: 'top', blocks })),
+    cells: cells.map((blocks, i) => ({ column: i, colSpan: 1, rowSpan: 1, width: widths[i]!, verticalAlign: 'top', centreOffset: 0, blocks })),
     covered: [],
     header: false,
     cantSplit,
@@ -298,13 +299,17 @@ function table(t: Table, ctx: Ctx): LaidTable {
     const cells = row.children.map((cell): LaidCell => {
       while (taken[r]![col]) col++;
       for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) (taken[r + dr] ??= [])[col + dc] = true;
+      const width = gridColumns.slice(col, col + cell.colSpan).reduce((a, b) => a + b, 0);
       const laid: LaidCell = {
         column: col,
         colSpan: cell.colSpan,
         rowSpan: cell.rowSpan,
-        width: gridColumns.slice(col, col + cell.colSpan).reduce((a, b) => a + b, 0),
-        verticalAlign: 'top',
-        blocks: [{ ...cellParagraph(cell.children, cell.header, ctx), align: cell.align }],
+        width,
+        // Header cells stand in the middle of their height, as a typed table's do (a rowspan
+        // cell beside a two-row group would otherwise hang at its top).
+        verticalAlign: cell.header ? 'center' : 'top',
+        centreOffset: 0,
+        blocks: [{ ...cellParagraph(cell.header ? balancedHeader(cell.children, width - 2 * ts.padding - ts.borderWidth, ctx) : cell.children, cell.header, ctx), align: cell.align }],
       };
       col += cell.colSpan;
       return laid;
@@ -313,6 +318,7 @@ function table(t: Table, ctx: Ctx): LaidTable {
     const covered = Array.from({ length: t.columns }, (_, c) => c).filter((c) => taken[r]![c] && !starts.has(c));
     return { cells, covered, header: r < t.headerRows, cantSplit: false };
   });
+  centreHeaders(rows, ts.padding * 2 + ts.borderWidth, ctx);
   return {
     type: 'table',
     role: 'grid',
@@ -325,6 +331,42 @@ function table(t: Table, ctx: Ctx): LaidTable {
     keepTogether: false,
     rows,
   };
+}
+
+/**
+ * Offsets that centre header cells in their rows: a header row is as tall as its tallest one-row
+ * cell (its lines are known: balanced and broken here), a rowspan cell as the rows it spans.
+ */
+function centreHeaders(rows: LaidRow[], gutter: number, ctx: Ctx): void {
+  const ts = ctx.profile.table;
+  const lineH = lineBox(ctx, ts.headerSize, 1);
+  const own = (c: LaidCell): number => {
+    const p = c.blocks[0] as LaidParagraph;
+    const t = p.runs.map((r) => (r.type === 'text' ? r.text : '\n')).join('');
+    return t.split('\n').reduce((n, l) => n + linesIn(l, c.width - gutter, { size: ts.headerSize, bold: true, italic: false }, ctx, 1), 0) * lineH;
+  };
+  const header = rows.filter((r) => r.header);
+  const heights = header.map((r) => Math.max(lineH, ...r.cells.filter((c) => c.rowSpan === 1).map(own)));
+  header.forEach((row, r) => {
+    for (const c of row.cells) {
+      const spanned = heights.slice(r, r + c.rowSpan).reduce((a, b) => a + b, 0) + (Math.min(c.rowSpan, heights.length - r) - 1) * gutter;
+      c.centreOffset = Math.max(0, (spanned - own(c)) / 2);
+    }
+  });
+}
+
+/**
+ * Header text that wraps is broken as titles are (balanced lines, no lone syllable: "Đơn vị chủ
+ * trì" stays "Đơn vị" / "chủ trì"), the breaks written into the runs so both writers keep them.
+ * Plain text only; formatted or already broken runs are left to the writers.
+ */
+function balancedHeader(runs: Inline[], width: number, ctx: Ctx): Inline[] {
+  const only = runs.length === 1 ? runs[0]! : undefined;
+  if (!only || only.type !== 'text' || only.bold || only.italic || only.underline) return runs;
+  const ts = ctx.profile.table;
+  // A point of slack: a line that just fits here must fit in either writer's own wrapping too.
+  const lines = balanceLines(only.text, width - 1, (t) => measureText(ctx.family, faceFor(true, false), t, ts.headerSize));
+  return lines.flatMap((l, i): Inline[] => [...(i === 0 ? [] : [{ type: 'break' as const }]), { type: 'text', text: l }]);
 }
 
 /** Body blocks with explicit page breaks; a paragraph right after one is marked for the writers. */
@@ -353,9 +395,9 @@ function lineBox(ctx: Ctx, size: number, lineSpacing: number): number {
   return ((f.ascent - f.descent) / f.unitsPerEm) * size * lineSpacing * ctx.family.singleLineFactor;
 }
 
-/** Lines a text takes in a column (a generous estimate: it only decides whether a block fits). */
-function linesIn(t: string, width: number, s: TextStyle, ctx: Ctx): number {
-  return Math.max(1, Math.ceil((measureText(ctx.family, faceFor(s.bold, s.italic), t, s.size) * 1.05) / width));
+/** Lines a text takes in a column (by default a generous estimate: it only decides whether a block fits). */
+function linesIn(t: string, width: number, s: TextStyle, ctx: Ctx, slack = 1.05): number {
+  return Math.max(1, Math.ceil((measureText(ctx.family, faceFor(s.bold, s.italic), t, s.size) * slack) / width));
 }
 
 function signatureHeight(f: Frame, ctx: Ctx): number {

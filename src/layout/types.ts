@@ -69,6 +69,11 @@ export interface LaidCell {
   /** Outer width of the cell: the grid columns it spans, padding and borders included (pt). */
   width: number;
   verticalAlign: 'top' | 'center';
+  /**
+   * For a centred cell: the space above its content that centres it in the height of its row(s),
+   * from the header's known lines (a writer without working vertical alignment adds it on top).
+   */
+  centreOffset: number;
   blocks: (LaidParagraph | LaidRule)[];
 }
 

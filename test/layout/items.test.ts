@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { faceFor, getFontFamily, measureText } from '../../src/fonts/index.js';
 import { layoutDocument } from '../../src/layout/index.js';
-import type { LaidBlock, LaidParagraph } from '../../src/layout/index.js';
+import type { LaidBlock, LaidParagraph, LaidTable } from '../../src/layout/index.js';
 import { buildDocument, CREATOR, loadReport } from '../../src/pipeline/index.js';
 import { getProfile } from '../../src/profile/index.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
@@ -52,5 +52,36 @@ describe('"a)" headings (item 12)', async () => {
     const italic = { ...profile, headings: { ...profile.headings, level3: { ...profile.headings.level3, italic: true } } };
     const level3 = layoutDocument(doc, italic).sections.flatMap((s) => paragraphs(s.blocks)).filter((p) => p.headingLevel === 3);
     for (const p of level3) expect(p.style.italic).toBe(true);
+  });
+});
+
+describe('table headers (item 13)', async () => {
+  const plan = await sample('data/nghi-son-ke-hoach-tet-2021.yaml');
+  const report = await sample('data/demo-thi-xa-song-lam-2021.yaml');
+  const grids = (blocks: LaidBlock[]): LaidTable[] =>
+    blocks.flatMap((b) => (b.type === 'table' && b.role === 'grid' ? [b] : b.type === 'group' ? grids(b.blocks) : []));
+  const tables = (l: ReturnType<typeof layoutDocument>) => l.sections.flatMap((s) => grids(s.blocks));
+  const textOf = (p: LaidParagraph) => p.runs.map((r) => (r.type === 'text' ? r.text : '\n')).join('');
+
+  it('centres rowspan header cells vertically, in the PDF too', async () => {
+    const laid = layoutDocument(report.doc, report.profile);
+    const header = tables(laid).find((t) => t.rows[0]!.cells.some((c) => c.rowSpan > 1))!.rows[0]!.cells;
+    const tt = header.find((c) => c.rowSpan === 2)!;
+    expect(tt.verticalAlign).toBe('center');
+    // Read back: "TT" (two rows tall) stands below the first row's text, not at its top.
+    const pages = (await readPdf(await renderPdf(laid, { creator: CREATOR }))).pages;
+    const page = pages.find((p) => p.text.replace(/\s+/g, '').includes('Tổtựquản'))!;
+    const y = (needle: string) => page.items.find((i) => i.str.trim() === needle || i.str.startsWith(needle))!.y;
+    // "Tổ tự quản …" opens the first header row (two lines), "Số tổ" is the second row: TT, two
+    // rows tall, stands midway between them; the one-line "Tuyên truyền …" midway in row 1.
+    expect(Math.abs(y('TT') - (y('Tổ') + y('Số')) / 2)).toBeLessThan(2);
+    expect(y('Tuyên')).toBeGreaterThan(y('Tổ') + 4);
+  });
+
+  it('breaks wrapped header text into balanced lines, no lone syllable', () => {
+    const laid = layoutDocument(plan.doc, plan.profile);
+    const cells = tables(laid)[0]!.rows[0]!.cells.map((c) => textOf(c.blocks[0] as LaidParagraph));
+    expect(cells).toContain('Đơn vị\nchủ trì');
+    expect(cells).toContain('Đơn vị\nphối hợp');
   });
 });

@@ -201,9 +201,12 @@ function rule(r: LaidRule): Node {
 
 function cell(c: LaidCell, walk: Walk): Node {
   const [only, ...more] = c.blocks;
-  const spans = { ...(c.colSpan > 1 ? { colSpan: c.colSpan } : {}), ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}) };
-  // A one-paragraph cell is that paragraph; a cell of several blocks is a stack of them.
-  if (only?.type === 'paragraph' && more.length === 0) return { ...paragraph(only, walk), ...spans };
+  const spans = {
+    ...(c.colSpan > 1 ? { colSpan: c.colSpan } : {}),
+    ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
+  };
+  // pdfmake's own verticalAlignment misplaces rowspan cells: the layout's offset centres instead.
+  if (only?.type === 'paragraph' && more.length === 0) return { ...paragraph({ ...only, spaceBefore: only.spaceBefore + c.centreOffset }, walk), ...spans };
   return { stack: c.blocks.map((b) => (b.type === 'paragraph' ? paragraph(b, walk) : rule(b))), ...spans };
 }
 
