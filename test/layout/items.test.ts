@@ -4,7 +4,9 @@ import { layoutDocument } from '../../src/layout/index.js';
 import type { LaidBlock, LaidParagraph, LaidTable } from '../../src/layout/index.js';
 import { buildDocument, CREATOR, loadReport } from '../../src/pipeline/index.js';
 import { getProfile } from '../../src/profile/index.js';
+import { renderDocx } from '../../src/render/docx/index.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
+import { Package } from '../docx/helpers.js';
 import { lineWith, readPdf } from '../support/pdf.js';
 
 /** Layout items of issue 12 (8–14), each read back from the layout or the PDF. */
@@ -83,5 +85,28 @@ describe('table headers (item 13)', async () => {
     const cells = tables(laid)[0]!.rows[0]!.cells.map((c) => textOf(c.blocks[0] as LaidParagraph));
     expect(cells).toContain('Đơn vị\nchủ trì');
     expect(cells).toContain('Đơn vị\nphối hợp');
+  });
+});
+
+describe('an undated draft (item 14)', async () => {
+  const { doc, profile } = await sample('data/nghi-son-ke-hoach-tet-2021.yaml');
+  const pdf = () => renderPdf(layoutDocument(doc, profile), { creator: CREATOR });
+  const docx = () => renderDocx(layoutDocument(doc, profile), { creator: CREATOR });
+
+  it('carries no creation or modification date, in the PDF info, its XMP and the DOCX core properties', async () => {
+    expect(doc.meta.dated).toBe(false);
+    const bytes = await pdf();
+    const info = (await readPdf(bytes)).info;
+    expect(info.CreationDate).toBeUndefined();
+    expect(info.ModDate).toBeUndefined();
+    const text = bytes.toString('latin1');
+    expect(text).not.toMatch(/xmp:CreateDate|xmp:ModifyDate|D:1980/);
+    const core = new Package(await docx()).text('docProps/core.xml');
+    expect(core).not.toMatch(/dcterms:created|dcterms:modified|1980/);
+  });
+
+  it('still gives the same bytes on every render', async () => {
+    expect((await pdf()).equals(await pdf())).toBe(true);
+    expect((await docx()).equals(await docx())).toBe(true);
   });
 });

@@ -101,9 +101,10 @@ export function finishPackage(docx: Uint8Array, input: PackageInput): Buffer {
   files['word/styles.xml'] = strToU8(withoutDefaults);
 
   // Core properties: the document's own date, never the time of rendering; its language.
+  // An undated draft states no date (docx would write the time of rendering).
   const date = w3cdtf(input.meta.creationDate);
   const core = text('docProps/core.xml')
-    .replace(/(<dcterms:(created|modified) xsi:type="dcterms:W3CDTF">)[^<]*(<\/dcterms:\2>)/g, `$1${date}$3`)
+    .replace(/(<dcterms:(created|modified) xsi:type="dcterms:W3CDTF">)[^<]*(<\/dcterms:\2>)/g, input.meta.dated ? `$1${date}$3` : '')
     .replace('</cp:coreProperties>', `<dc:language>${escapeXml(input.meta.language)}</dc:language></cp:coreProperties>`);
   files['docProps/core.xml'] = strToU8(core);
 

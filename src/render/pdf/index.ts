@@ -86,6 +86,7 @@ export function pdfDefinition(layout: Layout, options: PdfOptions): Node {
       keywords: layout.meta.keywords.join(', '),
       creator: options.creator,
       producer: options.creator,
+      // Given even for an undated draft: pdfkit derives the file ID from it (renderPdf then drops it).
       creationDate: layout.meta.creationDate,
       modDate: layout.meta.creationDate,
     },
@@ -246,6 +247,11 @@ export async function renderPdf(layout: Layout, options: PdfOptions): Promise<Bu
   // source data and to write our own XMP packet.
   const output = pdfmake.createPdf(definition) as unknown as { getStream(): Promise<PdfKitDocument> };
   const kit = await output.getStream();
+  // An undated draft states no date; the file ID was drawn from the fixed placeholder.
+  if (!layout.meta.dated) {
+    delete kit.info.CreationDate;
+    delete kit.info.ModDate;
+  }
   finishArchive(kit, { pdfa: options.pdfa ?? '3b', language: layout.meta.language, ...(options.source ? { source: options.source } : {}) });
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
