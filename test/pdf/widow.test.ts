@@ -21,8 +21,9 @@ const para = (text: string): Block => ({ type: 'paragraph', children: [{ type: '
 // About a line and a half of 14 pt text: two lines on a 155 mm measure.
 const TWO_LINES = 'ALPHA ' + 'công tác quốc phòng địa phương được triển khai đồng bộ, '.repeat(2) + 'OMEGA.';
 
-function document(base: Document, fillers: number): Document {
-  return { ...base, children: [...Array.from({ length: fillers }, (_, i) => para(`Dòng thứ ${i + 1}.`)), para(TWO_LINES), para('Kết thúc.')] };
+function document(base: Document, fillers: number, heading = false): Document {
+  const title: Block[] = heading ? [{ type: 'heading', level: 2, number: '4.', children: [{ type: 'text', text: 'Đề mục KHOẢN' }] }] : [];
+  return { ...base, children: [...Array.from({ length: fillers }, (_, i) => para(`Dòng thứ ${i + 1}.`)), ...title, para(TWO_LINES), para('Kết thúc.')] };
 }
 
 const bare = (s: string): string => s.replace(/\s+/g, '');
@@ -47,6 +48,18 @@ describe('widow and orphan control', async () => {
     expect([pageOf(pages, 'ALPHA'), pageOf(pages, 'OMEGA')]).toEqual([2, 2]);
     // The paragraph before it still ends page 1: nothing else moved.
     expect(pageOf(pages, `Dòng thứ ${fillers}.`)).toBe(1);
+  });
+
+  it('takes the heading above the paragraph along', async () => {
+    let n = 0;
+    for (let k = fillers - 3; k <= fillers && n === 0; k++) {
+      const pages = (await readPdf(await renderPdf(layoutDocument(document(doc, k, true), off), { creator: CREATOR }))).pages;
+      if (pageOf(pages, 'KHOẢN') === 1 && pageOf(pages, 'ALPHA') === 1 && pageOf(pages, 'OMEGA') === 2) n = k;
+    }
+    expect(n).toBeGreaterThan(0);
+    const pages = (await readPdf(await renderPdf(layoutDocument(document(doc, n, true), profile), { creator: CREATOR }))).pages;
+    expect([pageOf(pages, 'KHOẢN'), pageOf(pages, 'ALPHA'), pageOf(pages, 'OMEGA')]).toEqual([2, 2, 2]);
+    expect(pageOf(pages, `Dòng thứ ${n}.`)).toBe(1);
   });
 
   const missing = requireTools('test/pdf/widow');

@@ -1,5 +1,7 @@
 import type { Walk } from './index.js';
 
+type Node = Record<string, unknown>;
+
 /** What pdfmake tells pageBreakBefore about a node. */
 export interface PageBreakNode {
   headlineLevel?: number;
@@ -40,12 +42,32 @@ export function keepWordsPageBreaks(node: PageBreakNode, nodes: PageBreakQueries
     !walk.afterHardBreak.has(paragraph) &&
     nodes.getPreviousNodesOnPage().every((n) => n.startPosition.pageNumber === page && n.startPosition.top >= node.startPosition.top);
   const alone = walk.widowControl.has(paragraph) && leavesLineAlone(paragraph);
+  if (alone && moveHeadingsAbove(paragraph, nodes, walk)) return true;
   const margin = paragraph.margin as [number, number, number, number];
   if ((headingAlone || opensPage || alone) && margin[1] > 0) {
     paragraph.margin = [margin[0], 0, margin[2], margin[3]];
     return true;
   }
   return headingAlone || alone;
+}
+
+/**
+ * A paragraph that goes to the next page takes the headings right above it along (they are kept
+ * with it): the break goes before the first of them. pdfmake would put it on the paragraph; its
+ * `pageBreak` is made to ignore that, since the headings' break already moves it.
+ */
+function moveHeadingsAbove(paragraph: Node, nodes: PageBreakQueries, walk: Walk): boolean {
+  const previous = nodes.getPreviousNodesOnPage();
+  let i = previous.length;
+  while (i > 0 && previous[i - 1]!.headlineLevel !== undefined) i--;
+  const first = previous[i];
+  const heading = i < previous.length && typeof first?.text === 'object' && first.text !== null ? walk.paragraphs.get(first.text) : undefined;
+  if (!heading) return false;
+  heading.pageBreak = 'before';
+  const margin = heading.margin as [number, number, number, number];
+  heading.margin = [margin[0], 0, margin[2], margin[3]];
+  Object.defineProperty(paragraph, 'pageBreak', { get: () => undefined, set: () => undefined, configurable: true });
+  return true;
 }
 
 /**
