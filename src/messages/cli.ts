@@ -131,6 +131,10 @@ export const cliMessages = {
   schemaCommand: { vi: () => 'In JSON Schema của một loại văn bản (để trình soạn thảo gợi ý)', en: () => 'Print the JSON Schema of a kind (for editor completion)' },
   schemaExample: { vi: () => 'Lưu JSON Schema ra tệp', en: () => 'Save the JSON Schema' },
   kindsCommand: { vi: () => 'Liệt kê các loại văn bản', en: () => 'List the document kinds' },
+  kindsJson: {
+    vi: () => 'In danh sách dạng JSON (mã, tên, tên loại văn bản, mẫu trình bày, tệp mẫu)',
+    en: () => 'Print the list as JSON (id, title, type name, profile, sample file)',
+  },
 
   // watch
   watchCommand: { vi: () => 'Theo dõi tệp số liệu và mẫu, tự dựng lại khi có thay đổi', en: () => 'Re-render when the data file or a template changes' },
