@@ -5,7 +5,7 @@ const DATA = /\.(ya?ml|json)$/i;
 
 /**
  * Command-line inputs → data files: a file as is; a folder → its YAML/JSON files (recursively,
- * without JSON Schema files); anything with glob characters → its matches. A name that matches
+ * without JSON Schema files, hidden folders and node_modules); anything with glob characters → its matches. A name that matches
  * nothing is kept, so the loader reports it as missing.
  */
 export async function expandInputs(args: string[]): Promise<string[]> {
@@ -13,7 +13,8 @@ export async function expandInputs(args: string[]): Promise<string[]> {
   for (const arg of args) {
     const stat = statSync(arg, { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
-      const found = await glob('**/*.{yaml,yml,json}', { cwd: arg, absolute: false, onlyFiles: true, dot: false });
+      // Hidden folders (.git, .cache) and node_modules hold no reports: a folder of data skips them.
+      const found = await glob('**/*.{yaml,yml,json}', { cwd: arg, absolute: false, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] });
       files.push(...found.filter((f) => !f.endsWith('.schema.json')).sort().map((f) => `${arg.replace(/\/+$/, '')}/${f}`));
     } else if (!stat && /[*?[\]{}]/.test(arg)) {
       const found = await glob(arg, { onlyFiles: true });

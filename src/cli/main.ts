@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { listKinds, registerKindDir } from '../model/index.js';
+import { registerKindDir } from '../model/index.js';
 import { BaocaoError, UsageError } from '../messages/errors.js';
 import { FORMATS, PDFA_LEVELS, VERSION } from '../pipeline/index.js';
 import type { LegacyOption, PdfA } from '../pipeline/index.js';
 import { checkCommand } from './commands/check.js';
 import { extractCommand } from './commands/extract.js';
+import { kindsCommand } from './commands/kinds.js';
 import { initCommand, schemaCommand } from './commands/init.js';
 import { renderCommand } from './commands/render.js';
 import { serveCommand } from './commands/serve.js';
@@ -156,9 +157,9 @@ export async function main(argv: string[]): Promise<number> {
     .command(
       'kinds',
       say(lang, m.kindsCommand),
-      () => {},
-      () => {
-        for (const k of listKinds()) process.stdout.write(`${k.id}\t${k.title}\n`);
+      (y) => y.option('json', { type: 'boolean', default: false, describe: say(lang, m.kindsJson) }),
+      (a) => {
+        exitCode = kindsCommand({ json: a.json });
       },
     )
     .command(

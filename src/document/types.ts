@@ -202,6 +202,12 @@ export interface DocumentMeta {
   language: string;
   /** Fixed creation date, so the same input gives the same bytes. */
   creationDate: Date;
+  /**
+   * Whether the document has a date of its own (its signing date, SOURCE_DATE_EPOCH or a date the
+   * caller gave). An undated draft has none: the writers leave the creation and modification
+   * dates out of the PDF and the DOCX rather than invent one (the bytes still repeat).
+   */
+  dated: boolean;
 }
 
 /**

@@ -216,13 +216,21 @@ export function buildMeta(kind: KindDefinition, report: ReportBase, profile: Pro
     keywords: kind.keywords(report),
     language: 'vi-VN',
     creationDate: creationDate(f.date),
+    dated: f.date !== null || sourceDateEpoch() !== undefined,
   };
 }
 
-/** Midnight in Vietnam (UTC+7) on the document's date; SOURCE_DATE_EPOCH or 1980-01-01 for an undated draft. */
+/**
+ * Midnight in Vietnam (UTC+7) on the document's date; SOURCE_DATE_EPOCH for an undated draft; else
+ * 1980-01-01, a placeholder only for what needs some date (zip entries, an e-mail's header): the
+ * PDF and the DOCX of an undated draft carry no date at all (meta.dated).
+ */
 export function creationDate(date: string | null): Date {
   if (date) return new Date(`${date}T00:00:00+07:00`);
+  return sourceDateEpoch() ?? new Date('1980-01-01T00:00:00Z');
+}
+
+function sourceDateEpoch(): Date | undefined {
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date('1980-01-01T00:00:00Z');
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
 }

@@ -1,6 +1,7 @@
 import type { Appendix, Block, Document, Frame, Inline, List, Table } from '../document/types.js';
 import { faceFor, getFontFamily, measureText } from '../fonts/index.js';
 import type { FontFamily } from '../fonts/index.js';
+import { balanceLines } from '../frame/lines.js';
 import type { Profile, RuleStyle, TextStyle } from '../profile/index.js';
 import type {
   LaidBlock,
@@ -10,6 +11,7 @@ import type {
   LaidRow,
   LaidRule,
   LaidSection,
+  LaidStyle,
   LaidTable,
   Layout,
   PageSetup,
@@ -52,6 +54,7 @@ export function layoutDocument(doc: Document, profile: Profile): Layout {
   ];
   return {
     font: { family: family.name, singleLineFactor: family.singleLineFactor, defaultSize: profile.body.size, defaultLineSpacing: profile.body.lineSpacing },
+    styles: paragraphStyles(main),
     sections,
     meta: doc.meta,
     facts: doc.facts,
@@ -102,8 +105,8 @@ function frameLine(t: string, s: TextStyle, extra: Partial<LaidParagraph> = {}):
     spaceAfter: 0,
     lineSpacing: 1,
     keepWithNext: false,
+    widowControl: false,
     keepTokens: false,
-    bodyText: false,
     ...extra,
   };
 }
@@ -124,7 +127,7 @@ function frameTable(widths: number[], rows: LaidRow[], indent: number, spaceBefo
 
 function frameRow(widths: number[], cells: LaidCell['blocks'][], cantSplit = false): LaidRow {
   return {
-    cells: cells.map((blocks, i) => ({ column: i, colSpan: 1, rowSpan: 1, width: widths[i]!, verticalAlign: 'top', blocks })),
+    cells: cells.map((blocks, i) => ({ column: i, colSpan: 1, rowSpan: 1, width: widths[i]!, verticalAlign: 'top', centreOffset: 0, blocks })),
     covered: [],
     header: false,
     cantSplit,
@@ -171,14 +174,19 @@ function group(blocks: LaidBlock[], keepTogether = false): LaidGroup {
   return { type: 'group', blocks, keepTogether };
 }
 
-/** "Kính gửi" lines at the body's line spacing; a single line keeps the body's space under it. */
+/**
+ * "Kính gửi" lines at the body's line spacing; a single line keeps the body's space under it.
+ * Several addressees: each dash starts where the label's colon does (or at the profile's indent).
+ */
 function addresseesBlock(f: Frame, ctx: Ctx): LaidParagraph[] {
   const a = ctx.profile.addressees;
   const after = f.addresseeLines.length === 1 ? ctx.profile.body.spaceBefore : 0;
+  const label = f.addresseeLines.find((l) => !l.item)?.text.replace(/:.*$/su, '') ?? '';
+  const itemIndent = a.itemIndent === 'colon' ? mm(a.labelIndent) + widest([label], a.style, ctx) : mm(a.itemIndent);
   return f.addresseeLines.map((l) =>
     frameLine(l.text, a.style, {
       align: 'left',
-      indent: { left: mm(l.item ? a.itemIndent : a.labelIndent), right: 0, firstLine: 0 },
+      indent: { left: l.item ? itemIndent : mm(a.labelIndent), right: 0, firstLine: 0 },
       lineSpacing: ctx.profile.body.lineSpacing,
       spaceAfter: after,
     }),
@@ -199,14 +207,57 @@ function bodyParagraph(runs: Inline[], ctx: Ctx, extra: Partial<LaidParagraph> =
     spaceAfter: b.spaceAfter,
     lineSpacing: b.lineSpacing,
     keepWithNext: false,
+    widowControl: ctx.profile.body.widowControl,
     keepTokens: true,
-    bodyText: false,
+    paragraphStyle: 'body',
     ...extra,
   };
 }
 
-function block(b: Block, ctx: Ctx): LaidBlock[] {
+/** A heading of level 1–3 (Mục, Khoản, Điểm): never the last line of a page, kept with what follows. */
+function headingParagraph(level: 1 | 2 | 3, ctx: Ctx): LaidParagraph {
   const hs = ctx.profile.headings;
+  const s = level === 1 ? hs.level1 : level === 2 ? hs.level2 : hs.level3;
+  return bodyParagraph([], ctx, { style: runStyle(s), keepWithNext: true, headingLevel: level, paragraphStyle: `heading${level}` });
+}
+
+/** Text of a table cell, header or not, at Word's single line with no spacing or indent. */
+function cellParagraph(runs: Inline[], header: boolean, ctx: Ctx): LaidParagraph {
+  const ts = ctx.profile.table;
+  return {
+    ...bodyParagraph(runs, ctx),
+    style: { size: header ? ts.headerSize : ts.size, bold: header, italic: false, underline: false },
+    align: header ? 'center' : 'left',
+    indent: { left: 0, right: 0, firstLine: 0 },
+    spaceBefore: 0,
+    spaceAfter: 0,
+    lineSpacing: 1,
+    paragraphStyle: header ? 'tableHeader' : 'table',
+  };
+}
+
+/** A line of the "Nơi nhận" list. */
+function recipientLine(t: string, ctx: Ctx): LaidParagraph {
+  return frameLine(t, ctx.profile.signature.recipient, { align: 'left', paragraphStyle: 'recipients' });
+}
+
+/**
+ * The styles the DOCX names (in Vietnamese, as a clerk calls these parts of a report); every
+ * paragraph of these kinds is laid out from its style, so a clerk who edits a style edits them all.
+ */
+function paragraphStyles(ctx: Ctx): LaidStyle[] {
+  return [
+    { id: 'body', name: 'Văn bản', paragraph: bodyParagraph([], ctx) },
+    { id: 'heading1', name: 'Mục (đề mục cấp 1)', outlineLevel: 0, paragraph: headingParagraph(1, ctx) },
+    { id: 'heading2', name: 'Khoản (đề mục cấp 2)', outlineLevel: 1, paragraph: headingParagraph(2, ctx) },
+    { id: 'heading3', name: 'Điểm (đề mục cấp 3)', outlineLevel: 2, paragraph: headingParagraph(3, ctx) },
+    { id: 'recipients', name: 'Nơi nhận', paragraph: recipientLine('', ctx) },
+    { id: 'table', name: 'Chữ trong bảng', paragraph: cellParagraph([], false, ctx) },
+    { id: 'tableHeader', name: 'Tiêu đề cột bảng', paragraph: cellParagraph([], true, ctx) },
+  ];
+}
+
+function block(b: Block, ctx: Ctx): LaidBlock[] {
   switch (b.type) {
     case 'part': {
       // Two centred lines kept with what follows; the label takes the body's space above it.
@@ -218,13 +269,11 @@ function block(b: Block, ctx: Ctx): LaidBlock[] {
       ];
     }
     case 'heading': {
-      const s = b.level === 1 ? hs.level1 : b.level === 2 ? hs.level2 : hs.level3;
       const label: Inline[] = b.number ? text(`${b.number} `) : [];
-      // Never the last line of a page: kept with what follows.
-      return [bodyParagraph([...label, ...b.children], ctx, { style: runStyle(s), keepWithNext: true, headingLevel: b.level })];
+      return [{ ...headingParagraph(b.level, ctx), runs: [...label, ...b.children] }];
     }
     case 'paragraph':
-      return [bodyParagraph(b.children, ctx, { align: b.align, bodyText: true, ...(b.indent ? {} : { indent: { left: 0, right: 0, firstLine: 0 } }) })];
+      return [bodyParagraph(b.children, ctx, { align: b.align, ...(b.indent ? {} : { indent: { left: 0, right: 0, firstLine: 0 } }) })];
     case 'list':
       return list(b, ctx);
     case 'table':
@@ -239,7 +288,7 @@ function list(l: List, ctx: Ctx): LaidParagraph[] {
   return l.children.flatMap((item) => {
     const own = item.children.filter((c): c is Inline => c.type !== 'list');
     const nested = item.children.filter((c): c is List => c.type === 'list');
-    return [bodyParagraph([...text(`${l.marker} `), ...own], ctx, { bodyText: true }), ...nested.flatMap((child) => list(child, ctx))];
+    return [bodyParagraph([...text(`${l.marker} `), ...own], ctx), ...nested.flatMap((child) => list(child, ctx))];
   });
 }
 
@@ -259,23 +308,17 @@ function table(t: Table, ctx: Ctx): LaidTable {
     const cells = row.children.map((cell): LaidCell => {
       while (taken[r]![col]) col++;
       for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) (taken[r + dr] ??= [])[col + dc] = true;
+      const width = gridColumns.slice(col, col + cell.colSpan).reduce((a, b) => a + b, 0);
       const laid: LaidCell = {
         column: col,
         colSpan: cell.colSpan,
         rowSpan: cell.rowSpan,
-        width: gridColumns.slice(col, col + cell.colSpan).reduce((a, b) => a + b, 0),
-        verticalAlign: 'top',
-        blocks: [
-          {
-            ...bodyParagraph(cell.children, ctx),
-            style: { size: cell.header ? ts.headerSize : ts.size, bold: cell.header, italic: false, underline: false },
-            align: cell.align,
-            indent: { left: 0, right: 0, firstLine: 0 },
-            spaceBefore: 0,
-            spaceAfter: 0,
-            lineSpacing: 1,
-          },
-        ],
+        width,
+        // Header cells stand in the middle of their height, as a typed table's do (a rowspan
+        // cell beside a two-row group would otherwise hang at its top).
+        verticalAlign: cell.header ? 'center' : 'top',
+        centreOffset: 0,
+        blocks: [{ ...cellParagraph(cell.header ? balancedHeader(cell.children, width - 2 * ts.padding - ts.borderWidth, ctx) : cell.children, cell.header, ctx), align: cell.align }],
       };
       col += cell.colSpan;
       return laid;
@@ -284,6 +327,7 @@ function table(t: Table, ctx: Ctx): LaidTable {
     const covered = Array.from({ length: t.columns }, (_, c) => c).filter((c) => taken[r]![c] && !starts.has(c));
     return { cells, covered, header: r < t.headerRows, cantSplit: false };
   });
+  centreHeaders(rows, ts.padding * 2 + ts.borderWidth, ctx);
   return {
     type: 'table',
     role: 'grid',
@@ -296,6 +340,42 @@ function table(t: Table, ctx: Ctx): LaidTable {
     keepTogether: false,
     rows,
   };
+}
+
+/**
+ * Offsets that centre header cells in their rows: a header row is as tall as its tallest one-row
+ * cell (its lines are known: balanced and broken here), a rowspan cell as the rows it spans.
+ */
+function centreHeaders(rows: LaidRow[], gutter: number, ctx: Ctx): void {
+  const ts = ctx.profile.table;
+  const lineH = lineBox(ctx, ts.headerSize, 1);
+  const own = (c: LaidCell): number => {
+    const p = c.blocks[0] as LaidParagraph;
+    const t = p.runs.map((r) => (r.type === 'text' ? r.text : '\n')).join('');
+    return t.split('\n').reduce((n, l) => n + linesIn(l, c.width - gutter, { size: ts.headerSize, bold: true, italic: false }, ctx, 1), 0) * lineH;
+  };
+  const header = rows.filter((r) => r.header);
+  const heights = header.map((r) => Math.max(lineH, ...r.cells.filter((c) => c.rowSpan === 1).map(own)));
+  header.forEach((row, r) => {
+    for (const c of row.cells) {
+      const spanned = heights.slice(r, r + c.rowSpan).reduce((a, b) => a + b, 0) + (Math.min(c.rowSpan, heights.length - r) - 1) * gutter;
+      c.centreOffset = Math.max(0, (spanned - own(c)) / 2);
+    }
+  });
+}
+
+/**
+ * Header text that wraps is broken as titles are (balanced lines, no lone syllable: "Đơn vị chủ
+ * trì" stays "Đơn vị" / "chủ trì"), the breaks written into the runs so both writers keep them.
+ * Plain text only; formatted or already broken runs are left to the writers.
+ */
+function balancedHeader(runs: Inline[], width: number, ctx: Ctx): Inline[] {
+  const only = runs.length === 1 ? runs[0]! : undefined;
+  if (!only || only.type !== 'text' || only.bold || only.italic || only.underline) return runs;
+  const ts = ctx.profile.table;
+  // A point of slack: a line that just fits here must fit in either writer's own wrapping too.
+  const lines = balanceLines(only.text, width - 1, (t) => measureText(ctx.family, faceFor(true, false), t, ts.headerSize));
+  return lines.flatMap((l, i): Inline[] => [...(i === 0 ? [] : [{ type: 'break' as const }]), { type: 'text', text: l }]);
 }
 
 /** Body blocks with explicit page breaks; a paragraph right after one is marked for the writers. */
@@ -324,9 +404,9 @@ function lineBox(ctx: Ctx, size: number, lineSpacing: number): number {
   return ((f.ascent - f.descent) / f.unitsPerEm) * size * lineSpacing * ctx.family.singleLineFactor;
 }
 
-/** Lines a text takes in a column (a generous estimate: it only decides whether a block fits). */
-function linesIn(t: string, width: number, s: TextStyle, ctx: Ctx): number {
-  return Math.max(1, Math.ceil((measureText(ctx.family, faceFor(s.bold, s.italic), t, s.size) * 1.05) / width));
+/** Lines a text takes in a column (by default a generous estimate: it only decides whether a block fits). */
+function linesIn(t: string, width: number, s: TextStyle, ctx: Ctx, slack = 1.05): number {
+  return Math.max(1, Math.ceil((measureText(ctx.family, faceFor(s.bold, s.italic), t, s.size) * slack) / width));
 }
 
 function signatureHeight(f: Frame, ctx: Ctx): number {
@@ -349,7 +429,7 @@ function signatureBlock(f: Frame, ctx: Ctx, keepTogether: boolean): LaidTable {
   const widths = s.columns.map(mm) as [number, number];
   const left = [
     frameLine(f.recipientsLabel, s.recipientsLabel, { align: 'left' }),
-    ...f.recipients.map((r) => frameLine(r, s.recipient, { align: 'left' })),
+    ...f.recipients.map((r) => recipientLine(r, ctx)),
   ];
   const right = [
     ...f.signatureLines.map((l) => frameLine(l.text, { ...s.authority, bold: l.bold })),

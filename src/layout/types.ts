@@ -33,11 +33,12 @@ export interface LaidParagraph {
   /** Never the last line of a page: kept with the block that follows (Word's keepNext). */
   keepWithNext: boolean;
   /**
-   * Plain body text in the document's body style: a writer lets it inherit that style (DOCX: the
-   * document defaults), so a clerk who changes the body font or size changes all of it at once.
-   * Every other paragraph (frame lines, headings, cells) states its own style.
+   * Widow and orphan control: the paragraph never leaves a single line of itself at the foot or the
+   * head of a page; when a break would, the whole paragraph goes to the next page (both writers).
    */
-  bodyText: boolean;
+  widowControl: boolean;
+  /** The named paragraph style this paragraph is (its own fields may still differ from it). */
+  paragraphStyle?: ParagraphStyleId;
   /** 1–3 for the report's headings (Mục, Khoản, Điểm): outline level and keep rules hang on it. */
   headingLevel?: 1 | 2 | 3;
   /**
@@ -68,6 +69,11 @@ export interface LaidCell {
   /** Outer width of the cell: the grid columns it spans, padding and borders included (pt). */
   width: number;
   verticalAlign: 'top' | 'center';
+  /**
+   * For a centred cell: the space above its content that centres it in the height of its row(s),
+   * from the header's known lines (a writer without working vertical alignment adds it on top).
+   */
+  centreOffset: number;
   blocks: (LaidParagraph | LaidRule)[];
 }
 
@@ -155,9 +161,25 @@ export interface LaidFont {
   defaultLineSpacing: number;
 }
 
+/** The named paragraph styles a word processor shows: body text, the three heading levels, Nơi nhận, table text. */
+export type ParagraphStyleId = 'body' | 'heading1' | 'heading2' | 'heading3' | 'recipients' | 'table' | 'tableHeader';
+
+/**
+ * A named paragraph style: the name a clerk sees in the style gallery, the outline level that puts
+ * the headings into the navigation pane and a table of contents (0 = top), and the paragraph the
+ * style stands for (its runs empty).
+ */
+export interface LaidStyle {
+  id: ParagraphStyleId;
+  name: string;
+  outlineLevel?: 0 | 1 | 2;
+  paragraph: LaidParagraph;
+}
+
 /** The whole resolved layout. */
 export interface Layout {
   font: LaidFont;
+  styles: LaidStyle[];
   sections: LaidSection[];
   meta: DocumentMeta;
   /** The document's facts as data (number, symbol, date …), for metadata written beside the pages. */

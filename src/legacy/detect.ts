@@ -39,6 +39,9 @@ export function detectLegacy(text: string): LegacyDetection | null {
 
   for (const [word] of text.matchAll(WORD)) {
     if (!NON_ASCII.test(word)) continue;
+    // A lone letter is no evidence either way: nearly every Latin-1 letter decodes to some lone
+    // vowel ("â" → "õ"), so "â â" in Unicode text would read as TCVN3. Real legacy text has words.
+    if ([...word].length === 1) continue;
     if (isVietnameseSyllable(word)) continue;
     const hits = ENCODINGS.filter((enc) => {
       const decoded = decodeUnchecked(word, enc, true);

@@ -60,6 +60,10 @@ export const cliMessages = {
   noFormat: { vi: () => 'chưa chọn định dạng nào', en: () => 'no format chosen' },
   noInput: { vi: () => 'không tìm thấy tệp số liệu nào', en: () => 'no data file found' },
   nameNeedsOneInput: { vi: () => '--name chỉ dùng khi dựng một tệp', en: () => '--name needs exactly one input' },
+  badName: {
+    vi: (name: string) => `--name là tên tệp trong thư mục --out (không có "/" hay "\\", không bắt đầu bằng "."), không phải "${name}"`,
+    en: (name: string) => `--name is a file name inside the --out folder (no "/" or "\\", not starting with "."), not "${name}"`,
+  },
   badJobs: { vi: () => '--jobs cần một số nguyên ≥ 1', en: () => '--jobs needs an integer ≥ 1' },
   badCreationDate: {
     vi: (value: string) => `--creation-date cần một ngày dạng YYYY-MM-DD (hoặc ngày giờ ISO 8601), không phải "${value}"`,
@@ -131,6 +135,10 @@ export const cliMessages = {
   schemaCommand: { vi: () => 'In JSON Schema của một loại văn bản (để trình soạn thảo gợi ý)', en: () => 'Print the JSON Schema of a kind (for editor completion)' },
   schemaExample: { vi: () => 'Lưu JSON Schema ra tệp', en: () => 'Save the JSON Schema' },
   kindsCommand: { vi: () => 'Liệt kê các loại văn bản', en: () => 'List the document kinds' },
+  kindsJson: {
+    vi: () => 'In danh sách dạng JSON (mã, tên, tên loại văn bản, mẫu trình bày, tệp mẫu)',
+    en: () => 'Print the list as JSON (id, title, type name, profile, sample file)',
+  },
 
   // render --rows, init --list (spreadsheets)
   renderNeedsInput: { vi: () => 'cần ít nhất một tệp số liệu (hoặc --rows)', en: () => 'at least one data file is needed (or --rows)' },

@@ -20,7 +20,6 @@ export const prose = (description: string) =>
   z.string().trim().min(1, { message: ref('model', 'notEmpty') }).describe(description);
 
 /** A list of prose items, each becoming a dash item or a paragraph. */
-export const proseList = (description: string) => z.array(prose('Một ý')).describe(description);
 
 /** A calendar date written YYYY-MM-DD, checked to exist (no 31 February). */
 export const isoDate = (description: string) =>

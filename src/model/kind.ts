@@ -20,8 +20,6 @@ export interface KindDefinition<S extends z.ZodType<ReportBase, unknown> = z.Zod
   title: string;
   /** Decree 30 type name in normal case ("Báo cáo"); the frame writes it in capitals. */
   typeName: string;
-  /** Decree 30, Appendix III abbreviation ("BC"). */
-  typeAbbreviation: string;
   profile: string;
   /** Absolute path of the kind's sample data file, the basis of `baocao init`. */
   sample: string;

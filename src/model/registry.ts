@@ -85,7 +85,6 @@ function defineKind(k: KindFile, dir: string, file: string): KindDefinition {
     id: k.id,
     title: k.title,
     typeName: k.type.name,
-    typeAbbreviation: k.type.abbreviation,
     profile: k.profile,
     template: dir,
     sample: path.resolve(dir, k.sample),

@@ -211,7 +211,7 @@ export interface DocumentRenderOptions {
 
 /** The same Document with another creation date (metadata only: the printed date is the frame's). */
 export function withCreationDate(doc: Document, creationDate: Date | undefined): Document {
-  return creationDate ? { ...doc, meta: { ...doc.meta, creationDate } } : doc;
+  return creationDate ? { ...doc, meta: { ...doc.meta, creationDate, dated: true } } : doc;
 }
 
 /** Render a Document to the bytes of one format: laid out once with the profile, then serialised. */

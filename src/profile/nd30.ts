@@ -25,6 +25,8 @@ export const nd30: Profile = {
     spaceBefore: 6, // §7.1: at least 6 pt; templates 6 before, 0 after
     spaceAfter: 0,
     lineSpacing: 1, // §7.1: single … 1.5; templates single
+    // Not in the decree; every word processor's default, and what a reviewer expects of a page.
+    widowControl: true,
   },
   header: {
     // §2.3: the official templates' mode is 67.5 / 100 mm with the table shifted about 6 mm into
@@ -53,8 +55,10 @@ export const nd30: Profile = {
   },
   addressees: {
     style: { size: 14, bold: false, italic: false }, // §6: 13–14 upright
-    labelIndent: 35, // §6: template indents, from the left text edge
-    itemIndent: 45,
+    labelIndent: 35, // App. I §6 (ô 9a): the templates' indent, from the left text edge
+    // App. I §6: "the dashes are aligned under the colon". The templates' fixed 45 mm put them
+    // about 9 mm left of it at 14 pt; measured instead, so any size or face keeps them there.
+    itemIndent: 'colon',
   },
   parts: {
     label: { size: 14, bold: true, italic: false }, // §7.3 "Phần I": lower case, bold, centred
@@ -63,7 +67,7 @@ export const nd30: Profile = {
   headings: {
     level1: { size: 14, bold: true, italic: false }, // §7.3 Mục: caps (written so by the template), bold
     level2: { size: 14, bold: true, italic: false }, // §7.3 khoản with title: bold
-    level3: { size: 14, bold: false, italic: true }, // §7.3 điểm: regular; italic is house style
+    level3: { size: 14, bold: false, italic: false }, // App. I §7.3 (Điểm): regular; a house style may set italic: true
   },
   table: {
     size: 13,

@@ -53,6 +53,8 @@ export interface Profile {
      * Renderers convert it to their own unit using the font's metrics.
      */
     lineSpacing: number;
+    /** Widow and orphan control: no single line of a paragraph left alone at a page's foot or head. */
+    widowControl: boolean;
   };
   header: {
     /** Widths of the two-column header table (mm); may exceed the text width, as the official templates do. */
@@ -87,9 +89,14 @@ export interface Profile {
   };
   addressees: {
     style: TextStyle;
-    /** Left indent of "Kính gửi:" and of its items (mm, from the left margin). */
+    /** Left indent of "Kính gửi:" (mm, from the left margin). */
     labelIndent: number;
-    itemIndent: number;
+    /**
+     * Left indent of the items' dashes when there are several: "colon" puts each dash under the
+     * colon of "Kính gửi:" (Decree 30 Appendix I §6 as the templates print it), measured in the
+     * label's face; a number is a fixed indent (mm).
+     */
+    itemIndent: number | 'colon';
   };
   /** A Phần (§7.3): its label ("Phần I") and its title in caps, each centred on its own line. */
   parts: {

@@ -7,7 +7,7 @@ import { getFontFamily } from '../../src/fonts/index.js';
 import type { Document } from '../../src/document/types.js';
 import { addresseeLines } from '../../src/frame/index.js';
 import { renderDocx } from '../../src/render/docx/index.js';
-import { all, children, deobfuscate, first, Package, paragraphText, renderSample, sampleDocument, sha256, stylesOfParagraph, vietnameseLetters } from './helpers.js';
+import { all, children, deobfuscate, first, Package, paragraphProperty, paragraphStyle, paragraphText, renderSample, sampleDocument, sha256, stylesOfParagraph, vietnameseLetters } from './helpers.js';
 
 const expected = JSON.parse(readFileSync(new URL('./fixtures/expected.json', import.meta.url), 'utf8')) as {
   pageSize: Record<string, string>;
@@ -41,7 +41,7 @@ describe('renderDocx: the sample', async () => {
 
   it('gives the frame runs their sizes and styles', () => {
     for (const e of expected.frameRuns) {
-      const styles = stylesOfParagraph(body, e.text);
+      const styles = stylesOfParagraph(body, e.text, pkg.xml('word/styles.xml'));
       expect(styles.length, e.text).toBeGreaterThan(0);
       for (const s of styles) expect(s, e.text).toEqual({ sz: e.sz, bold: e.bold, italic: e.italic });
     }
@@ -69,11 +69,16 @@ describe('renderDocx: the sample', async () => {
 
   it('justifies body paragraphs with a first-line indent and an explicit line rule', () => {
     const p = all(body, 'w:p').find((x) => paragraphText(x).startsWith('Ủy ban nhân dân thị xã Nghi Sơn báo cáo'))!;
-    expect(first(p, 'w:jc')!.attribs['w:val']).toBe('both');
-    expect(Number(first(p, 'w:ind')!.attribs['w:firstLine'])).toBe(twips(profile.body.firstLineIndent));
-    const spacing = first(p, 'w:spacing')!.attribs;
+    // Through its named style "Văn bản": what Word shows when the clerk clicks into it.
+    const styles = pkg.xml('word/styles.xml');
+    expect(paragraphStyle(styles, p)!.attribs['w:styleId']).toBe('VanBan');
+    expect(paragraphProperty(styles, p, 'w:jc')!.attribs['w:val']).toBe('both');
+    expect(Number(paragraphProperty(styles, p, 'w:ind')!.attribs['w:firstLine'])).toBe(twips(profile.body.firstLineIndent));
+    const spacing = paragraphProperty(styles, p, 'w:spacing')!.attribs;
     expect(spacing).toMatchObject({ 'w:before': String(profile.body.spaceBefore * 20), 'w:line': String(240 * profile.body.lineSpacing), 'w:lineRule': 'auto' });
-    // The defaults carry the line rule too, and a stated widow control.
+    // The defaults carry the line rule too, and a stated widow control: off for the frame lines,
+    // on in the body's style (issue 12 item 8).
+    expect(paragraphProperty(styles, p, 'w:widowControl')!.attribs['w:val'] ?? 'true').toBe('true');
     const defaults = first(pkg.xml('word/styles.xml'), 'w:pPrDefault')!;
     expect(first(defaults, 'w:spacing')!.attribs).toMatchObject({ 'w:line': '240', 'w:lineRule': 'auto' });
     expect(first(defaults, 'w:widowControl')!.attribs['w:val']).toBe('0');

@@ -105,11 +105,41 @@ export function runStyle(r: Element): RunStyle {
   return { sz: sz ? Number(sz.attribs['w:val']) : undefined, bold: onOff(rPr, 'w:b'), italic: onOff(rPr, 'w:i') };
 }
 
-/** The style of every text run of the paragraphs whose text is exactly `text`. */
-export function stylesOfParagraph(body: Element, text: string): RunStyle[] {
+/**
+ * The style of every text run of the paragraphs whose text is exactly `text`; with the package's
+ * styles part, what a run does not state comes from its paragraph's named style, as Word reads it.
+ */
+export function stylesOfParagraph(body: Element, text: string, styles?: Element): RunStyle[] {
   const ps = all(body, 'w:p').filter((p) => paragraphText(p) === text);
   if (ps.length === 0) throw new Error(`no paragraph "${text}"`);
-  return ps.flatMap((p) => all(p, 'w:r').filter((r) => first(r, 'w:t')).map(runStyle));
+  return ps.flatMap((p) => {
+    const named = styles && paragraphStyle(styles, p);
+    const fromStyle = named ? children(named, 'w:rPr')[0] : undefined;
+    return all(p, 'w:r')
+      .filter((r) => first(r, 'w:t'))
+      .map((r) => {
+        const rPr = children(r, 'w:rPr')[0];
+        const pick = (name: string) => (rPr && children(rPr, name)[0] ? rPr : fromStyle);
+        const sz = pick('w:sz') && children(pick('w:sz')!, 'w:sz')[0];
+        return { sz: sz ? Number(sz.attribs['w:val']) : undefined, bold: onOff(pick('w:b'), 'w:b'), italic: onOff(pick('w:i'), 'w:i') };
+      });
+  });
+}
+
+/** The named paragraph style (w:style) a paragraph is in, if any. */
+export function paragraphStyle(styles: Element, p: Element): Element | undefined {
+  const id = first(p, 'w:pStyle')?.attribs['w:val'];
+  return id === undefined ? undefined : all(styles, 'w:style').find((s) => s.attribs['w:styleId'] === id);
+}
+
+/** A paragraph property as Word resolves it: stated on the paragraph, else on its named style. */
+export function paragraphProperty(styles: Element, p: Element, name: string): Element | undefined {
+  const own = children(p, 'w:pPr')[0];
+  const stated = own && children(own, name)[0];
+  if (stated) return stated;
+  const named = paragraphStyle(styles, p);
+  const pPr = named && children(named, 'w:pPr')[0];
+  return pPr && children(pPr, name)[0];
 }
 
 /** ECMA-376 Part 1 §17.8.1: XOR bytes 0–31 with the key's bytes, read from its last hex pair. */

@@ -150,3 +150,13 @@ describe('findLegacyStrings / convertLegacyDeep', () => {
     expect(() => convertLegacyDeep(a, 'tcvn3')).toThrow(TypeError);
   });
 });
+
+describe('lone letters (issue 12 item 15)', () => {
+  it('are no evidence: "â\\tâ" and "â â" are Unicode, not TCVN3', () => {
+    for (const s of ['â\tâ', 'â â', 'â\nâ', 'â.â', 'a â, â']) expect(detectLegacy(s), JSON.stringify(s)).toBeNull();
+  });
+
+  it('while real TCVN3 words are still found', () => {
+    expect(detectLegacy('ñy ban nh©n d©n thÞ x· Nghi S¬n')?.encoding).toBe('tcvn3');
+  });
+});

@@ -45,10 +45,10 @@ describe('any text in a field', () => {
         const want = expected(s);
         const unprintable = missingGlyphs(s.normalize('NFC'), tinos).length > 0;
         if (!r.ok) {
-          // Refused only when empty, unprintable, or looking like TCVN3/VNI text ("âa" is no
-          // Vietnamese syllable but decodes to one): each a clear, positioned problem.
-          const legacy = r.problems.every((p) => p.code === 'legacy-encoding');
-          expect(want === '' || unprintable || legacy, JSON.stringify(r.problems)).toBe(true);
+          // Refused only when empty or unprintable, each a clear, positioned problem. Never as
+          // "legacy-encoded": these pieces are Unicode, and the detector must not refuse them.
+          expect(want === '' || unprintable, JSON.stringify(r.problems)).toBe(true);
+          expect(r.problems.filter((p) => p.code === 'legacy-encoding')).toEqual([]);
           for (const p of r.problems) {
             expect(p.path).toEqual(['leadership', 'summary']);
             expect(p.line).toBeGreaterThan(0);

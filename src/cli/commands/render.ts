@@ -67,6 +67,11 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
   if (args.name !== undefined && inputs.length > 1) {
     throw new UsageError(say(lang, m.nameNeedsOneInput));
   }
+  // The name is a stem inside --out: "../x" would write outside it, "." a hidden "..pdf".
+  if (args.name !== undefined && (/[/\\]/.test(args.name) || args.name.startsWith('.') || args.name.trim() === '')) {
+    const name = args.name;
+    throw new UsageError((l) => say(l, m.badName, name));
+  }
   if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1)) {
     throw new UsageError(say(lang, m.badJobs));
   }

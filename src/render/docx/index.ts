@@ -22,8 +22,10 @@ import type { IParagraphOptions, IRunOptions, ISectionOptions } from 'docx';
 import type { Inline } from '../../document/types.js';
 import { getFontFamily } from '../../fonts/index.js';
 import { subsetFamily } from '../../fonts/subset.js';
-import type { Align, LaidBlock, LaidParagraph, LaidRule, LaidSection, LaidTable, Layout, RunStyle } from '../../layout/index.js';
+import type { LaidBlock, LaidParagraph, LaidRule, LaidSection, LaidTable, Layout, RunStyle } from '../../layout/index.js';
 import { finishPackage } from './package.js';
+import { halfPt, paragraphProperties, runStyle, same, SINGLE_LINE, STYLE_ID, styleDefinition, twips } from './styles.js';
+import type { Styles } from './styles.js';
 
 /**
  * render/docx: the resolved layout → DOCX bytes through the docx package. A serialiser: every
@@ -37,10 +39,6 @@ export interface DocxOptions {
   creator: string;
 }
 
-/** Twentieths of a point (twips); w:sz is in half-points; Word's "single" line is 240 with lineRule auto. */
-const twips = (pt: number): number => Math.round(pt * 20);
-const halfPt = (pt: number): number => Math.round(pt * 2);
-const SINGLE_LINE = 240;
 
 type Element = Paragraph | Table;
 
@@ -72,17 +70,18 @@ export async function renderDocx(layout: Layout, options: DocxOptions): Promise<
           paragraph: { spacing: { before: 0, after: 0, line: SINGLE_LINE, lineRule: LineRuleType.AUTO } },
         },
       },
+      paragraphStyles: layout.styles.map(styleDefinition),
     },
-    sections: layout.sections.map(section),
+    sections: layout.sections.map((s) => section(s, new Map(layout.styles.map((st) => [st.id, st])))),
   });
   const bytes = await Packer.toBuffer(document);
   return finishPackage(bytes, { family: family.name, faces, meta, application: options.creator });
 }
 
 /** Page set-up, page-number headers and content of a section. */
-function section(s: LaidSection): ISectionOptions {
+function section(s: LaidSection, styles: Styles): ISectionOptions {
   const m = s.page.margin;
-  const children = blocks(s.blocks);
+  const children = blocks(s.blocks, styles);
   // A section that ends in a table needs a paragraph to carry its properties; docx would add a
   // full-height one, which could spill onto a page of its own: a 1 pt one instead.
   if (children.length === 0 || children[children.length - 1] instanceof Table) children.push(new Paragraph(spacer(1)));
@@ -108,7 +107,7 @@ function section(s: LaidSection): ISectionOptions {
 }
 
 /** Blocks in order; an explicit page break goes on the paragraph after it, or stands alone before a table. */
-function blocks(list: LaidBlock[]): Element[] {
+function blocks(list: LaidBlock[], styles: Styles): Element[] {
   const out: Element[] = [];
   let pageBreak = false;
   const flat = list.flatMap((b) => (b.type === 'group' ? b.blocks : [b]));
@@ -119,7 +118,7 @@ function blocks(list: LaidBlock[]): Element[] {
       continue;
     }
     if (b.type === 'paragraph' || b.type === 'rule') {
-      const options = b.type === 'paragraph' ? paragraph(b) : rule(b);
+      const options = b.type === 'paragraph' ? paragraph(b, styles) : rule(b);
       out.push(new Paragraph(pageBreak ? { ...options, pageBreakBefore: true } : options));
     } else if (b.type === 'table') {
       if (pageBreak) out.push(new Paragraph({ children: [new PageBreak()] }));
@@ -128,7 +127,7 @@ function blocks(list: LaidBlock[]): Element[] {
       // otherwise an empty paragraph of that height carries it.
       const intoCells = b.borderWidth === 0 && out[out.length - 1] instanceof Paragraph;
       if (b.spaceBefore > 0 && !intoCells) out.push(new Paragraph(spacer(b.spaceBefore)));
-      out.push(table(b, intoCells ? b.spaceBefore : 0));
+      out.push(table(b, intoCells ? b.spaceBefore : 0, styles));
     }
     pageBreak = false;
   }
@@ -136,30 +135,21 @@ function blocks(list: LaidBlock[]): Element[] {
   return out;
 }
 
-/** A run's face and size, stated on the run: a frame line pasted into another document keeps them. */
-function runStyle(s: RunStyle): IRunOptions {
-  return { size: halfPt(s.size), bold: s.bold, italics: s.italic, ...(s.underline ? { underline: {} } : {}) };
-}
 
-const ALIGN = {
-  justify: AlignmentType.JUSTIFIED,
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-} as const satisfies Record<Align, string>;
 
-function paragraph(p: LaidParagraph): IParagraphOptions {
-  // Body text inherits the document's body style; every other paragraph states its own.
-  const base = p.bodyText ? {} : runStyle(p.style);
-  const { left, right, firstLine } = p.indent;
-  const spaced = p.spaceBefore !== 0 || p.spaceAfter !== 0 || p.lineSpacing !== 1;
+
+/** A paragraph in its named style: only what differs from the style is written on it. */
+function paragraph(p: LaidParagraph, styles: Styles): IParagraphOptions {
+  const named = p.paragraphStyle ? styles.get(p.paragraphStyle) : undefined;
+  const own = paragraphProperties(p);
+  const inherited: Record<string, unknown> = named ? paragraphProperties(named.paragraph) : {};
+  const props = Object.fromEntries(Object.entries(own).filter(([k, v]) => !same(v, inherited[k])));
+  const base = named && same(p.style, named.paragraph.style) ? {} : runStyle(p.style);
   return {
-    alignment: ALIGN[p.align],
-    ...(left || right || firstLine ? { indent: { ...(left ? { left: twips(left) } : {}), ...(right ? { right: twips(right) } : {}), ...(firstLine ? { firstLine: twips(firstLine) } : {}) } } : {}),
-    ...(spaced ? { spacing: { before: twips(p.spaceBefore), after: twips(p.spaceAfter), line: Math.round(SINGLE_LINE * p.lineSpacing), lineRule: LineRuleType.AUTO } } : {}),
-    ...(p.keepWithNext ? { keepNext: true } : {}),
+    ...(named ? { style: STYLE_ID[named.id] } : {}),
+    ...props,
     // An empty paragraph's mark carries the style, so its line is as tall as its text would be.
-    ...(p.runs.length === 0 && !p.bodyText ? { run: base } : {}),
+    ...(p.runs.length === 0 ? { run: base } : {}),
     children: runs(p.runs, base),
   };
 }
@@ -198,7 +188,7 @@ function spacer(pt: number): IParagraphOptions {
 
 const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 };
 
-function table(t: LaidTable, firstRowSpaceBefore: number): Table {
+function table(t: LaidTable, firstRowSpaceBefore: number, styles: Styles): Table {
   const frame = t.role === 'frame';
   const border = { style: BorderStyle.SINGLE, size: Math.max(2, Math.round(t.borderWidth * 8)), color: '000000' };
   const pad = twips(t.padding);
@@ -217,7 +207,7 @@ function table(t: LaidTable, firstRowSpaceBefore: number): Table {
               ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
               children: c.blocks.map((b, i) => {
                 const extra = r === 0 && i === 0 && firstRowSpaceBefore > 0 && b.type === 'paragraph' ? { spaceBefore: b.spaceBefore + firstRowSpaceBefore } : {};
-                return new Paragraph(b.type === 'paragraph' ? paragraph({ ...b, ...extra }) : rule(b));
+                return new Paragraph(b.type === 'paragraph' ? paragraph({ ...b, ...extra }, styles) : rule(b));
               }),
             }),
         ),

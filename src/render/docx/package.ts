@@ -91,16 +91,20 @@ export function finishPackage(docx: Uint8Array, input: PackageInput): Buffer {
   files['word/fontTable.xml'] = strToU8(fontTable);
 
   // Widow control stated, not left to each application's default (LibreOffice assumes 2/2, the
-  // schema says off); off, because pdfmake has none and both must break pages at the same lines.
+  // schema says off): off by default, for the frame lines placed line by line; the named styles
+  // of body text and headings turn it on, as the PDF writer does for the same paragraphs.
   const styles = text('word/styles.xml');
   const withWidow = styles.replace(/<w:pPrDefault><w:pPr>/, '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>');
   if (withWidow === styles) throw new Error(`internal: styles.xml has no w:pPrDefault/w:pPr`);
-  files['word/styles.xml'] = strToU8(withWidow);
+  // docx's own Title and blue Heading 1–6 leave the gallery: the document's named styles replace them.
+  const withoutDefaults = withWidow.replace(/<w:style w:type="paragraph" w:styleId="(?:Title|Heading[1-6])">.*?<\/w:style>/gs, '');
+  files['word/styles.xml'] = strToU8(withoutDefaults);
 
   // Core properties: the document's own date, never the time of rendering; its language.
+  // An undated draft states no date (docx would write the time of rendering).
   const date = w3cdtf(input.meta.creationDate);
   const core = text('docProps/core.xml')
-    .replace(/(<dcterms:(created|modified) xsi:type="dcterms:W3CDTF">)[^<]*(<\/dcterms:\2>)/g, `$1${date}$3`)
+    .replace(/(<dcterms:(created|modified) xsi:type="dcterms:W3CDTF">)[^<]*(<\/dcterms:\2>)/g, input.meta.dated ? `$1${date}$3` : '')
     .replace('</cp:coreProperties>', `<dc:language>${escapeXml(input.meta.language)}</dc:language></cp:coreProperties>`);
   files['docProps/core.xml'] = strToU8(core);
 

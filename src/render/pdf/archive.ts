@@ -63,7 +63,7 @@ const pdfName = (s: string): string => s.replace(/[^A-Za-z0-9.+-]/g, (c) => `#${
 export function finishArchive(kit: PdfKitDocument, options: { pdfa: PdfA; language: string; source?: PdfSource }): void {
   const info = kit.info;
   const text = (k: string): string => (typeof info[k] === 'string' ? (info[k] as string) : '');
-  const creationDate = info.CreationDate as Date;
+  const creationDate = info.CreationDate as Date | undefined;
   const modDate = (info.ModDate as Date | undefined) ?? creationDate;
 
   // Our packet replaces pdfkit's (unescaped) one; called by kit.end() after the output intent.
@@ -90,14 +90,14 @@ export function finishArchive(kit: PdfKitDocument, options: { pdfa: PdfA; langua
   if (options.source && options.pdfa !== '2b') embedSource(kit, options.source, creationDate);
 }
 
-function embedSource(kit: PdfKitDocument, source: PdfSource, date: Date): void {
+function embedSource(kit: PdfKitDocument, source: PdfSource, date: Date | undefined): void {
   const bytes = Buffer.from(source.bytes);
   const type = MIME[path.extname(source.name).toLowerCase()] ?? 'text/plain';
   const file = kit.ref({
     Type: 'EmbeddedFile',
     Subtype: pdfName(type),
     // Fixed dates (the document's): the bytes stay a function of the input.
-    Params: { Size: bytes.length, CreationDate: date, ModDate: date, CheckSum: createHash('md5').update(bytes).digest() },
+    Params: { Size: bytes.length, ...(date ? { CreationDate: date, ModDate: date } : {}), CheckSum: createHash('md5').update(bytes).digest() },
   });
   file.end(bytes);
   const spec = kit.ref({

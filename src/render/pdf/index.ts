@@ -61,13 +61,15 @@ export interface Walk {
   paragraphs: WeakMap<object, Node>;
   /** Paragraphs that follow an explicit page break. */
   afterHardBreak: WeakSet<Node>;
+  /** Paragraphs under widow and orphan control. */
+  widowControl: WeakSet<Node>;
   /** Layout passes counted by the main header, so appendix headers know when pages are laid out anew. */
   pass: number;
 }
 
 /** Build the pdfmake document definition (exported for tests and benchmarks). */
 export function pdfDefinition(layout: Layout, options: PdfOptions): Node {
-  const walk: Walk = { singleLineFactor: layout.font.singleLineFactor, paragraphs: new WeakMap(), afterHardBreak: new WeakSet(), pass: 0 };
+  const walk: Walk = { singleLineFactor: layout.font.singleLineFactor, paragraphs: new WeakMap(), afterHardBreak: new WeakSet(), widowControl: new WeakSet(), pass: 0 };
   const [main, ...appendices] = layout.sections;
   if (!main) throw new Error('internal: a layout without sections');
   return {
@@ -84,6 +86,7 @@ export function pdfDefinition(layout: Layout, options: PdfOptions): Node {
       keywords: layout.meta.keywords.join(', '),
       creator: options.creator,
       producer: options.creator,
+      // Given even for an undated draft: pdfkit derives the file ID from it (renderPdf then drops it).
       creationDate: layout.meta.creationDate,
       modDate: layout.meta.creationDate,
     },
@@ -159,6 +162,7 @@ function block(b: Exclude<LaidBlock, { type: 'pagebreak' }>, walk: Walk): Node {
     case 'paragraph': {
       const node = paragraph(b, walk);
       if (typeof node.text === 'object') walk.paragraphs.set(node.text as object, node);
+      if (b.widowControl) walk.widowControl.add(node);
       return node;
     }
     case 'rule':
@@ -198,9 +202,12 @@ function rule(r: LaidRule): Node {
 
 function cell(c: LaidCell, walk: Walk): Node {
   const [only, ...more] = c.blocks;
-  const spans = { ...(c.colSpan > 1 ? { colSpan: c.colSpan } : {}), ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}) };
-  // A one-paragraph cell is that paragraph; a cell of several blocks is a stack of them.
-  if (only?.type === 'paragraph' && more.length === 0) return { ...paragraph(only, walk), ...spans };
+  const spans = {
+    ...(c.colSpan > 1 ? { colSpan: c.colSpan } : {}),
+    ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
+  };
+  // pdfmake's own verticalAlignment misplaces rowspan cells: the layout's offset centres instead.
+  if (only?.type === 'paragraph' && more.length === 0) return { ...paragraph({ ...only, spaceBefore: only.spaceBefore + c.centreOffset }, walk), ...spans };
   return { stack: c.blocks.map((b) => (b.type === 'paragraph' ? paragraph(b, walk) : rule(b))), ...spans };
 }
 
@@ -240,6 +247,11 @@ export async function renderPdf(layout: Layout, options: PdfOptions): Promise<Bu
   // source data and to write our own XMP packet.
   const output = pdfmake.createPdf(definition) as unknown as { getStream(): Promise<PdfKitDocument> };
   const kit = await output.getStream();
+  // An undated draft states no date; the file ID was drawn from the fixed placeholder.
+  if (!layout.meta.dated) {
+    delete kit.info.CreationDate;
+    delete kit.info.ModDate;
+  }
   finishArchive(kit, { pdfa: options.pdfa ?? '3b', language: layout.meta.language, ...(options.source ? { source: options.source } : {}) });
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -15,8 +15,9 @@ export interface XmpInfo {
   keywords: string;
   creator: string;
   producer: string;
-  creationDate: Date;
-  modDate: Date;
+  /** Absent for an undated draft: the packet then states no dates either. */
+  creationDate?: Date | undefined;
+  modDate?: Date | undefined;
   language: string;
   /** PDF/A part (2 or 3) and conformance level; absent for a plain PDF. */
   pdfa?: { part: 2 | 3; conformance: 'B' };
@@ -41,16 +42,15 @@ export function xmpDate(d: Date): string {
 
 export function buildXmp(info: XmpInfo): string {
   const e = escapeXml;
-  const date = xmpDate(info.creationDate);
+
   const keywords = info.keywords.split(/\s*,\s*/).filter(Boolean);
   const lines = [
     '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
     '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
     '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
     '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">',
-    `<xmp:CreateDate>${date}</xmp:CreateDate>`,
-    `<xmp:ModifyDate>${xmpDate(info.modDate)}</xmp:ModifyDate>`,
-    `<xmp:MetadataDate>${xmpDate(info.modDate)}</xmp:MetadataDate>`,
+    ...(info.creationDate ? [`<xmp:CreateDate>${xmpDate(info.creationDate)}</xmp:CreateDate>`] : []),
+    ...(info.modDate ? [`<xmp:ModifyDate>${xmpDate(info.modDate)}</xmp:ModifyDate>`, `<xmp:MetadataDate>${xmpDate(info.modDate)}</xmp:MetadataDate>`] : []),
     `<xmp:CreatorTool>${e(info.creator)}</xmp:CreatorTool>`,
     '</rdf:Description>',
     '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">',
