@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { formatProblems, parseSource, validate } from '../load/index.js';
 import type { Lang } from '../load/index.js';
-import { errorText } from '../messages/errors.js';
+import { TemplateKindError, errorText } from '../messages/errors.js';
+import { containedKindFile, readKindFile } from '../limits/files.js';
 import { modelMessages } from '../messages/model.js';
 import { say } from '../messages/types.js';
 import { documentFields } from './common.js';
@@ -29,17 +30,21 @@ const registeredDirs: string[] = [];
 let initialised = false;
 
 /** Load one kind folder (the one holding kind.yaml). */
-export function loadKindFolder(dir: string): KindDefinition {
+export function loadKindFolder(dir: string, builtin = false): KindDefinition {
   const file = path.join(dir, 'kind.yaml');
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
+    text = readKindFile(dir, file);
+  } catch (e) {
+    if (e instanceof TemplateKindError) throw e;
     throw new KindError((lang) => say(lang, modelMessages.kindUnreadable, file));
   }
   const kindFile = readChecked(text, file, kindFileSchema);
   if (!existsSync(path.join(dir, 'body.hbs'))) throw new KindError((lang) => say(lang, modelMessages.kindNoTemplate, dir));
-  return defineKind(kindFile, dir, file);
+  const kind = defineKind(kindFile, dir, file);
+  // `init` reads the sample: an office's kind must keep it inside its folder (the built-in kinds share data/).
+  if (!builtin && existsSync(kind.sample)) containedKindFile(dir, kind.sample);
+  return kind;
 }
 
 /**
@@ -111,7 +116,7 @@ export function registerKindDir(dir: string): KindDefinition[] {
   ensureBuiltins();
   const abs = path.resolve(dir);
   if (registeredDirs.includes(abs)) return [];
-  const added = kindFolders(abs).map(loadKindFolder);
+  const added = kindFolders(abs).map((d) => loadKindFolder(d));
   for (const k of added) kinds.set(k.id, k);
   if (!registeredDirs.includes(abs)) registeredDirs.push(abs);
   return added;
@@ -127,7 +132,7 @@ function ensureBuiltins(): void {
   if (initialised) return;
   initialised = true;
   for (const dir of kindFolders(builtinKindsDir)) {
-    const k = loadKindFolder(dir);
+    const k = loadKindFolder(dir, true);
     kinds.set(k.id, k);
   }
   for (const dir of configuredDirs()) registerKindDir(dir);
