@@ -18,4 +18,33 @@ export const limitsMessages = {
     vi: (file: string) => `${file}: không tìm thấy hoặc không đọc được tệp.`,
     en: (file: string) => `${file}: the file is missing or cannot be read.`,
   },
+  limitExceeded: {
+    vi: (where: string, what: string, found: number | undefined, limit: number, option: string) =>
+      `${where}: ${what} vượt giới hạn ${limit}${found !== undefined ? ` (có ${found})` : ''}; nếu thật sự cần, nâng giới hạn bằng ${option}.`,
+    en: (where: string, what: string, found: number | undefined, limit: number, option: string) =>
+      `${where}: ${what} exceeds the limit of ${limit}${found !== undefined ? ` (found ${found})` : ''}; if this is really needed, raise it with ${option}.`,
+  },
+  limit_inputBytes: { vi: () => 'kích thước số liệu (byte)', en: () => 'the size of the data (bytes)' },
+  limit_paragraphChars: { vi: () => 'độ dài một đoạn văn (ký tự)', en: () => 'the length of one paragraph (characters)' },
+  limit_dataDepth: { vi: () => 'độ lồng nhau của số liệu', en: () => 'the nesting depth of the data' },
+  limit_markupDepth: { vi: () => 'độ lồng nhau của nội dung đã dựng', en: () => 'the nesting depth of the composed markup' },
+  limit_markupChars: { vi: () => 'độ dài nội dung đã dựng (ký tự)', en: () => 'the length of the composed markup (characters)' },
+  limit_mappingKeys: { vi: () => 'số khóa trong một bảng khóa–giá trị', en: () => 'the number of keys in one mapping' },
+  embeddedTooLarge: {
+    vi: (limit: number, option: string) => `tệp số liệu nhúng trong PDF khi giải nén vượt giới hạn ${limit} byte nên không giải nén tiếp; nếu thật sự cần, nâng giới hạn bằng ${option}.`,
+    en: (limit: number, option: string) => `the data file embedded in this PDF inflates beyond the limit of ${limit} bytes, so inflation stopped; if this is really needed, raise it with ${option}.`,
+  },
+  pdfUnreadable: {
+    vi: (cause: string) => `không đọc được PDF (${cause}).`,
+    en: (cause: string) => `cannot read the PDF (${cause}).`,
+  },
+  helpVerbose: { vi: () => 'Khi có lỗi, in thêm nguyên nhân chi tiết (stack) cho người hỗ trợ kỹ thuật', en: () => 'On an error, also print its detailed cause (stack) for technical support' },
+  helpLimit: {
+    vi: (what: string, limit: number) => `Giới hạn ${what} cho một văn bản (mặc định ${limit})`,
+    en: (what: string, limit: number) => `Limit on ${what} for one document (default ${limit})`,
+  },
+  extractRenamed: {
+    vi: (stored: string, target: string) => `Tên tệp ghi trong PDF (${JSON.stringify(stored)}) không phải tên tệp số liệu thông thường; ghi ra ${target} theo tên của PDF.`,
+    en: (stored: string, target: string) => `The file name stored in the PDF (${JSON.stringify(stored)}) is not a plain data-file name; writing ${target}, named after the PDF.`,
+  },
 } satisfies Messages;

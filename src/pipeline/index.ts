@@ -20,7 +20,7 @@ import { faceFor, getFontFamily, measureText } from '../fonts/index.js';
 import { getProfile } from '../profile/index.js';
 import type { TextStyle } from '../profile/index.js';
 import type { PdfA } from '../render/pdf/archive.js';
-import { TemplateKindError } from '../messages/errors.js';
+import { InvalidDataError, TemplateKindError } from '../messages/errors.js';
 import { pipelineMessages as words } from '../messages/pipeline.js';
 import { say } from '../messages/types.js';
 
@@ -111,7 +111,13 @@ export async function loadReport(file: string, lang: Lang = 'vi', legacy?: Legac
     return { ok: false, problems: parsed.problems };
   }
   if (isPdf(file, bytes)) {
-    const embedded = await extractSource(bytes);
+    let embedded;
+    try {
+      embedded = await extractSource(bytes);
+    } catch (e) {
+      if (!(e instanceof InvalidDataError)) throw e;
+      return { ok: false, problems: [{ file, line: 0, column: 0, path: [], code: 'pdf', severity: 'error', message: e.text(lang) }] };
+    }
     if (!embedded) {
       const message = say(lang, words.pdfWithoutSource);
       return { ok: false, problems: [{ file, line: 0, column: 0, path: [], code: 'no-source', severity: 'error', message }] };
