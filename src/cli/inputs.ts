@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { glob } from 'tinyglobby';
+import { trimEndOf } from '../limits/text.js';
 
 const DATA = /\.(ya?ml|json)$/i;
 
@@ -14,7 +15,7 @@ export async function expandInputs(args: string[]): Promise<string[]> {
     const stat = statSync(arg, { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
       const found = await glob('**/*.{yaml,yml,json}', { cwd: arg, absolute: false, onlyFiles: true, dot: false });
-      files.push(...found.filter((f) => !f.endsWith('.schema.json')).sort().map((f) => `${arg.replace(/\/+$/, '')}/${f}`));
+      files.push(...found.filter((f) => !f.endsWith('.schema.json')).sort().map((f) => `${trimEndOf(arg, '/')}/${f}`));
     } else if (!stat && /[*?[\]{}]/.test(arg)) {
       const found = await glob(arg, { onlyFiles: true });
       files.push(...found.filter((f) => DATA.test(f) && !f.endsWith('.schema.json')).sort());

@@ -148,7 +148,17 @@ function compileString(env: typeof Handlebars, source: string, file: string, ind
 /** Every tag in the template source must belong to the markup vocabulary. */
 function checkTags(source: string, file: string): void {
   // Blank out mustaches first so `{{#if a < b}}`-like text is not taken for a tag.
-  const plain = source.replace(/\{\{[\s\S]*?\}\}/g, (m) => m.replace(/[^\n]/g, ' '));
+  // A scan with indexOf: /\{\{[\s\S]*?\}\}/g is quadratic on many unclosed "{{".
+  let plain = '';
+  let from = 0;
+  for (;;) {
+    const open = source.indexOf('{{', from);
+    const close = open < 0 ? -1 : source.indexOf('}}', open + 2);
+    if (close < 0) break;
+    plain += source.slice(from, open) + source.slice(open, close + 2).replace(/[^\n]/g, ' ');
+    from = close + 2;
+  }
+  plain += source.slice(from);
   const tagRe = /<\/?([A-Za-z][A-Za-z0-9-]*)/g;
   for (let m = tagRe.exec(plain); m; m = tagRe.exec(plain)) {
     const tag = m[1]!.toLowerCase();

@@ -7,6 +7,7 @@ import { markupMessages } from '../messages/markup.js';
 import { say } from '../messages/types.js';
 import { markupTags } from './markup.js';
 import type { Align, Appendix, Block, Heading, Inline, List, ListItem, Paragraph, Position, Table, TableCell, TableRow } from './types.js';
+import { trimEndOf } from '../limits/text.js';
 
 /**
  * parse: body markup → Document blocks. Headings are numbered here ("I.", "1.", "a)"), so a
@@ -307,7 +308,7 @@ function tidy(items: Inline[]): Inline[] {
     const prev = merged[i - 1];
     const next = merged[i + 1];
     if (!prev || prev.type === 'break') t = t.replace(/^ +/, '');
-    if (!next || next.type === 'break') t = t.replace(/ +$/, '');
+    if (!next || next.type === 'break') t = trimEndOf(t, ' ');
     // A space at the start of a run that follows a run ending in a space is a duplicate.
     if (prev?.type === 'text' && prev.text.endsWith(' ')) t = t.replace(/^ +/, '');
     merged[i] = { ...item, text: t };

@@ -47,4 +47,8 @@ export const limitsMessages = {
     vi: (stored: string, target: string) => `Tên tệp ghi trong PDF (${JSON.stringify(stored)}) không phải tên tệp số liệu thông thường; ghi ra ${target} theo tên của PDF.`,
     en: (stored: string, target: string) => `The file name stored in the PDF (${JSON.stringify(stored)}) is not a plain data-file name; writing ${target}, named after the PDF.`,
   },
+  patternInvalid: {
+    vi: (field: string, pattern: string, reason: string) => `trường "${field}": mẫu ${JSON.stringify(pattern)} không dùng được (${reason}); mẫu theo cú pháp RE2, không có nhìn trước/nhìn sau hay tham chiếu ngược.`,
+    en: (field: string, pattern: string, reason: string) => `field "${field}": the pattern ${JSON.stringify(pattern)} cannot be used (${reason}); patterns follow RE2 syntax, without lookaround or back-references.`,
+  },
 } satisfies Messages;
