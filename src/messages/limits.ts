@@ -51,4 +51,8 @@ export const limitsMessages = {
     vi: (field: string, pattern: string, reason: string) => `trường "${field}": mẫu ${JSON.stringify(pattern)} không dùng được (${reason}); mẫu theo cú pháp RE2, không có nhìn trước/nhìn sau hay tham chiếu ngược.`,
     en: (field: string, pattern: string, reason: string) => `field "${field}": the pattern ${JSON.stringify(pattern)} cannot be used (${reason}); patterns follow RE2 syntax, without lookaround or back-references.`,
   },
+  forbiddenChars: {
+    vi: (field: string, chars: string) => `trường "${field}" chứa ký tự điều khiển không được phép: ${chars}; ký tự như vậy làm đổi hoặc ẩn chữ, khác nhau giữa bản PDF và bản DOCX; hãy xóa nó.`,
+    en: (field: string, chars: string) => `field "${field}" holds a control character that is not allowed: ${chars}; such characters change or hide text differently in the PDF and the DOCX; remove it.`,
+  },
 } satisfies Messages;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ref } from '../messages/ref.js';
+import { LINE_BREAKS } from '../limits/chars.js';
 
 /**
  * Building blocks shared by every kind's schema. Field descriptions are in Vietnamese: they end up
@@ -12,7 +13,8 @@ export const text = (description: string) =>
     .string()
     .trim()
     .min(1, { message: ref('model', 'notEmpty') })
-    .refine((s) => !/[\r\n]/.test(s), { message: ref('model', 'oneLine') })
+    // U+2028/2029 and NEL break a line in a word processor as \n does.
+    .refine((s) => !LINE_BREAKS.test(s), { message: ref('model', 'oneLine') })
     .describe(description);
 
 /** A paragraph of prose (may be long; line breaks inside are joined by the template). */

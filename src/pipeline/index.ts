@@ -23,6 +23,8 @@ import type { PdfA } from '../render/pdf/archive.js';
 import { InvalidDataError, TemplateKindError } from '../messages/errors.js';
 import { pipelineMessages as words } from '../messages/pipeline.js';
 import { say } from '../messages/types.js';
+import { describeForbidden, forbiddenChars } from '../limits/chars.js';
+import { limitsMessages } from '../messages/limits.js';
 
 /**
  * The pipeline, one stage after another: load → compose → parse → frame → render.
@@ -86,8 +88,10 @@ export function validateSource(original: SourceDocument, lang: Lang = 'vi', lega
       problems: [{ file: source.file, ...pos, path: ['kind'], code: kindId === undefined ? 'missing' : 'enum', message, severity: 'error' }],
     };
   }
+  const chars = dataCharProblems(source, lang);
   const result = validate(source, kind.schema, lang);
-  if (!result.ok) return { ok: false, problems: result.problems };
+  if (!result.ok) return { ok: false, problems: sortProblems([...chars, ...result.problems]) };
+  if (chars.length > 0) return { ok: false, problems: chars };
   const glyphs = dataGlyphProblems(source, kind, lang);
   if (glyphs.length > 0) return { ok: false, problems: glyphs };
   const report = result.value as ReportBase;
@@ -142,6 +146,18 @@ export function loadReportText(text: string, file: string, lang: Lang = 'vi', le
   const result = validateSource(parsed.source, lang, legacy);
   if (!result.ok) return { ok: false, problems: sortProblems([...parsed.problems, ...result.problems]) };
   return { ...result, warnings: sortProblems([...parsed.problems, ...result.warnings]), source: { name: path.basename(file), bytes: Buffer.from(text, 'utf8') } };
+}
+
+/** Characters refused in any text of the data (NUL, direction controls), each at its field. */
+function dataCharProblems(source: SourceDocument, lang: Lang): Problem[] {
+  const problems: Problem[] = [];
+  for (const [path, text] of stringLeaves(source.data)) {
+    const chars = forbiddenChars(text);
+    if (chars.length === 0) continue;
+    const message = say(lang, limitsMessages.forbiddenChars, formatPath(path), describeForbidden(chars));
+    problems.push({ file: source.file, ...source.locate(path), path, code: 'char', severity: 'error', message });
+  }
+  return problems;
 }
 
 /**
