@@ -55,4 +55,14 @@ export const limitsMessages = {
     vi: (field: string, chars: string) => `trường "${field}" chứa ký tự điều khiển không được phép: ${chars}; ký tự như vậy làm đổi hoặc ẩn chữ, khác nhau giữa bản PDF và bản DOCX; hãy xóa nó.`,
     en: (field: string, chars: string) => `field "${field}" holds a control character that is not allowed: ${chars}; such characters change or hide text differently in the PDF and the DOCX; remove it.`,
   },
+  limitInData: {
+    vi: (field: string, what: string, found: number | undefined, limit: number, option: string) =>
+      `${field ? `trường "${field}": ` : ''}${what} vượt giới hạn ${limit}${found !== undefined ? ` (có ${found})` : ''}; nếu thật sự cần, nâng giới hạn bằng ${option}.`,
+    en: (field: string, what: string, found: number | undefined, limit: number, option: string) =>
+      `${field ? `field "${field}": ` : ''}${what} exceeds the limit of ${limit}${found !== undefined ? ` (found ${found})` : ''}; if this is really needed, raise it with ${option}.`,
+  },
+  aliasCycle: {
+    vi: (field: string, alias: string) => `trường "${field}": bí danh *${alias} nằm bên trong chính phần nó trỏ tới, số liệu sẽ lặp vô tận; hãy viết giá trị ra thay cho bí danh.`,
+    en: (field: string, alias: string) => `field "${field}": the alias *${alias} lies inside the very node it names, so the data would repeat forever; write the value out instead of the alias.`,
+  },
 } satisfies Messages;
