@@ -8,6 +8,8 @@ import { say } from '../messages/types.js';
 import { markupTags } from './markup.js';
 import type { Align, Appendix, Block, Heading, Inline, List, ListItem, Paragraph, Position, Table, TableCell, TableRow } from './types.js';
 import { trimEndOf } from '../limits/text.js';
+import { limitError, limitOption, limits } from '../limits/index.js';
+import { limitsMessages } from '../messages/limits.js';
 
 /**
  * parse: body markup → Document blocks. Headings are numbered here ("I.", "1.", "a)"), so a
@@ -63,6 +65,7 @@ export interface ParsedMarkup {
  * that the position markers number; positions and errors then point at template lines.
  */
 export function parseMarkup(markup: string, source: string, files: readonly string[] = []): ParsedMarkup {
+  if (markup.length > limits().markupChars) throw limitError(source, 'markupChars', markup.length);
   const dom = parseDocument(markup, {
     withStartIndices: true,
     lowerCaseTags: true,
@@ -88,6 +91,18 @@ export function parseMarkup(markup: string, source: string, files: readonly stri
     if (where) throw new MarkupError(where.file, where.line, detail, true);
     throw new MarkupError(source, lineAt(index), detail);
   };
+  // The walks below recurse by element: refuse a nesting deeper than the limit first, with an
+  // explicit stack (a template loop can nest 20,000 deep and overflow the call stack).
+  const maxDepth = limits().markupDepth;
+  const pending: [ChildNode[], number][] = [[dom.children, 1]];
+  while (pending.length > 0) {
+    const [nodes, depth] = pending.pop()!;
+    for (const node of nodes) {
+      if (!('children' in node) || node.children.length === 0) continue;
+      if (depth > maxDepth) fail(node, (lang) => say(lang, limitsMessages.markupTooDeep, maxDepth, limitOption.markupDepth));
+      pending.push([node.children, depth + 1]);
+    }
+  }
   const ctx: Ctx = {
     fail,
     at(node) {
