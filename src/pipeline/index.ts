@@ -24,6 +24,7 @@ import { InvalidDataError, TemplateKindError } from '../messages/errors.js';
 import { pipelineMessages as words } from '../messages/pipeline.js';
 import { say } from '../messages/types.js';
 import { describeForbidden, forbiddenChars } from '../limits/chars.js';
+import { limitOption, limits } from '../limits/index.js';
 import { limitsMessages } from '../messages/limits.js';
 
 /**
@@ -148,10 +149,16 @@ export function loadReportText(text: string, file: string, lang: Lang = 'vi', le
   return { ...result, warnings: sortProblems([...parsed.problems, ...result.warnings]), source: { name: path.basename(file), bytes: Buffer.from(text, 'utf8') } };
 }
 
-/** Characters refused in any text of the data (NUL, direction controls), each at its field. */
+/** Characters refused in any text of the data (NUL, direction controls), and texts beyond the paragraph limit, each at its field. */
 function dataCharProblems(source: SourceDocument, lang: Lang): Problem[] {
   const problems: Problem[] = [];
+  const { paragraphChars } = limits();
   for (const [path, text] of stringLeaves(source.data)) {
+    if (text.length > paragraphChars) {
+      const message = say(lang, limitsMessages.limitInData, formatPath(path), say(lang, limitsMessages.limit_paragraphChars), text.length, paragraphChars, limitOption.paragraphChars);
+      problems.push({ file: source.file, ...source.locate(path), path, code: 'limit', severity: 'error', message });
+      continue;
+    }
     const chars = forbiddenChars(text);
     if (chars.length === 0) continue;
     const message = say(lang, limitsMessages.forbiddenChars, formatPath(path), describeForbidden(chars));

@@ -39,3 +39,12 @@ describe('line separators in a one-line field', () => {
     expect(problems(withPlace('Phường '))).toEqual([]);
   });
 });
+
+describe('the paragraph limit', () => {
+  it('refuses one text longer than --max-paragraph-chars at its field', () => {
+    const long = 'chữ '.repeat(50_001);
+    expect(problems(base.replace('forecast: Tình hình ổn định.', `forecast: ${long}`))).toEqual([
+      '38:11 field "forecast": the length of one paragraph (characters) exceeds the limit of 200000 (found 200003); if this is really needed, raise it with --max-paragraph-chars.',
+    ]);
+  });
+});
