@@ -32,7 +32,9 @@ export async function runBatch(inputs: string[], options: JobOptions, batch: Bat
   if (options.profile !== undefined) getProfile(options.profile);
   const threads = Math.max(1, Math.min(batch.threads ?? availableParallelism(), inputs.length));
   // Worker threads need the compiled worker; from TypeScript sources (tests) stay in this thread.
-  if (threads === 1 || !existsSync(workerFile)) return runInThread(inputs, options, batch);
+  // A stoppable batch (the CLI's Ctrl-C) renders even one input in a worker: layout is synchronous,
+  // so only terminating the worker stops a render in progress, and nothing is written after.
+  if ((threads === 1 && !batch.signal) || !existsSync(workerFile)) return runInThread(inputs, options, batch);
 
   const pool = new Piscina({ filename: workerFile, maxThreads: threads, minThreads: threads, idleTimeout: 1000 });
   try {
