@@ -69,4 +69,16 @@ export const limitsMessages = {
     vi: (limit: number, option: string) => `các thẻ lồng nhau sâu hơn giới hạn ${limit} tầng (thường do một vòng lặp của mẫu); nếu thật sự cần, nâng giới hạn bằng ${option}.`,
     en: (limit: number, option: string) => `elements are nested deeper than the limit of ${limit} (usually a loop of the template); if this is really needed, raise it with ${option}.`,
   },
+  notJson: {
+    vi: (field: string, what: string) => `trường "${field}": giá trị kiểu ${what} không phải số liệu (JSON không chứa được); hãy đưa chữ, số, danh sách hoặc bảng khóa–giá trị.`,
+    en: (field: string, what: string) => `field "${field}": a value of type ${what} is not data (JSON cannot hold it); give text, numbers, lists or mappings.`,
+  },
+  unknownFormat: {
+    vi: (format: string, known: string) => `định dạng "${format}" không có; chọn trong: ${known}.`,
+    en: (format: string, known: string) => `there is no format "${format}"; choose from: ${known}.`,
+  },
+  reservedFieldName: {
+    vi: (file: string, name: string) => `${file}: tên trường "${name}" trùng tên có sẵn của JavaScript, hãy đặt tên khác.`,
+    en: (file: string, name: string) => `${file}: the field name "${name}" is a name JavaScript reserves on every object; choose another.`,
+  },
 } satisfies Messages;

@@ -180,7 +180,8 @@ export function compileField(spec: FieldSpec | FieldType, where: string): z.ZodT
 export function valueAt(data: unknown, dotted: string): unknown {
   let cur = data;
   for (const seg of dotted.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
+    // Own properties only: "{constructor}" or "{toString}" must not reach Object.prototype.
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, seg)) return undefined;
     cur = (cur as Record<string, unknown>)[seg];
   }
   return cur;

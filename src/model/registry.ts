@@ -6,6 +6,7 @@ import { formatProblems, parseSource, validate } from '../load/index.js';
 import type { Lang } from '../load/index.js';
 import { TemplateKindError, errorText } from '../messages/errors.js';
 import { containedKindFile, readKindFile } from '../limits/files.js';
+import { limitsMessages } from '../messages/limits.js';
 import { modelMessages } from '../messages/model.js';
 import { say } from '../messages/types.js';
 import { documentFields } from './common.js';
@@ -67,7 +68,9 @@ function readChecked<S extends z.ZodType>(text: string, file: string, schema: S)
 function defineKind(k: KindFile, dir: string, file: string): KindDefinition {
   const shape: Record<string, z.ZodType> = {};
   for (const [name, spec] of Object.entries(k.fields)) {
-    if (name in documentFields || name === 'kind' || name === 'frame') throw new KindError((lang) => say(lang, modelMessages.kindSharedField, file, name));
+    // A name of Object.prototype (constructor, toString, __proto__ …) would reach the prototype chain.
+    if (name in Object.prototype) throw new KindError((lang) => say(lang, limitsMessages.reservedFieldName, file, name));
+    if (Object.hasOwn(documentFields, name) || name === 'kind' || name === 'frame') throw new KindError((lang) => say(lang, modelMessages.kindSharedField, file, name));
     try {
       shape[name] = compileField(spec, name);
     } catch (e) {
