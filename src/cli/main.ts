@@ -156,10 +156,11 @@ export async function main(argv: string[]): Promise<number> {
           .option('out', { alias: 'o', type: 'string', default: 'out', describe: say(lang, m.outHelp) })
           .option('format', { alias: 'f', type: 'string', default: FORMATS.join(','), describe: formatsHelp })
           .option('profile', { type: 'string', describe: say(lang, m.watchProfile) })
+          .option('force', { type: 'boolean', default: false, describe: say(lang, lm.watchForce) })
           .option('legacy', { type: 'string', choices: ['tcvn3', 'vni', 'unicode'], describe: say(lang, m.legacyHelp) })
           .example('$0 watch bao-cao.yaml', say(lang, m.watchExample)),
       async (a) => {
-        exitCode = await watchCommand({ input: a.input, out: a.out, format: a.format, lang, ...(a.profile ? { profile: a.profile } : {}), ...(a.legacy ? { legacy: a.legacy as LegacyOption } : {}) });
+        exitCode = await watchCommand({ input: a.input, out: a.out, format: a.format, lang, force: a.force === true, ...(a.profile ? { profile: a.profile } : {}), ...(a.legacy ? { legacy: a.legacy as LegacyOption } : {}) });
       },
     )
     .demandCommand(1, say(lang, m.chooseCommand))

@@ -81,4 +81,8 @@ export const limitsMessages = {
     vi: (file: string, name: string) => `${file}: tên trường "${name}" trùng tên có sẵn của JavaScript, hãy đặt tên khác.`,
     en: (file: string, name: string) => `${file}: the field name "${name}" is a name JavaScript reserves on every object; choose another.`,
   },
+  watchForce: {
+    vi: () => 'Ghi đè tệp kết quả khác đã có từ trước (như render --force); tệp do chính lần theo dõi này ghi luôn được thay',
+    en: () => 'Overwrite a different existing output (as render --force); files this watch session wrote itself are always replaced',
+  },
 } satisfies Messages;

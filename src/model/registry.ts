@@ -152,6 +152,29 @@ function configuredDirs(): string[] {
   return dirs;
 }
 
+/**
+ * Load every kind folder again (watch mode: an edited kind.yaml takes effect at the next render).
+ * A broken kind file throws its KindError; the previous definitions are kept until one loads.
+ */
+export function reloadKinds(): void {
+  const dirs = [...registeredDirs];
+  const before = new Map(kinds);
+  kinds.clear();
+  registeredDirs.length = 0;
+  initialised = false;
+  try {
+    ensureBuiltins();
+    for (const dir of dirs) registerKindDir(dir);
+  } catch (e) {
+    kinds.clear();
+    for (const [id, k] of before) kinds.set(id, k);
+    registeredDirs.length = 0;
+    registeredDirs.push(...dirs);
+    initialised = true;
+    throw e;
+  }
+}
+
 export function listKinds(): readonly KindDefinition[] {
   ensureBuiltins();
   return [...kinds.values()];
