@@ -32,9 +32,15 @@ export const isoDate = (description: string) =>
     .refine(isRealDate, { message: ref('model', 'realDate') })
     .describe(description);
 
-function isRealDate(s: string): boolean {
+/**
+ * A day that exists (no 30 February), in years 1-9999. setUTCFullYear, not Date.UTC: Date.UTC
+ * reads years 0-99 as 1900-1999, which refused real dates of those years.
+ */
+export function isRealDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
+  if (!(y >= 1)) return false;
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
