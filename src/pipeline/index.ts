@@ -134,6 +134,10 @@ export async function loadReport(file: string, lang: Lang = 'vi', legacy?: Legac
 
 /** Decode, parse and validate a data file's bytes; `name` is the source's name inside a PDF. */
 export function loadReportBytes(bytes: Uint8Array, file: string, lang: Lang = 'vi', legacy?: LegacyOption, name = path.basename(file)): LoadResult {
+  if (bytes.length > limits().inputBytes) {
+    const message = say(lang, limitsMessages.limitInData, '', say(lang, limitsMessages.limit_inputBytes), bytes.length, limits().inputBytes, limitOption.inputBytes);
+    return { ok: false, problems: [{ file, line: 0, column: 0, path: [], code: 'limit', severity: 'error', message }] };
+  }
   const decoded = decodeUtf8(bytes, file, lang);
   if ('problem' in decoded) return { ok: false, problems: [decoded.problem] };
   const result = loadReportText(decoded.text, file, lang, legacy);

@@ -69,3 +69,14 @@ describe('a PDF pdf.js cannot read', () => {
     expect(hasStack(v.stderr)).toBe(true);
   });
 });
+
+describe('the input size limit on a data file', () => {
+  it('refuses a data file above --max-input-bytes before parsing it, naming the limit and the option', () => {
+    const dir = tmp('size');
+    writeFileSync(path.join(dir, 'lon.yaml'), `${minimal()}# ${'x'.repeat(3_000)}\n`);
+    const r = run(['validate', 'lon.yaml', '--max-input-bytes', '2000', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^lon\.yaml: error: the size of the data \(bytes\) exceeds the limit of 2000 \(found \d+\); if this is really needed, raise it with --max-input-bytes\.\n/);
+    expect(run(['validate', 'lon.yaml'], { cwd: dir }).code).toBe(0);
+  });
+});
