@@ -44,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('max-markup-depth', { type: 'number', describe: say(lang, lm.helpLimit, say(lang, lm.limit_markupDepth), defaultLimits.markupDepth) })
     .option('max-markup-chars', { type: 'number', describe: say(lang, lm.helpLimit, say(lang, lm.limit_markupChars), defaultLimits.markupChars) })
     .option('max-keys', { type: 'number', describe: say(lang, lm.helpLimit, say(lang, lm.limit_mappingKeys), defaultLimits.mappingKeys) })
+    .option('max-memory-mb', { type: 'number', describe: say(lang, lm.helpLimit, say(lang, lm.limit_memoryMb), defaultLimits.memoryMb) })
     .middleware((a) => {
       verbose = a.verbose === true;
       // Set before any kind loads or worker starts: workers read them from BAOCAO_LIMITS.
@@ -54,6 +55,7 @@ export async function main(argv: string[]): Promise<number> {
         markupDepth: a.maxMarkupDepth as number | undefined,
         markupChars: a.maxMarkupChars as number | undefined,
         mappingKeys: a.maxKeys as number | undefined,
+        memoryMb: a.maxMemoryMb as number | undefined,
       });
       for (const dir of (a.kinds as string[] | undefined) ?? []) registerKindDir(dir);
     })

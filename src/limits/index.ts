@@ -22,6 +22,8 @@ export interface Limits {
   markupChars: number;
   /** Keys of one mapping. */
   mappingKeys: number;
+  /** The JavaScript heap of the worker thread rendering one document, in MiB. */
+  memoryMb: number;
 }
 
 export const defaultLimits: Readonly<Limits> = Object.freeze({
@@ -31,6 +33,7 @@ export const defaultLimits: Readonly<Limits> = Object.freeze({
   markupDepth: 200,
   markupChars: 32 * 1024 * 1024,
   mappingKeys: 10_000,
+  memoryMb: 2048,
 });
 
 /** The command-line option that raises each limit (named in every refusal). */
@@ -41,6 +44,7 @@ export const limitOption: Record<keyof Limits, string> = {
   markupDepth: '--max-markup-depth',
   markupChars: '--max-markup-chars',
   mappingKeys: '--max-keys',
+  memoryMb: '--max-memory-mb',
 };
 
 let current: Limits | undefined;
