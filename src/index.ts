@@ -15,6 +15,10 @@ import { apiMessages } from './messages/api.js';
 import { UsageError } from './messages/errors.js';
 import { say } from './messages/types.js';
 import { getProfile } from './profile/index.js';
+import { notJson } from './limits/json.js';
+import { limits } from './limits/index.js';
+import { limitsMessages } from './messages/limits.js';
+import { formatPath } from './load/describe.js';
 
 export { FORMATS, PDFA_LEVELS, VERSION, buildDocument, loadReport, loadReportBytes, loadReportText, renderDocument, outputStem, withCreationDate } from './pipeline/index.js';
 export type { DocumentRenderOptions, Format, LegacyOption, LoadedReport, LoadResult, PdfA } from './pipeline/index.js';
@@ -97,6 +101,12 @@ export function validateFile(file: string, lang: Lang = 'vi'): Promise<LoadResul
 
 /** Validate a data object (as parsed from JSON); problem positions refer to its JSON text. */
 export function validateData(data: unknown, lang: Lang = 'vi', name = 'dữ liệu.json', legacy?: LegacyOption): LoadResult {
+  // A function, undefined or a cycle would be dropped or crash in JSON: refused at its field.
+  const odd = notJson(data, limits().dataDepth);
+  if (odd) {
+    const message = say(lang, limitsMessages.notJson, formatPath(odd.path), odd.what);
+    return { ok: false, problems: [{ file: name, line: 0, column: 0, path: odd.path, code: 'type', severity: 'error', message }] };
+  }
   return loadReportText(JSON.stringify(data, null, 2) ?? 'null', name, lang, legacy);
 }
 
@@ -123,6 +133,9 @@ async function renderLoaded(loaded: LoadResult, options: RenderOptions): Promise
   const doc = withCreationDate(buildDocument(loaded.kind, loaded.report, profile, options.lang), date);
   const pdfa = options.pdfa ?? '3b';
   const outputs: Partial<Record<Format, Buffer>> = {};
+  for (const format of options.formats ?? FORMATS) {
+    if (!FORMATS.includes(format)) throw new UsageError((lang) => say(lang, limitsMessages.unknownFormat, String(format), FORMATS.join(', ')));
+  }
   for (const format of options.formats ?? FORMATS) {
     outputs[format] = await renderDocument(doc, format, profile, {
       pdfa,

@@ -6,6 +6,9 @@ import { removeTempFiles } from '../output/index.js';
 import { getProfile } from '../profile/index.js';
 import { runJob } from './job.js';
 import type { JobOptions, JobResult } from './job.js';
+import { limitOption, limits } from '../limits/index.js';
+import { limitsMessages } from '../messages/limits.js';
+import { say } from '../messages/types.js';
 
 export { runJob, countPdfPages } from './job.js';
 export type { JobOptions, JobOutput, JobResult, JobStatus, OutputStatus } from './job.js';
@@ -32,9 +35,14 @@ export async function runBatch(inputs: string[], options: JobOptions, batch: Bat
   if (options.profile !== undefined) getProfile(options.profile);
   const threads = Math.max(1, Math.min(batch.threads ?? availableParallelism(), inputs.length));
   // Worker threads need the compiled worker; from TypeScript sources (tests) stay in this thread.
-  if (threads === 1 || !existsSync(workerFile)) return runInThread(inputs, options, batch);
+  // A stoppable batch (the CLI's Ctrl-C) renders even one input in a worker: layout is synchronous,
+  // so only terminating the worker stops a render in progress, and nothing is written after.
+  if ((threads === 1 && !batch.signal) || !existsSync(workerFile)) return runInThread(inputs, options, batch);
 
-  const pool = new Piscina({ filename: workerFile, maxThreads: threads, minThreads: threads, idleTimeout: 1000 });
+  // Each document renders within the memory limit: a template loop that grows without end ends
+  // its worker (ERR_WORKER_OUT_OF_MEMORY), reported with the limit, not the whole process.
+  const memoryMb = limits().memoryMb;
+  const pool = new Piscina({ filename: workerFile, maxThreads: threads, minThreads: threads, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
   try {
     return await Promise.all(
       inputs.map(async (input) => {
@@ -43,7 +51,7 @@ export async function runBatch(inputs: string[], options: JobOptions, batch: Bat
           result = (await pool.run({ input, options }, { signal: batch.signal ?? null })) as JobResult;
         } catch (e) {
           if (batch.signal?.aborted) throw e;
-          result = internalError(input, e);
+          result = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory(input, options.lang ?? 'vi') : internalError(input, e);
         }
         batch.onResult?.(result);
         return result;
@@ -69,6 +77,11 @@ async function runInThread(inputs: string[], options: JobOptions, batch: BatchOp
     results.push(result);
   }
   return results;
+}
+
+function outOfMemory(input: string, lang: 'vi' | 'en'): JobResult {
+  const error = say(lang, limitsMessages.limitExceeded, input, say(lang, limitsMessages.limit_memoryMb), undefined, limits().memoryMb, limitOption.memoryMb);
+  return { input, status: 'invalid', outputs: [], problems: [], warnings: [], error, ms: 0 };
 }
 
 function internalError(input: string, e: unknown): JobResult {

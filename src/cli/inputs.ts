@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { glob } from 'tinyglobby';
+import { trimEndOf } from '../limits/text.js';
 
 const DATA = /\.(ya?ml|json)$/i;
 
@@ -15,7 +16,7 @@ export async function expandInputs(args: string[]): Promise<string[]> {
     if (stat?.isDirectory()) {
       // Hidden folders (.git, .cache) and node_modules hold no reports: a folder of data skips them.
       const found = await glob('**/*.{yaml,yml,json}', { cwd: arg, absolute: false, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] });
-      files.push(...found.filter((f) => !f.endsWith('.schema.json')).sort().map((f) => `${arg.replace(/\/+$/, '')}/${f}`));
+      files.push(...found.filter((f) => !f.endsWith('.schema.json')).sort().map((f) => `${trimEndOf(arg, '/')}/${f}`));
     } else if (!stat && /[*?[\]{}]/.test(arg)) {
       const found = await glob(arg, { onlyFiles: true });
       files.push(...found.filter((f) => DATA.test(f) && !f.endsWith('.schema.json')).sort());

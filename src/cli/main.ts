@@ -17,6 +17,8 @@ import { EXIT } from './exit.js';
 import { langOf } from './i18n.js';
 import { cliMessages as m } from '../messages/cli.js';
 import { say } from '../messages/types.js';
+import { limitsMessages as lm } from '../messages/limits.js';
+import { defaultLimits, setLimits } from '../limits/index.js';
 import { yargsVi } from './yargs-vi.js';
 
 /**
@@ -26,6 +28,7 @@ import { yargsVi } from './yargs-vi.js';
 export async function main(argv: string[]): Promise<number> {
   const lang = langOf(argv);
   let exitCode: number = EXIT.ok;
+  let verbose = false;
   const formatsHelp = say(lang, m.formatsHelp, FORMATS.join(', '));
 
   const cli = yargs(argv)
@@ -37,7 +40,26 @@ export async function main(argv: string[]): Promise<number> {
       type: 'string', array: true,
       describe: say(lang, m.kindsHelp),
     })
+    .option('verbose', { type: 'boolean', default: false, describe: say(lang, lm.helpVerbose) })
+    .option('max-input-bytes', { type: 'number', describe: say(lang, lm.helpLimit, say(lang, lm.limit_inputBytes), defaultLimits.inputBytes) })
+    .option('max-paragraph-chars', { type: 'number', describe: say(lang, lm.helpLimit, say(lang, lm.limit_paragraphChars), defaultLimits.paragraphChars) })
+    .option('max-depth', { type: 'number', describe: say(lang, lm.helpLimit, say(lang, lm.limit_dataDepth), defaultLimits.dataDepth) })
+    .option('max-markup-depth', { type: 'number', describe: say(lang, lm.helpLimit, say(lang, lm.limit_markupDepth), defaultLimits.markupDepth) })
+    .option('max-markup-chars', { type: 'number', describe: say(lang, lm.helpLimit, say(lang, lm.limit_markupChars), defaultLimits.markupChars) })
+    .option('max-keys', { type: 'number', describe: say(lang, lm.helpLimit, say(lang, lm.limit_mappingKeys), defaultLimits.mappingKeys) })
+    .option('max-memory-mb', { type: 'number', describe: say(lang, lm.helpLimit, say(lang, lm.limit_memoryMb), defaultLimits.memoryMb) })
     .middleware((a) => {
+      verbose = a.verbose === true;
+      // Set before any kind loads or worker starts: workers read them from BAOCAO_LIMITS.
+      setLimits({
+        inputBytes: a.maxInputBytes as number | undefined,
+        paragraphChars: a.maxParagraphChars as number | undefined,
+        dataDepth: a.maxDepth as number | undefined,
+        markupDepth: a.maxMarkupDepth as number | undefined,
+        markupChars: a.maxMarkupChars as number | undefined,
+        mappingKeys: a.maxKeys as number | undefined,
+        memoryMb: a.maxMemoryMb as number | undefined,
+      });
       for (const dir of (a.kinds as string[] | undefined) ?? []) registerKindDir(dir);
     })
     .command(
@@ -171,10 +193,11 @@ export async function main(argv: string[]): Promise<number> {
           .option('out', { alias: 'o', type: 'string', default: 'out', describe: say(lang, m.outHelp) })
           .option('format', { alias: 'f', type: 'string', default: FORMATS.join(','), describe: formatsHelp })
           .option('profile', { type: 'string', describe: say(lang, m.watchProfile) })
+          .option('force', { type: 'boolean', default: false, describe: say(lang, lm.watchForce) })
           .option('legacy', { type: 'string', choices: ['tcvn3', 'vni', 'unicode'], describe: say(lang, m.legacyHelp) })
           .example('$0 watch bao-cao.yaml', say(lang, m.watchExample)),
       async (a) => {
-        exitCode = await watchCommand({ input: a.input, out: a.out, format: a.format, lang, ...(a.profile ? { profile: a.profile } : {}), ...(a.legacy ? { legacy: a.legacy as LegacyOption } : {}) });
+        exitCode = await watchCommand({ input: a.input, out: a.out, format: a.format, lang, force: a.force === true, ...(a.profile ? { profile: a.profile } : {}), ...(a.legacy ? { legacy: a.legacy as LegacyOption } : {}) });
       },
     )
     .command(
@@ -209,6 +232,8 @@ export async function main(argv: string[]): Promise<number> {
     // An error raised on purpose ends the run with its own exit code (src/messages/errors.ts).
     if (!(e instanceof BaocaoError)) throw e;
     process.stderr.write(`${e.text(lang)}\n`);
+    // The cause's stack (pdf.js, the file system …) only when asked for: a clerk gets the sentence.
+    if (verbose && e.cause instanceof Error && e.cause.stack) process.stderr.write(`${e.cause.stack}\n`);
     if (e instanceof UsageError) process.stderr.write(`${say(lang, m.seeHelp)}\n`);
     return e.exitCode;
   }

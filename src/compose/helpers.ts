@@ -232,12 +232,12 @@ export const helpers: Record<string, (...a: Args) => unknown> = {
    */
   punct: (...a) => {
     const [t, mark] = args(a);
-    return String(t).replace(/[\s.;,:]+$/u, '') + String(mark);
+    return trimClosing(String(t)) + String(mark);
   },
   /** {{endItem text @last}}: a list item ending in ";" or, for the last item, ".". */
   endItem: (...a) => {
     const [t, last] = args(a);
-    return String(t).replace(/[\s.;,:]+$/u, '') + (last ? '.' : ';');
+    return trimClosing(String(t)) + (last ? '.' : ';');
   },
   /** {{concat "năm " 2019}} → "năm 2019": builds a label inside a sub-expression. */
   concat: (...a) => args(a).map(String).join(''),
@@ -259,3 +259,15 @@ export const helpers: Record<string, (...a: Args) => unknown> = {
     return x === y;
   },
 };
+
+/**
+ * The text without its closing spaces and punctuation. A scan from the end, not /[\s.;,:]+$/: that
+ * expression retries from every position of a long run that does not reach the end, quadratic in
+ * the run (100 KB of data took 14 s).
+ */
+export function trimClosing(t: string): string {
+  let end = t.length;
+  while (end > 0 && CLOSING.test(t[end - 1]!)) end--;
+  return t.slice(0, end);
+}
+const CLOSING = /^[\s.;,:]$/u;

@@ -1,4 +1,5 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
+import { readKindFile } from '../limits/files.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -98,14 +99,14 @@ export function loadTemplate(name: string, templateDir = builtinTemplateDir): Co
   }
   const kindName = path.basename(folder);
   // The body is source 0; partials follow in name order.
-  const source = readTemplateSource(file);
+  const source = readTemplateSource(folder, file);
   const sources: CompiledTemplate['sources'] = [{ file, name: `${kindName}/body.hbs`, text: source }];
   const partialDir = path.join(folder, 'partials');
   if (existsSync(partialDir)) {
     for (const entry of readdirSync(partialDir).sort()) {
       if (!entry.endsWith('.hbs')) continue;
       const partialFile = path.join(partialDir, entry);
-      const partial = readTemplateSource(partialFile);
+      const partial = readTemplateSource(folder, partialFile);
       sources.push({ file: partialFile, name: `${kindName}/partials/${entry}`, text: partial });
       env.registerPartial(entry.slice(0, -4), compileString(env, partial, partialFile, sources.length - 1));
     }
@@ -127,8 +128,8 @@ export function loadTemplate(name: string, templateDir = builtinTemplateDir): Co
   return compiled;
 }
 
-function readTemplateSource(file: string): string {
-  const source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').normalize('NFC');
+function readTemplateSource(folder: string, file: string): string {
+  const source = readKindFile(folder, file).replace(/^\uFEFF/, '').normalize('NFC');
   checkTags(source, file);
   return source;
 }
@@ -147,7 +148,17 @@ function compileString(env: typeof Handlebars, source: string, file: string, ind
 /** Every tag in the template source must belong to the markup vocabulary. */
 function checkTags(source: string, file: string): void {
   // Blank out mustaches first so `{{#if a < b}}`-like text is not taken for a tag.
-  const plain = source.replace(/\{\{[\s\S]*?\}\}/g, (m) => m.replace(/[^\n]/g, ' '));
+  // A scan with indexOf: /\{\{[\s\S]*?\}\}/g is quadratic on many unclosed "{{".
+  let plain = '';
+  let from = 0;
+  for (;;) {
+    const open = source.indexOf('{{', from);
+    const close = open < 0 ? -1 : source.indexOf('}}', open + 2);
+    if (close < 0) break;
+    plain += source.slice(from, open) + source.slice(open, close + 2).replace(/[^\n]/g, ' ');
+    from = close + 2;
+  }
+  plain += source.slice(from);
   const tagRe = /<\/?([A-Za-z][A-Za-z0-9-]*)/g;
   for (let m = tagRe.exec(plain); m; m = tagRe.exec(plain)) {
     const tag = m[1]!.toLowerCase();

@@ -7,6 +7,9 @@ import { markupMessages } from '../messages/markup.js';
 import { say } from '../messages/types.js';
 import { markupTags } from './markup.js';
 import type { Align, Appendix, Block, Heading, Inline, List, ListItem, Paragraph, Part, Position, Table, TableCell, TableRow } from './types.js';
+import { trimEndOf } from '../limits/text.js';
+import { limitError, limitOption, limits } from '../limits/index.js';
+import { limitsMessages } from '../messages/limits.js';
 
 /**
  * parse: body markup → Document blocks. Headings are numbered here ("I.", "1.", "a)"), so a
@@ -62,6 +65,7 @@ export interface ParsedMarkup {
  * that the position markers number; positions and errors then point at template lines.
  */
 export function parseMarkup(markup: string, source: string, files: readonly string[] = []): ParsedMarkup {
+  if (markup.length > limits().markupChars) throw limitError(source, 'markupChars', markup.length);
   const dom = parseDocument(markup, {
     withStartIndices: true,
     lowerCaseTags: true,
@@ -87,6 +91,18 @@ export function parseMarkup(markup: string, source: string, files: readonly stri
     if (where) throw new MarkupError(where.file, where.line, detail, true);
     throw new MarkupError(source, lineAt(index), detail);
   };
+  // The walks below recurse by element: refuse a nesting deeper than the limit first, with an
+  // explicit stack (a template loop can nest 20,000 deep and overflow the call stack).
+  const maxDepth = limits().markupDepth;
+  const pending: [ChildNode[], number][] = [[dom.children, 1]];
+  while (pending.length > 0) {
+    const [nodes, depth] = pending.pop()!;
+    for (const node of nodes) {
+      if (!('children' in node) || node.children.length === 0) continue;
+      if (depth > maxDepth) fail(node, (lang) => say(lang, limitsMessages.markupTooDeep, maxDepth, limitOption.markupDepth));
+      pending.push([node.children, depth + 1]);
+    }
+  }
   const ctx: Ctx = {
     fail,
     numbering: { ...DEFAULT_NUMBERING },
@@ -382,7 +398,7 @@ function tidy(items: Inline[]): Inline[] {
     const prev = merged[i - 1];
     const next = merged[i + 1];
     if (!prev || prev.type === 'break') t = t.replace(/^ +/, '');
-    if (!next || next.type === 'break') t = t.replace(/ +$/, '');
+    if (!next || next.type === 'break') t = trimEndOf(t, ' ');
     // A space at the start of a run that follows a run ending in a space is a duplicate.
     if (prev?.type === 'text' && prev.text.endsWith(' ')) t = t.replace(/^ +/, '');
     merged[i] = { ...item, text: t };

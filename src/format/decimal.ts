@@ -3,6 +3,7 @@
 // the binary value 1.00499999999999989…, so half-up rounding behaves as people expect.
 
 import { assertFiniteNumber } from './assert.js';
+import { trimEndOf } from '../limits/text.js';
 
 /** value = coef / 10^scale (coef is signed, scale >= 0). */
 export interface Dec {
@@ -86,7 +87,7 @@ export function renderScaled(scaled: bigint, places: number, trimZeros = false):
   const digits = abs(scaled).toString().padStart(places + 1, '0');
   const intPart = digits.slice(0, digits.length - places);
   let frac = digits.slice(digits.length - places);
-  if (trimZeros) frac = frac.replace(/0+$/, '');
+  if (trimZeros) frac = trimEndOf(frac, '0');
   const body = groupThousands(intPart) + (frac ? ',' + frac : '');
   return neg ? '-' + body : body;
 }

@@ -9,6 +9,7 @@ import { InvalidDataError } from '../messages/errors.js';
 import { frameMessages } from '../messages/frame.js';
 import { ref } from '../messages/ref.js';
 import { say } from '../messages/types.js';
+import { trimEndPunct } from '../limits/text.js';
 
 /**
  * frame: the Report's metadata → the worded elements Decree 30 fixes around the body. All
@@ -100,7 +101,7 @@ export function frameFindings(profile: Profile, frame: FrameData): { path: strin
 
 /** Party recipients (spec §14.2): "- X," for each, then "- Lưu Văn phòng Thị ủy." (no colon, no "VT"). */
 export function partyRecipientLines(recipients: string[], archive: string[]): string[] {
-  const strip = (s: string) => s.replace(/^[-–—•]\s*/u, '').replace(/[\s.;,]+$/u, '');
+  const strip = (s: string) => trimEndPunct(s.replace(/^[-–—•]\s*/u, ''), '.;,');
   return [...recipients.map((r) => `- ${strip(r)},`), `- Lưu ${archive.map(strip).join(', ')}.`];
 }
 
@@ -130,7 +131,7 @@ export function signatureLines(s: Signer): SignatureLine[] {
 
 /** "- X;" for each recipient, then "- Lưu: VT, …." (Decree 30 §9). */
 export function recipientLines(recipients: string[], archive: string[]): string[] {
-  const strip = (s: string) => s.replace(/^[-–—•]\s*/u, '').replace(/[\s.;,]+$/u, '');
+  const strip = (s: string) => trimEndPunct(s.replace(/^[-–—•]\s*/u, ''), '.;,');
   return [...recipients.map((r) => `- ${strip(r)};`), `- Lưu: ${archive.map(strip).join(', ')}.`];
 }
 

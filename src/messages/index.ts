@@ -5,6 +5,7 @@ import { cliMessages } from './cli.js';
 import { composeMessages } from './compose.js';
 import { fontsMessages } from './fonts.js';
 import { frameMessages } from './frame.js';
+import { limitsMessages } from './limits.js';
 import { loadMessages } from './load.js';
 import { markupMessages } from './markup.js';
 import { modelMessages } from './model.js';
@@ -27,6 +28,7 @@ export const catalogue = {
   compose: composeMessages,
   fonts: fontsMessages,
   frame: frameMessages,
+  limits: limitsMessages,
   load: loadMessages,
   markup: markupMessages,
   model: modelMessages,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ref } from '../messages/ref.js';
+import { LINE_BREAKS } from '../limits/chars.js';
 
 /**
  * Building blocks shared by every kind's schema. Field descriptions are in Vietnamese: they end up
@@ -12,7 +13,8 @@ export const text = (description: string) =>
     .string()
     .trim()
     .min(1, { message: ref('model', 'notEmpty') })
-    .refine((s) => !/[\r\n]/.test(s), { message: ref('model', 'oneLine') })
+    // U+2028/2029 and NEL break a line in a word processor as \n does.
+    .refine((s) => !LINE_BREAKS.test(s), { message: ref('model', 'oneLine') })
     .describe(description);
 
 /** A paragraph of prose (may be long; line breaks inside are joined by the template). */
@@ -29,9 +31,15 @@ export const isoDate = (description: string) =>
     .refine(isRealDate, { message: ref('model', 'realDate') })
     .describe(description);
 
-function isRealDate(s: string): boolean {
+/**
+ * A day that exists (no 30 February), in years 1-9999. setUTCFullYear, not Date.UTC: Date.UTC
+ * reads years 0-99 as 1900-1999, which refused real dates of those years.
+ */
+export function isRealDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
+  if (!(y >= 1)) return false;
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 

@@ -4,6 +4,8 @@ import { modelMessages } from '../messages/model.js';
 import { ref } from '../messages/ref.js';
 import { say } from '../messages/types.js';
 import { KindError } from './errors.js';
+import { RE2JS } from 're2js';
+import { limitsMessages } from '../messages/limits.js';
 import { isoDate, prose, quantity, text, year } from './common.js';
 import type { Quantity } from './common.js';
 
@@ -124,7 +126,10 @@ export function compileField(spec: FieldSpec | FieldType, where: string): z.ZodT
   switch (s.type) {
     case 'text': {
       let t = text(d);
-      if (s.pattern) t = t.refine((v) => new RegExp(s.pattern!, 'u').test(v), { message: s.patternMessage ?? ref('model', 'matchPattern', s.pattern) });
+      if (s.pattern) {
+        const pattern = compilePattern(s.pattern, where);
+        t = t.refine((v) => pattern.matcher(v).find(), { message: s.patternMessage ?? ref('model', 'matchPattern', s.pattern) });
+      }
       schema = t;
       break;
     }
@@ -181,7 +186,8 @@ export function compileField(spec: FieldSpec | FieldType, where: string): z.ZodT
 export function valueAt(data: unknown, dotted: string): unknown {
   let cur = data;
   for (const seg of dotted.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
+    // Own properties only: "{constructor}" or "{toString}" must not reach Object.prototype.
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, seg)) return undefined;
     cur = (cur as Record<string, unknown>)[seg];
   }
   return cur;
@@ -228,4 +234,19 @@ export function fillPlaceholders(pattern: string, data: unknown): string {
     const v = valueAt(data, p);
     return v === undefined || v === null ? '' : String(numeric(v) ?? v);
   });
+}
+
+/**
+ * A kind's `pattern:` compiled when the kind loads, by RE2 (re2js): matching takes time linear in
+ * the text whatever the pattern, so a pattern from another office cannot hang validation on a
+ * catastrophic expression; one RE2 cannot read (a syntax error, a lookaround, a back-reference)
+ * is a kind error naming the field, not a crash at validation.
+ */
+function compilePattern(pattern: string, where: string): RE2JS {
+  try {
+    return RE2JS.compile(pattern);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new KindError((lang) => say(lang, limitsMessages.patternInvalid, where, pattern, reason));
+  }
 }

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { formatProblems, parseSource, validate } from '../load/index.js';
 import type { Lang } from '../load/index.js';
-import { errorText } from '../messages/errors.js';
+import { TemplateKindError, errorText } from '../messages/errors.js';
+import { containedKindFile, readKindFile } from '../limits/files.js';
+import { limitsMessages } from '../messages/limits.js';
 import { modelMessages } from '../messages/model.js';
 import { say } from '../messages/types.js';
 import { documentFields } from './common.js';
@@ -29,17 +31,21 @@ const registeredDirs: string[] = [];
 let initialised = false;
 
 /** Load one kind folder (the one holding kind.yaml). */
-export function loadKindFolder(dir: string): KindDefinition {
+export function loadKindFolder(dir: string, builtin = false): KindDefinition {
   const file = path.join(dir, 'kind.yaml');
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
+    text = readKindFile(dir, file);
+  } catch (e) {
+    if (e instanceof TemplateKindError) throw e;
     throw new KindError((lang) => say(lang, modelMessages.kindUnreadable, file));
   }
   const kindFile = readChecked(text, file, kindFileSchema);
   if (!existsSync(path.join(dir, 'body.hbs'))) throw new KindError((lang) => say(lang, modelMessages.kindNoTemplate, dir));
-  return defineKind(kindFile, dir, file);
+  const kind = defineKind(kindFile, dir, file);
+  // `init` reads the sample: an office's kind must keep it inside its folder (the built-in kinds share data/).
+  if (!builtin && existsSync(kind.sample)) containedKindFile(dir, kind.sample);
+  return kind;
 }
 
 /**
@@ -62,7 +68,9 @@ function readChecked<S extends z.ZodType>(text: string, file: string, schema: S)
 function defineKind(k: KindFile, dir: string, file: string): KindDefinition {
   const shape: Record<string, z.ZodType> = {};
   for (const [name, spec] of Object.entries(k.fields)) {
-    if (name in documentFields || name === 'kind' || name === 'frame') throw new KindError((lang) => say(lang, modelMessages.kindSharedField, file, name));
+    // A name of Object.prototype (constructor, toString, __proto__ …) would reach the prototype chain.
+    if (name in Object.prototype) throw new KindError((lang) => say(lang, limitsMessages.reservedFieldName, file, name));
+    if (Object.hasOwn(documentFields, name) || name === 'kind' || name === 'frame') throw new KindError((lang) => say(lang, modelMessages.kindSharedField, file, name));
     try {
       shape[name] = compileField(spec, name);
     } catch (e) {
@@ -111,7 +119,7 @@ export function registerKindDir(dir: string): KindDefinition[] {
   ensureBuiltins();
   const abs = path.resolve(dir);
   if (registeredDirs.includes(abs)) return [];
-  const added = kindFolders(abs).map(loadKindFolder);
+  const added = kindFolders(abs).map((d) => loadKindFolder(d));
   for (const k of added) kinds.set(k.id, k);
   if (!registeredDirs.includes(abs)) registeredDirs.push(abs);
   return added;
@@ -127,7 +135,7 @@ function ensureBuiltins(): void {
   if (initialised) return;
   initialised = true;
   for (const dir of kindFolders(builtinKindsDir)) {
-    const k = loadKindFolder(dir);
+    const k = loadKindFolder(dir, true);
     kinds.set(k.id, k);
   }
   for (const dir of configuredDirs()) registerKindDir(dir);
@@ -142,6 +150,29 @@ function configuredDirs(): string[] {
     dirs.push(...(settings.kinds ?? []).map((d) => path.resolve(path.dirname(config), d)));
   }
   return dirs;
+}
+
+/**
+ * Load every kind folder again (watch mode: an edited kind.yaml takes effect at the next render).
+ * A broken kind file throws its KindError; the previous definitions are kept until one loads.
+ */
+export function reloadKinds(): void {
+  const dirs = [...registeredDirs];
+  const before = new Map(kinds);
+  kinds.clear();
+  registeredDirs.length = 0;
+  initialised = false;
+  try {
+    ensureBuiltins();
+    for (const dir of dirs) registerKindDir(dir);
+  } catch (e) {
+    kinds.clear();
+    for (const [id, k] of before) kinds.set(id, k);
+    registeredDirs.length = 0;
+    registeredDirs.push(...dirs);
+    initialised = true;
+    throw e;
+  }
 }
 
 export function listKinds(): readonly KindDefinition[] {

@@ -21,9 +21,12 @@ import { faceFor, getFontFamily, measureText } from '../fonts/index.js';
 import { getProfile } from '../profile/index.js';
 import type { TextStyle } from '../profile/index.js';
 import type { PdfA } from '../render/pdf/archive.js';
-import { TemplateKindError } from '../messages/errors.js';
+import { InvalidDataError, TemplateKindError } from '../messages/errors.js';
 import { pipelineMessages as words } from '../messages/pipeline.js';
 import { say } from '../messages/types.js';
+import { describeForbidden, forbiddenChars } from '../limits/chars.js';
+import { limitOption, limits } from '../limits/index.js';
+import { limitsMessages } from '../messages/limits.js';
 
 /**
  * The pipeline, one stage after another: load → compose → parse → frame → render.
@@ -87,9 +90,11 @@ export function validateSource(original: SourceDocument, lang: Lang = 'vi', lega
       problems: [{ file: source.file, ...pos, path: ['kind'], code: kindId === undefined ? 'missing' : 'enum', message, severity: 'error' }],
     };
   }
+  const chars = dataCharProblems(source, lang);
   // Lists written as { from: sheet.xlsx } or { from-reports: xa/*.yaml } are filled in first (src/sheets).
   const { source: resolved, result } = validateWithLists(source, kind, lang);
-  if (!result.ok) return { ok: false, problems: result.problems };
+  if (!result.ok) return { ok: false, problems: sortProblems([...chars, ...result.problems]) };
+  if (chars.length > 0) return { ok: false, problems: chars };
   const glyphs = dataGlyphProblems(resolved, kind, lang);
   if (glyphs.length > 0) return { ok: false, problems: glyphs };
   const report = result.value as ReportBase;
@@ -113,7 +118,13 @@ export async function loadReport(file: string, lang: Lang = 'vi', legacy?: Legac
     return { ok: false, problems: parsed.problems };
   }
   if (isPdf(file, bytes)) {
-    const embedded = await extractSource(bytes);
+    let embedded;
+    try {
+      embedded = await extractSource(bytes);
+    } catch (e) {
+      if (!(e instanceof InvalidDataError)) throw e;
+      return { ok: false, problems: [{ file, line: 0, column: 0, path: [], code: 'pdf', severity: 'error', message: e.text(lang) }] };
+    }
     if (!embedded) {
       const message = say(lang, words.pdfWithoutSource);
       return { ok: false, problems: [{ file, line: 0, column: 0, path: [], code: 'no-source', severity: 'error', message }] };
@@ -125,6 +136,10 @@ export async function loadReport(file: string, lang: Lang = 'vi', legacy?: Legac
 
 /** Decode, parse and validate a data file's bytes; `name` is the source's name inside a PDF. */
 export function loadReportBytes(bytes: Uint8Array, file: string, lang: Lang = 'vi', legacy?: LegacyOption, name = path.basename(file)): LoadResult {
+  if (bytes.length > limits().inputBytes) {
+    const message = say(lang, limitsMessages.limitInData, '', say(lang, limitsMessages.limit_inputBytes), bytes.length, limits().inputBytes, limitOption.inputBytes);
+    return { ok: false, problems: [{ file, line: 0, column: 0, path: [], code: 'limit', severity: 'error', message }] };
+  }
   const decoded = decodeUtf8(bytes, file, lang);
   if ('problem' in decoded) return { ok: false, problems: [decoded.problem] };
   const result = loadReportText(decoded.text, file, lang, legacy);
@@ -138,6 +153,24 @@ export function loadReportText(text: string, file: string, lang: Lang = 'vi', le
   const result = validateSource(parsed.source, lang, legacy);
   if (!result.ok) return { ok: false, problems: sortProblems([...parsed.problems, ...result.problems]) };
   return { ...result, warnings: sortProblems([...parsed.problems, ...result.warnings]), source: { name: path.basename(file), bytes: Buffer.from(text, 'utf8') } };
+}
+
+/** Characters refused in any text of the data (NUL, direction controls), and texts beyond the paragraph limit, each at its field. */
+function dataCharProblems(source: SourceDocument, lang: Lang): Problem[] {
+  const problems: Problem[] = [];
+  const { paragraphChars } = limits();
+  for (const [path, text] of stringLeaves(source.data)) {
+    if (text.length > paragraphChars) {
+      const message = say(lang, limitsMessages.limitInData, formatPath(path), say(lang, limitsMessages.limit_paragraphChars), text.length, paragraphChars, limitOption.paragraphChars);
+      problems.push({ file: source.file, ...source.locate(path), path, code: 'limit', severity: 'error', message });
+      continue;
+    }
+    const chars = forbiddenChars(text);
+    if (chars.length === 0) continue;
+    const message = say(lang, limitsMessages.forbiddenChars, formatPath(path), describeForbidden(chars));
+    problems.push({ file: source.file, ...source.locate(path), path, code: 'char', severity: 'error', message });
+  }
+  return problems;
 }
 
 /**

@@ -27,9 +27,9 @@ describe('extractSource', () => {
     expect(s.version).toBe(VERSION);
   });
 
-  it('finds nothing in a PDF/A-2b file or in something that is not a PDF', async () => {
+  it('finds nothing in a PDF/A-2b file, and reports pdf.js\'s reason for something that is not a PDF', async () => {
     expect(await extractSource(readFileSync(pdf2b))).toBeUndefined();
-    expect(await extractSource(Buffer.from('%PDF-1.7\ngarbage'))).toBeUndefined();
+    await expect(extractSource(Buffer.from('%PDF-1.7\ngarbage'))).rejects.toThrow(/^không đọc được PDF \(.+\)\.$/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { extractSource, isPdf } from '../../archive/extract.js';
+import { extractName, extractSource, isPdf } from '../../archive/extract.js';
+import { limitsMessages } from '../../messages/limits.js';
 import type { Lang } from '../../load/index.js';
 import { writeFileAtomic } from '../../output/index.js';
 import { ExistsError, InvalidDataError, IoError } from '../../messages/errors.js';
@@ -20,7 +21,15 @@ export async function extractCommand(args: { pdf: string; out?: string; stdout?:
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new IoError((l) => say(l, m.cannotReadFile, args.pdf, code));
   }
-  const source = isPdf(args.pdf, bytes) ? await extractSource(bytes) : undefined;
+  let source;
+  try {
+    source = isPdf(args.pdf, bytes) ? await extractSource(bytes) : undefined;
+  } catch (e) {
+    if (!(e instanceof InvalidDataError)) throw e;
+    const error = new InvalidDataError((l) => `${args.pdf}: ${e.text(l)}`);
+    error.cause = e.cause;
+    throw error;
+  }
   if (!source) {
     const message = isPdf(args.pdf, bytes) ? m.pdfWithoutSource : m.notAPdf;
     throw new InvalidDataError((l) => say(l, message, args.pdf));
@@ -30,7 +39,9 @@ export async function extractCommand(args: { pdf: string; out?: string; stdout?:
     process.stdout.write(source.bytes);
     return EXIT.ok;
   }
-  const target = args.out ?? source.name;
+  const chosen = extractName(source.name, args.pdf);
+  const target = args.out ?? chosen.name;
+  if (!args.out && chosen.derived) process.stderr.write(`${say(lang, limitsMessages.extractRenamed, source.name, target)}\n`);
   let existing: Buffer | undefined;
   try {
     existing = await readFile(target);

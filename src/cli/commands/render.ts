@@ -86,8 +86,10 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
   // Every queued task listens for the abort: a batch has as many listeners as inputs, by design.
   setMaxListeners(0, controller.signal);
   let interrupted = false;
-  const onSignal = () => {
+  let stoppedBy = 'SIGINT' as NodeJS.Signals;
+  const onSignal = (signal: NodeJS.Signals) => {
     interrupted = true;
+    stoppedBy = signal;
     controller.abort(new Error('interrupted'));
     // Synchronous clean-up now: a second Ctrl-C or a kill must not leave temporary files behind.
     removeTempFiles(args.out, process.pid);
@@ -133,7 +135,8 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
   }
   if (interrupted) {
     process.stderr.write(`${say(lang, m.stopped, results.length, inputs.length)}\n`);
-    return EXIT.interrupted;
+    // 128 + the signal's number, as a shell reports it: 130 for Ctrl-C, 143 for SIGTERM.
+    return stoppedBy === 'SIGTERM' ? EXIT.interrupted + 13 : EXIT.interrupted;
   }
   return exitCodeOf(results.map((r) => r.status));
 }

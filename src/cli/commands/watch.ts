@@ -4,7 +4,8 @@ import path from 'node:path';
 import { runJob } from '../../batch/index.js';
 import { builtinTemplateDir, clearTemplateCache } from '../../compose/index.js';
 import type { Lang } from '../../load/index.js';
-import { kindDirs } from '../../model/index.js';
+import { kindDirs, reloadKinds } from '../../model/index.js';
+import { errorText } from '../../messages/errors.js';
 import type { LegacyOption } from '../../pipeline/index.js';
 import { EXIT } from '../exit.js';
 import { cliMessages as m } from '../../messages/cli.js';
@@ -18,7 +19,7 @@ import { checkProfile, parseFormats } from './render.js';
  * writes nothing, so the last good output stays.
  */
 export async function watchCommand(args: {
-  input: string; out: string; format: string | string[]; profile?: string; legacy?: LegacyOption; lang: Lang; debounceMs?: number;
+  input: string; out: string; format: string | string[]; profile?: string; legacy?: LegacyOption; lang: Lang; debounceMs?: number; force?: boolean;
 }): Promise<number> {
   const { lang } = args;
   checkProfile(args.profile);
@@ -26,6 +27,7 @@ export async function watchCommand(args: {
   const input = path.resolve(args.input);
   const stamp = () => new Date().toTimeString().slice(0, 8);
 
+  const owned = new Set<string>();
   let running = false;
   let again: string[] | undefined;
   const render = async (changed: string[]): Promise<void> => {
@@ -35,10 +37,23 @@ export async function watchCommand(args: {
     }
     running = true;
     clearTemplateCache();
-    const r = await runJob(args.input, {
-      formats, outDir: args.out, force: true, lang: args.lang,
+    // An edited kind.yaml takes effect now; a broken one is reported and the watch goes on.
+    if (changed.some((f) => path.basename(f) === 'kind.yaml')) {
+      try {
+        reloadKinds();
+      } catch (e) {
+        process.stderr.write(`${errorText(e, lang)}\n`);
+      }
+    }
+    const job = (force: boolean) => runJob(args.input, {
+      formats, outDir: args.out, force, lang: args.lang,
       ...(args.profile ? { profile: args.profile } : {}), ...(args.legacy ? { legacy: args.legacy } : {}),
     });
+    // The same --force rule as render, except for the files this session wrote itself: watch
+    // owns those and replaces them at each change (issue 12 item 3).
+    let r = await job(args.force === true);
+    if (r.status === 'exists' && r.outputs.every((o) => o.status !== 'kept' || owned.has(path.resolve(o.path)))) r = await job(true);
+    for (const o of r.outputs) if (o.status !== 'kept') owned.add(path.resolve(o.path));
     const what = changed.length ? say(lang, m.watchChanged, changed.join(', ')) : say(lang, m.watchFirst);
     const problems = describeProblems(r, args.lang);
     if (problems) process.stderr.write(problems + '\n');

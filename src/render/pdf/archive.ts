@@ -50,7 +50,11 @@ export function sourceDescription(s: Pick<PdfSource, 'kind' | 'version'>): strin
 }
 
 export function parseSourceDescription(desc: string): { kind?: string; version?: string } {
-  const kind = /kind: ([^;]+);/.exec(desc)?.[1];
+  // indexOf, not /kind: ([^;]+);/: a PDF's author writes this text, and that expression is
+  // quadratic on "kind: kind: kind: …" without a ";".
+  const at = desc.indexOf('kind: ');
+  const semi = at < 0 ? -1 : desc.indexOf(';', at + 6);
+  const kind = semi > at + 6 ? desc.slice(at + 6, semi) : undefined;
   const version = /baocao (\S+)$/.exec(desc)?.[1];
   return { ...(kind ? { kind } : {}), ...(version ? { version } : {}) };
 }

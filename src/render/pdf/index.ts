@@ -6,7 +6,7 @@ import { finishArchive } from './archive.js';
 import type { PdfA, PdfKitDocument, PdfSource } from './archive.js';
 import { warmFont } from './font-cache.js';
 import { keepWordsPageBreaks } from './page-breaks.js';
-import { runs } from './text.js';
+import { breakLongTokens, runs } from './text.js';
 import type { PageBreakNode, PageBreakQueries } from './page-breaks.js';
 
 export type { PdfA, PdfSource } from './archive.js';
@@ -181,7 +181,7 @@ function style(s: RunStyle): Node {
 function paragraph(p: LaidParagraph, walk: Walk): Node {
   const plain = p.runs.length === 1 && p.runs[0]!.type === 'text' && !p.keepTokens;
   return {
-    text: plain ? (p.runs[0] as { text: string }).text : runs(p.runs, p.keepTokens),
+    text: plain ? breakLongTokens((p.runs[0] as { text: string }).text) : runs(p.runs, p.keepTokens),
     ...style(p.style),
     alignment: p.align,
     leadingIndent: p.indent.firstLine,

@@ -10,6 +10,8 @@ type Node = Record<string, unknown>;
  * break after "/" and "-" inside such tokens where Word and LibreOffice do not, and its
  * justification would add space at those breaks ("15- CT/ TU"). Fewer inlines also keep it fast.
  */
+import './linear-lines.js';
+
 const plainToken = /^[\p{L}\p{M}\p{N}.,;:()“”"'‘’%\u00a0]+[ \t\n]*$/u;
 
 export function runs(content: Inline[], keepTokens: boolean): Node[] {
@@ -21,22 +23,52 @@ export function runs(content: Inline[], keepTokens: boolean): Node[] {
     }
     const s = { ...(c.bold ? { bold: true } : {}), ...(c.italic ? { italics: true } : {}), ...(c.underline ? { decoration: 'underline' } : {}) };
     if (!keepTokens) {
-      out.push({ text: c.text, ...s });
+      out.push({ text: breakLongTokens(c.text), ...s });
       continue;
     }
     let plain = '';
     // Break at ordinary spaces only: a no-break space (U+00A0) binds its neighbours.
     for (const token of c.text.match(/[^ \t\n]+[ \t\n]*|[ \t\n]+/g) ?? []) {
-      if (plainToken.test(token) || /^[ \t\n]+$/.test(token)) {
+      const long = token.length > 40;
+      if (!long && (plainToken.test(token) || /^[ \t\n]+$/.test(token))) {
         plain += token;
         continue;
       }
       if (plain) out.push({ text: plain, ...s });
       plain = '';
-      // A token longer than any line (a URL) may still break, rather than overflow the margin.
-      out.push({ text: token, ...s, ...(token.length <= 40 ? { noWrap: true } : {}) });
+      // A token longer than any line (a URL, base64, an ID) may still break, rather than overflow
+      // the margin: it gets break opportunities as a word processor does.
+      out.push(long ? { text: breakable(token), ...s } : { text: token, ...s, noWrap: true });
     }
     if (plain) out.push({ text: plain, ...s });
+  }
+  return out;
+}
+
+/** The text with every token longer than 40 characters made breakable (see below). */
+export function breakLongTokens(text: string): string {
+  return text.replace(/[^ \t\n]{41,}/g, breakable);
+}
+
+const ZWSP = '\u200b';
+const STEP = 8;
+
+/**
+ * A long token with a zero-width space (Tinos has the glyph, zero wide) after every few
+ * characters, never before a combining mark or inside a surrogate pair: pdfmake breaks there
+ * like at a space, in linear time. Without them it cut the token by measuring ever longer
+ * prefixes at every line, quadratic in the token (20,000 characters took 30-42 s and 2 GB).
+ */
+export function breakable(token: string): string {
+  let out = '';
+  let run = 0;
+  for (const ch of token) {
+    if (run >= STEP && !/^[\p{M}\s]$/u.test(ch)) {
+      out += ZWSP;
+      run = 0;
+    }
+    out += ch;
+    run++;
   }
   return out;
 }

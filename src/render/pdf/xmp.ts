@@ -43,7 +43,9 @@ export function xmpDate(d: Date): string {
 export function buildXmp(info: XmpInfo): string {
   const e = escapeXml;
 
-  const keywords = info.keywords.split(/\s*,\s*/).filter(Boolean);
+  // Split at commas and trim the space around each (as /\s*,\s*/ did, without its quadratic retries).
+  const pieces = info.keywords.split(',');
+  const keywords = pieces.map((k, i) => (i > 0 ? k.trimStart() : k)).map((k, i) => (i < pieces.length - 1 ? k.trimEnd() : k)).filter(Boolean);
   const lines = [
     '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
     '<x:xmpmeta xmlns:x="adobe:ns:meta/">',

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkup } from '../../src/document/parse.js';
+import { errorText } from '../../src/messages/errors.js';
+import { setLimits, defaultLimits } from '../../src/limits/index.js';
+
+// Issue 13 item 7 and the markup limits: markup nested 20,000 deep (a template loop that opens
+// tags and never closes them) is a template error, exit 3, not a stack overflow.
+const caught = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+};
+
+describe('deeply nested markup', () => {
+  it('20,000 levels: a template error naming the limit and its option', () => {
+    const markup = `<p>Mở đầu</p>\n${'<ul><li>mục '.repeat(20_000)}`;
+    const e = caught(() => parseMarkup(markup, 'qp-an/body.hbs'));
+    expect((e as { exitCode?: number }).exitCode).toBe(3);
+    expect(errorText(e, 'en')).toBe('qp-an/body.hbs: line 2 of the composed text: elements are nested deeper than the limit of 200 (usually a loop of the template); if this is really needed, raise it with --max-markup-depth.');
+  });
+
+  it('a real list nesting parses as before', () => {
+    const parsed = parseMarkup('<ul><li>a<ul><li>b</li></ul></li></ul>', 'x');
+    expect(JSON.stringify(parsed.children)).toContain('"b"');
+  });
+
+  it('the composed markup size limit is named with its option (exit 2)', () => {
+    setLimits({ markupChars: 1000 });
+    try {
+      const e = caught(() => parseMarkup(`<p>${'chữ '.repeat(400)}</p>`, 'qp-an/body.hbs'));
+      expect((e as { exitCode?: number }).exitCode).toBe(2);
+      expect(errorText(e, 'en')).toBe('qp-an/body.hbs: the length of the composed markup (characters) exceeds the limit of 1000 (found 1607); if this is really needed, raise it with --max-markup-chars.');
+    } finally {
+      setLimits({ markupChars: defaultLimits.markupChars });
+    }
+  });
+});
