@@ -464,7 +464,8 @@ function drawnLine(el: XmlElement): { length?: number } | undefined {
 
 /** A VML length ("12pt", "1in", "5mm", "3.2cm", bare number = pt here) in points. */
 function cssLength(s: string): number {
-  const m = /^\s*(-?[\d.]+)\s*(pt|in|mm|cm|px|emu)?\s*$/.exec(s);
+  // An attribute of a document from outside: measured on its first 64 characters only.
+  const m = /^\s*(-?[\d.]+)\s*(pt|in|mm|cm|px|emu)?\s*$/.exec(s.slice(0, 64));
   if (!m) return 0;
   const v = Number(m[1]);
   switch (m[2]) {

@@ -17,11 +17,26 @@ interface Item {
   font: string;
 }
 
+/** Style words a font name ends with ("Times-BoldItalic", "Arial,Bold", "TimesNewRomanPS-BoldMT"). */
+const STYLE_TAIL = /^(?:bold|italic|regular|roman|oblique|ps|mt)+$/i;
+
+/**
+ * The family of a font name: subset prefix and style tails removed, one tail after the last "-" or
+ * "," at a time (a name comes from the PDF, so no backtracking expression runs over it).
+ */
+function familyOf(font: string): string {
+  let name = font.replace(/^[A-Z]{6}\+/, '');
+  for (;;) {
+    const cut = Math.max(name.lastIndexOf('-'), name.lastIndexOf(','));
+    if (cut <= 0 || !STYLE_TAIL.test(name.slice(cut + 1))) return name;
+    name = name.slice(0, cut);
+  }
+}
+
 function faceOf(font: string): { family: string; bold: boolean; italic: boolean } {
   const bold = /bold|black|heavy|,b\b/i.test(font);
   const italic = /italic|oblique|,i\b/i.test(font);
-  const family = font.replace(/^[A-Z]{6}\+/, '').replace(/[-,](Bold|Italic|BoldItalic|Regular|Roman|Oblique|BoldOblique|MT|PSMT|PS-BoldMT|PS-ItalicMT|PS-BoldItalicMT)+$/i, '');
-  return { family, bold, italic };
+  return { family: familyOf(font), bold, italic };
 }
 
 function groupLines(items: Item[]): Item[][] {

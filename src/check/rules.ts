@@ -332,7 +332,7 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
     const text = clean(numberPara.text);
     style('number', M.elNumber, numberPara, L.number, { bold: false, italic: false }, 'II.3');
     if (!party) {
-      const m = /^Số\s*(:?)\s*([^/]*?)\s*\/\s*(.+)$/.exec(text);
+      const m = /^Số\s*(:?)\s*([^/]*?)\s*\/\s*(.+)$/.exec(text.slice(0, 300));
       if (!m) add('number-form', 'error', M.elNumber, t(M.numberForm, text), t(M.numberFormExpected), ref('II.3'), at(numberPara));
       else {
         if (m[1] !== ':') add('number-colon', 'error', M.elNumber, t(M.numberColon), t(M.numberColonExpected), ref('II.3'), at(numberPara));
@@ -344,7 +344,7 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
         if (!typeName && first === 'CV') add('symbol-cv', 'error', M.elNumber, t(M.cvAbbrev), t(M.cvAbbrevExpected), t(M.refNd30App3), at(numberPara));
       }
     } else {
-      const m = /^Số\s*(:?)\s*([^-]*?)\s*-\s*([^/\s]+)\s*\/\s*(.+)$/.exec(text);
+      const m = /^Số\s*(:?)\s*([^-]*?)\s*-\s*([^/\s]+)\s*\/\s*(.+)$/.exec(text.slice(0, 300));
       if (!m) add('number-form', 'error', M.elNumber, t(M.numberForm, text), t(M.partyNumberFormExpected), ref(''), at(numberPara));
       else {
         if (m[1] === ':') add('number-colon', 'error', M.elNumber, t(M.partyNumberColon), t(M.partyNumberExpected), ref(''), at(numberPara));
@@ -359,7 +359,7 @@ export function runChecks({ doc, profile, lang }: CheckContext): { findings: Fin
   if (datePara) {
     const text = clean(datePara.text);
     style('place-date', M.elPlaceDate, datePara, L.placeDate, { bold: false, italic: true }, 'II.4');
-    const m = /^(.+?)(,?)\s+ngày\s+(\S+)\s+tháng\s+(\S+)\s+năm\s+(\S+)$/.exec(text);
+    const m = /^(.+?)(,?)\s+ngày\s+(\S+)\s+tháng\s+(\S+)\s+năm\s+(\S+)$/.exec(text.slice(0, 300));
     if (!m) add('date-form', 'error', M.elPlaceDate, t(M.dateShort, text), t(M.dateFull), ref('II.4'), at(datePara));
     else {
       if (m[2] !== ',') add('place-comma', 'error', M.elPlaceDate, t(M.placeComma), t(M.placeCommaExpected), ref('II.4'), at(datePara));

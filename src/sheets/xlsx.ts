@@ -18,7 +18,8 @@ const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29,
 
 /** A custom format code shows a date when, outside quoted text and [colour] sections, it has d or y. */
 export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').split(';')[0]!;
+  // Excel keeps a format code to 255 characters: no longer one reaches the expressions below.
+  const bare = code.slice(0, 255).replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').split(';')[0]!;
   return /[dy]/i.test(bare) || (/m/i.test(bare) && !/[hs]/i.test(bare) && !/[#0?]/.test(bare));
 }
 

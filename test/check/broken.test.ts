@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { check, inRun, mutate, paragraphOf, rendered, replaceOnce, summarise, toTcvn3 } from './helpers.js';
+import { bodyStyleAt12, check, inRun, mutate, paragraphOf, rendered, replaceOnce, summarise, toTcvn3 } from './helpers.js';
 
 // One fault each, made in the XML of a good DOCX (baocao's own sample, zero findings as it
 // stands): the checker reports exactly that fault, at the paragraph it is in.
 const DOC = 'word/document.xml';
+
 let nghiSon: Uint8Array; // draft report, 2020: "Nghi Sơn, ngày 09 tháng 12 năm 2020"
 let songLam: Uint8Array; // numbered report "Số: 07/BC-UBND", headings I, II, III, an appendix
 
@@ -59,8 +60,8 @@ describe('one fault, one finding, at its place', () => {
     expect(f.where.paragraph).toBe(paragraphOf(bytes, 'Nghi Sơn, ngày 9'));
   });
 
-  it('the body at 12 pt (document defaults): one finding over the body paragraphs', async () => {
-    const bytes = mutate(nghiSon, 'word/styles.xml', (x) => replaceOnce(x, '<w:sz w:val="28"/><w:szCs w:val="28"/><w:lang', '<w:sz w:val="24"/><w:szCs w:val="24"/><w:lang'));
+  it('the body at 12 pt (its paragraph style): one finding over the body paragraphs', async () => {
+    const bytes = mutate(nghiSon, 'word/styles.xml', bodyStyleAt12);
     const f = await only(bytes);
     expect(f).toMatchObject({ rule: 'body-size', element: 'Nội dung văn bản', found: 'cỡ 12', expected: 'cỡ 13–14', reference: 'NĐ 30/2020, Phụ lục I, Phần I, mục II.6' });
     const first = paragraphOf(bytes, 'Ủy ban nhân dân thị xã Nghi Sơn báo cáo');
@@ -155,7 +156,7 @@ describe('rules drawn the way Word users draw them', () => {
 
 describe('more faults', () => {
   it('a heading in Word\'s blue', async () => {
-    const bytes = mutate(nghiSon, DOC, (x) => inRun(x, 'KẾT QUẢ THỰC HIỆN CÔNG TÁC', (r) => r.replace('<w:sz w:val="28"/>', '<w:color w:val="2E74B5"/><w:sz w:val="28"/>')));
+    const bytes = mutate(nghiSon, DOC, (x) => inRun(x, 'KẾT QUẢ THỰC HIỆN CÔNG TÁC', (r) => r.replace('<w:t', '<w:rPr><w:color w:val="2E74B5"/></w:rPr><w:t')));
     const f = await only(bytes);
     expect(f).toMatchObject({ rule: 'colour', element: 'Màu chữ', found: 'màu #2E74B5', expected: 'màu đen', reference: 'NĐ 30/2020, Phụ lục I, Phần I, mục I.4' });
     expect(f.where.paragraph).toBe(paragraphOf(bytes, 'KẾT QUẢ THỰC HIỆN CÔNG TÁC'));
@@ -165,15 +166,16 @@ describe('more faults', () => {
     const first = 'Ủy ban nhân dân thị xã Nghi Sơn báo cáo';
     const indent = await only(mutate(nghiSon, DOC, (x) => {
       const at = x.indexOf(first);
-      const p = x.lastIndexOf('<w:ind w:firstLine="720"/>', at);
-      return x.slice(0, p) + x.slice(p).replace('<w:ind w:firstLine="720"/>', '');
+      // The indent comes from the body style: the paragraph takes it away.
+      const p = x.lastIndexOf('<w:pStyle w:val="VanBan"/>', at) + '<w:pStyle w:val="VanBan"/>'.length;
+      return x.slice(0, p) + '<w:ind w:firstLine="0"/>' + x.slice(p);
     }));
     expect(indent).toMatchObject({ rule: 'body-indent', found: 'thụt đầu dòng 0 mm', expected: 'thụt đầu dòng 1 cm hoặc 1,27 cm' });
     const second = 'Năm 2020, Thị ủy, Ủy ban nhân dân';
     const bytes = mutate(nghiSon, DOC, (x) => {
       const at = x.indexOf(second);
-      const p = x.lastIndexOf('w:before="120"', at);
-      return x.slice(0, p) + 'w:before="0"' + x.slice(p + 'w:before="120"'.length);
+      const p = x.lastIndexOf('<w:pStyle w:val="VanBan"/>', at) + '<w:pStyle w:val="VanBan"/>'.length;
+      return x.slice(0, p) + '<w:spacing w:before="0"/>' + x.slice(p);
     });
     const spacing = await only(bytes);
     expect(spacing).toMatchObject({ rule: 'body-spacing', found: 'cách đoạn 0 pt', expected: 'cách đoạn tối thiểu 6 pt' });

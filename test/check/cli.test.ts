@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mutate, paragraphOf, rendered, replaceOnce } from './helpers.js';
+import { bodyStyleAt12, mutate, paragraphOf, rendered, replaceOnce } from './helpers.js';
 
 // `baocao check` as a clerk runs it: the built CLI, its lines, summaries and exit codes.
 const BIN = path.resolve('dist/cli/main.js');
@@ -85,7 +85,7 @@ describe('the README example', () => {
     const { docx } = await rendered('data/nghi-son-qp-an-2020.yaml');
     let bytes = mutate(docx, 'word/document.xml', (x) =>
       x.replace('TM. ỦY BAN', 'TM ỦY BAN').replace('ngày 09 tháng 12', 'ngày 9 tháng 12').replace('w:left="1984"', 'w:left="1417"').replace('>II. <', '>III. <'));
-    bytes = mutate(bytes, 'word/styles.xml', (x) => replaceOnce(x, '<w:sz w:val="28"/><w:szCs w:val="28"/><w:lang', '<w:sz w:val="24"/><w:szCs w:val="24"/><w:lang'));
+    bytes = mutate(bytes, 'word/styles.xml', bodyStyleAt12);
     writeFileSync(path.join(dir, 'bao-cao-tay.docx'), bytes);
     const readme = readFileSync('README.md', 'utf8');
     const block = /```console\n\$ baocao check bao-cao-tay\.docx\n([\s\S]*?)```/.exec(readme)![1]!;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkBytes, fixBytes, readDocx } from '../../src/check/index.js';
-import { inRun, mutate, rendered, replaceOnce, summarise } from './helpers.js';
+import { bodyStyleAt12, inRun, mutate, rendered, replaceOnce, summarise } from './helpers.js';
 
 // --fix: the mechanical faults corrected in a copy, the words left as they were.
 const DOC = 'word/document.xml';
@@ -18,7 +18,7 @@ const texts = (b: Uint8Array) => readDocx(b).paras.map((p) => p.text);
 describe('fixBytes', () => {
   it('margins, body size and the date fixed; the signer prefix and the headings left for a person; no word changed', async () => {
     let bytes = mutate(good, DOC, (x) => x.replace('TM. ỦY BAN', 'TM ỦY BAN').replace('ngày 09 tháng 12', 'ngày 9 tháng 12').replace('w:left="1984"', 'w:left="1417"').replace('>II. <', '>III. <'));
-    bytes = mutate(bytes, 'word/styles.xml', (x) => replaceOnce(x, '<w:sz w:val="28"/><w:szCs w:val="28"/><w:lang', '<w:sz w:val="24"/><w:szCs w:val="24"/><w:lang'));
+    bytes = mutate(bytes, 'word/styles.xml', bodyStyleAt12);
     const { fixed, bytes: out } = await fixBytes(bytes);
     expect(fixed.map((f) => f.rule)).toEqual(['margin-left', 'date-day-pad', 'body-size']);
     const after = await checkBytes(out);

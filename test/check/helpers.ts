@@ -62,3 +62,10 @@ export const summarise = (r: CheckReport) => r.findings.map((f: Finding) => `${f
 export async function check(bytes: Uint8Array, profile?: string): Promise<CheckReport> {
   return checkBytes(bytes, { name: 'x.docx', ...(profile ? { profile } : {}) });
 }
+
+/** styles.xml with the body style ("Văn bản") at 12 pt: what a clerk does who restyles the body. */
+export function bodyStyleAt12(x: string): string {
+  const i = x.indexOf('w:styleId="VanBan"');
+  const j = x.indexOf('</w:style>', i);
+  return x.slice(0, i) + replaceOnce(x.slice(i, j), '<w:sz w:val="28"/><w:szCs w:val="28"/>', '<w:sz w:val="24"/><w:szCs w:val="24"/>') + x.slice(j);
+}
