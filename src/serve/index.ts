@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { parse } from 'yaml';
 import { extractSource } from '../archive/extract.js';
+import { BaocaoError } from '../messages/errors.js';
 import type { Lang } from '../load/index.js';
 import { parseSource } from '../load/index.js';
 import { serveMessages } from '../messages/serve.js';
@@ -230,7 +231,14 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   }
 
   async function fromPdf(bytes: Buffer, label: string, l: Lang): Promise<OpenedFile> {
-    const source = await extractSource(bytes);
+    let source;
+    try {
+      source = await extractSource(bytes);
+    } catch (e) {
+      // A PDF pdf.js cannot read, or one whose data is over the limit: its own reason, for the clerk.
+      if (e instanceof BaocaoError) throw new HttpError(422, `${label}: ${e.text(l)}`);
+      throw e;
+    }
     if (!source) throw new HttpError(422, say(l, serveMessages.noSourceInPdf, label));
     const ext = path.extname(source.name).toLowerCase();
     const name = freeName(path.basename(source.name, ext).replace(/^\.+/, '') || 'so-lieu', (DATA_EXTENSIONS as readonly string[]).includes(ext) ? ext : '.yaml');

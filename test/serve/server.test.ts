@@ -154,8 +154,13 @@ describe('a PDF made by baocao', () => {
     const upload = await send('POST', '/api/extract', { body: outputs.pdf!, headers: { 'x-baocao-token': token, 'content-type': 'application/pdf' } });
     expect((JSON.parse(upload.body) as OpenedFile).base).toBe(sample);
     const notOurs = await send('POST', '/api/extract', { body: Buffer.from('%PDF-1.4\n%%EOF\n'), headers: { 'x-baocao-token': token, 'content-type': 'application/pdf' } });
+    // A file pdf.js cannot read is refused with its reason (issue 12 item 19), not a server error.
     expect(notOurs.status).toBe(422);
-    expect(JSON.parse(notOurs.body).message).toBe('PDF: tệp PDF này không chứa số liệu nguồn (chỉ bản PDF/A-3 do baocao dựng mới có).');
+    expect(JSON.parse(notOurs.body).message).toMatch(/^PDF: /);
+    const { outputs: plain } = await renderFile('data/nghi-son-qp-an-2020.yaml', { formats: ['pdf'], pdfa: '2b' });
+    const noData = await send('POST', '/api/extract', { body: plain.pdf!, headers: { 'x-baocao-token': token, 'content-type': 'application/pdf' } });
+    expect(noData.status).toBe(422);
+    expect(JSON.parse(noData.body).message).toBe('PDF: tệp PDF này không chứa số liệu nguồn (chỉ bản PDF/A-3 do baocao dựng mới có).');
   });
 });
 
