@@ -13,7 +13,7 @@ describe('baocao kinds', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(listKinds().map((k) => `${k.id}\t${k.title}\n`).join(''));
     expect(r.stdout.endsWith('\n')).toBe(true);
-    expect(r.stdout.split('\n').slice(0, -1).map((l) => l.split('\t')[0])).toEqual(['chi-thi', 'ke-hoach', 'qp-an']);
+    expect(r.stdout.split('\n').slice(0, -1).map((l) => l.split('\t')[0])).toEqual(['chi-thi', 'ke-hoach', 'qp-an', 'qp-an-xa']);
   });
 
   it('--json prints an array of the kinds with their sample files', () => {
@@ -25,6 +25,7 @@ describe('baocao kinds', () => {
       ['chi-thi', 'Chỉ thị', 'dang', 'data/nghi-son-chi-thi-tet-2021.yaml'],
       ['ke-hoach', 'Kế hoạch', 'nd30', 'data/nghi-son-ke-hoach-tet-2021.yaml'],
       ['qp-an', 'Báo cáo', 'nd30', 'data/nghi-son-qp-an-2020.yaml'],
+      ['qp-an-xa', 'Báo cáo', 'nd30', 'data/rollup-demo/xa/dong-ha.yaml'],
     ]);
   });
 });
