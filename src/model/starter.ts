@@ -7,7 +7,8 @@ import { stringify } from 'yaml';
  * still shows every optional field.
  */
 
-type JsonSchema = {
+/** The part of a kind's JSON Schema that the starter file and the desk's form read. */
+export interface JsonSchema {
   type?: string | string[];
   description?: string;
   properties?: Record<string, JsonSchema>;
@@ -16,7 +17,14 @@ type JsonSchema = {
   anyOf?: JsonSchema[];
   enum?: unknown[];
   const?: unknown;
-};
+  pattern?: string;
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  minItems?: number;
+  maxItems?: number;
+}
 
 const WIDTH = 96;
 

@@ -6,6 +6,7 @@ import { serveMessages } from '../messages/serve.js';
 import { say } from '../messages/types.js';
 import { findKind, kindJsonSchema } from '../model/index.js';
 import type { FieldSpec } from '../model/index.js';
+import type { JsonSchema } from '../model/starter.js';
 import type { FieldKind, FormField, KindForm } from './protocol.js';
 
 /**
@@ -14,24 +15,6 @@ import type { FieldKind, FormField, KindForm } from './protocol.js';
  * declaration for what JSON Schema cannot say (prose vs one line of text, a figure's unit). A new
  * kind folder therefore gets a form with no front-end code.
  */
-
-interface JsonSchema {
-  type?: string | string[];
-  description?: string;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  enum?: unknown[];
-  const?: unknown;
-  pattern?: string;
-  default?: unknown;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  minItems?: number;
-  maxItems?: number;
-}
 
 type Spec = FieldSpec | FieldSpec['type'];
 const norm = (s: Spec | undefined): FieldSpec | undefined => (typeof s === 'string' ? { type: s } : s);
