@@ -71,7 +71,7 @@ export interface RenderOptions {
 
 export interface RenderResult {
   kind: string;
-  /** Meaningful ASCII file name without extension, e.g. "2020-12-09_BC-UBND_qp-an-2020". */
+  /** Meaningful ASCII file name without extension, e.g. "2020-12-09_BC-UBND_nghi-son_qp-an-2020". */
   name: string;
   outputs: Partial<Record<Format, Buffer>>;
   /** The e-mail draft, when asked for with `eml: true`. */

@@ -9,6 +9,9 @@ import type { JobOptions, JobResult } from './job.js';
 import { limitOption, limits } from '../limits/index.js';
 import { limitsMessages } from '../messages/limits.js';
 import { say } from '../messages/types.js';
+import { batchMessages } from '../messages/batch.js';
+import { ExistsError } from '../messages/errors.js';
+import { loadReport, outputStem } from '../pipeline/index.js';
 
 export { runJob, countPdfPages } from './job.js';
 export type { JobOptions, JobOutput, JobResult, JobStatus, OutputStatus } from './job.js';
@@ -33,6 +36,7 @@ const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
 export async function runBatch(inputs: string[], options: JobOptions, batch: BatchOptions = {}): Promise<JobResult[]> {
   // A wrong option fails the whole batch up front (UsageError, exit 64), not each input as a bug.
   if (options.profile !== undefined) getProfile(options.profile);
+  if (options.name === undefined && inputs.length > 1) await refuseSharedNames(inputs, options);
   const threads = Math.max(1, Math.min(batch.threads ?? availableParallelism(), inputs.length));
   // Worker threads need the compiled worker; from TypeScript sources (tests) stay in this thread.
   // A stoppable batch (the CLI's Ctrl-C) renders even one input in a worker: layout is synchronous,
@@ -77,6 +81,24 @@ async function runInThread(inputs: string[], options: JobOptions, batch: BatchOp
     results.push(result);
   }
   return results;
+}
+
+/**
+ * Two inputs of one batch whose documents map to one output name are refused before anything is
+ * rendered (exit 5), naming both: one would silently stand in for the other. Inputs that do not
+ * load are left to their own job, which reports their problems.
+ */
+async function refuseSharedNames(inputs: string[], options: JobOptions): Promise<void> {
+  const byStem = new Map<string, string[]>();
+  for (const input of inputs) {
+    const loaded = await loadReport(input, options.lang, options.legacy);
+    if (!loaded.ok) continue;
+    const stem = outputStem(loaded.kind, loaded.report);
+    byStem.set(stem, [...(byStem.get(stem) ?? []), input]);
+  }
+  const shared = [...byStem].filter(([, files]) => files.length > 1);
+  if (shared.length === 0) return;
+  throw new ExistsError((lang) => shared.map(([stem, files]) => say(lang, batchMessages.sharedName, stem, files)).join('\n'));
 }
 
 function outOfMemory(input: string, lang: 'vi' | 'en'): JobResult {

@@ -6,7 +6,7 @@ import { errorText, outcomeOfError, outcomeOfProblems, type Outcome } from '../m
 import { say } from '../messages/types.js';
 import type { Lang, Problem } from '../load/index.js';
 import { creationDate as documentDate } from '../frame/index.js';
-import { writeFileAtomic } from '../output/index.js';
+import { GroupWriteError, writeFilesAtomic } from '../output/index.js';
 import { buildDocument, loadReport, outputStem, renderDocument, withCreationDate } from '../pipeline/index.js';
 import type { Format, LegacyOption, PdfA } from '../pipeline/index.js';
 import { isRealDate } from '../model/common.js';
@@ -101,16 +101,13 @@ export async function runJob(input: string, options: JobOptions): Promise<JobRes
 
   const stem = options.name ?? outputStem(loaded.kind, loaded.report);
   const pdf = rendered.find((r) => r.format === 'pdf');
-  const outputs: JobOutput[] = [];
+  let outputs: JobOutput[];
   try {
-    for (const r of rendered) {
-      const target = path.join(options.outDir, `${stem}.${r.format}`);
-      const status = await writeOutput(target, r.bytes, options.force);
-      outputs.push({ format: r.format, path: target, bytes: r.bytes.length, status });
-    }
+    outputs = await writeOutputs(rendered.map((r) => ({ format: r.format, target: path.join(options.outDir, `${stem}.${r.format}`), bytes: r.bytes })), options.force);
   } catch (e) {
-    const message = (e as Error).message;
-    return done({ ...base, status: 'io', outputs, error: say(options.lang, batchMessages.cannotWrite, message) });
+    const file = e instanceof GroupWriteError ? e.file : '';
+    const message = e instanceof GroupWriteError ? e.cause.message : (e as Error).message;
+    return done({ ...base, status: 'io', outputs: [], error: say(options.lang, batchMessages.cannotWrite, file, message) });
   }
   return done({
     ...base,
@@ -131,19 +128,33 @@ export function parseCreationDate(value: string): Date | undefined {
   return Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1 || d.getUTCFullYear() > 9999 ? undefined : d;
 }
 
-/** Write unless an identical file is there; keep a different one unless forced. */
-async function writeOutput(target: string, bytes: Buffer, force: boolean): Promise<OutputStatus> {
-  const existing = await readIfExists(target);
-  if (existing?.equals(bytes)) return 'unchanged';
-  if (existing && !force) return 'kept';
-  try {
-    await writeFileAtomic(target, bytes, { replace: force });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    // Another input of the same batch wrote this name meanwhile.
-    return (await readIfExists(target))?.equals(bytes) ? 'unchanged' : 'kept';
+/**
+ * The outputs of one input, as one group: identical files stay as they are; a different existing
+ * file is kept unless forced, and then none of the group is written (a new DOCX never stands
+ * beside an old PDF); otherwise the changed files are written together, whole or not at all.
+ */
+async function writeOutputs(files: { format: Format | 'eml'; target: string; bytes: Buffer }[], force: boolean): Promise<JobOutput[]> {
+  const status: OutputStatus[] = [];
+  for (const f of files) {
+    let existing: Buffer | undefined;
+    try {
+      existing = await readIfExists(f.target);
+    } catch (e) {
+      throw new GroupWriteError(f.target, e as Error);
+    }
+    status.push(existing?.equals(f.bytes) ? 'unchanged' : existing && !force ? 'kept' : 'written');
   }
-  return 'written';
+  const output = (f: (typeof files)[number], s: OutputStatus): JobOutput => ({ format: f.format, path: f.target, bytes: f.bytes.length, status: s });
+  if (status.includes('kept')) return files.flatMap((f, i) => (status[i] === 'written' ? [] : [output(f, status[i]!)]));
+  const changed = files.filter((_, i) => status[i] === 'written');
+  try {
+    await writeFilesAtomic(changed, { replace: force });
+  } catch (e) {
+    if (!(e instanceof GroupWriteError && (e.cause as NodeJS.ErrnoException).code === 'EEXIST')) throw e;
+    // Another writer made one of these names meanwhile: nothing of this group was written.
+    return files.flatMap((f, i) => (status[i] === 'unchanged' ? [output(f, 'unchanged')] : f.target === e.file ? [output(f, 'kept')] : []));
+  }
+  return files.map((f, i) => output(f, status[i]!));
 }
 
 async function readIfExists(file: string): Promise<Buffer | undefined> {

@@ -91,7 +91,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('eml', { type: 'boolean', default: false, describe: say(lang, m.renderEml) })
           .option('creation-date', { type: 'string', describe: say(lang, m.renderCreationDate) })
           .example('$0 render data/nghi-son-qp-an-2020.yaml', say(lang, m.renderExampleSample))
-          .example('$0 render out/2020-12-09_BC-UBND_qp-an-2020.pdf --eml', say(lang, m.renderExamplePdf))
+          .example('$0 render out/2020-12-09_BC-UBND_nghi-son_qp-an-2020.pdf --eml', say(lang, m.renderExamplePdf))
           .example('$0 render so-lieu/ --out van-ban --format pdf', say(lang, m.renderExampleFolder))
           .example('$0 render "xa-*.yaml" --json', say(lang, m.renderExampleGlob))
           .example('$0 render mau-xa.yaml --rows so-lieu-xa.xlsx', say(lang, m.renderExampleRows)),
@@ -116,7 +116,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('stdout', { type: 'boolean', describe: say(lang, m.extractStdout) })
           .conflicts('stdout', 'out')
           .option('force', { type: 'boolean', default: false, describe: say(lang, m.extractForce) })
-          .example('$0 extract out/2020-12-09_BC-UBND_qp-an-2020.pdf --out so-lieu.yaml', say(lang, m.extractExample)),
+          .example('$0 extract out/2020-12-09_BC-UBND_nghi-son_qp-an-2020.pdf --out so-lieu.yaml', say(lang, m.extractExample)),
       async (a) => {
         exitCode = await extractCommand({ pdf: a.pdf, force: a.force, stdout: a.stdout === true, lang, ...(a.out !== undefined ? { out: a.out } : {}) });
       },

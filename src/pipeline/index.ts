@@ -267,11 +267,32 @@ export async function renderDocument(doc: Document, format: Format, profileId: s
   }
 }
 
-/** ASCII-safe, meaningful output name: "2020-12-09_BC-UBND_qp-an-2020". */
+/**
+ * ASCII-safe, meaningful output name, unique per document: date, number-symbol, the issuing
+ * agency's short name and the kind's own stem, e.g. "2020-12-09_BC-UBND_nghi-son_qp-an-2020".
+ * The agency is there because date, number and symbol repeat across offices: forty communes'
+ * undated-number drafts of one day would otherwise share one name. It is left out when the
+ * kind's stem already names it (qp-an-xa's "qp-an-2021-xa-dong-ha").
+ */
 export function outputStem(kind: KindDefinition, report: ReportBase): string {
   const f = report.frame;
-  const parts = [f.date ?? 'du-thao', f.number ? `${String(f.number).padStart(2, '0')}-${f.symbol}` : f.symbol, kind.fileStem(report)];
+  const own = asciiSafe(kind.fileStem(report));
+  const agency = agencySlug(f.issuingAgency);
+  const named = agency === '' || `-${own.toLowerCase()}-`.includes(`-${agency}-`);
+  const parts = [f.date ?? 'du-thao', f.number ? `${String(f.number).padStart(2, '0')}-${f.symbol}` : f.symbol, ...(named ? [] : [agency]), own];
   return asciiSafe(parts.join('_'));
+}
+
+/**
+ * The issuing agency's short name: "Ủy ban nhân dân thị xã Nghi Sơn" → "nghi-son". The symbol
+ * (BC-UBND) already names a People's Committee, and the level word (tỉnh, huyện, xã …) adds
+ * nothing to tell two agencies apart; any other organ keeps its words ("Thị ủy Nghi Sơn" →
+ * "thi-uy-nghi-son", "Công an xã Đông Hà" → "cong-an-xa-dong-ha").
+ */
+export function agencySlug(agency: string): string {
+  const words = asciiSafe(agency.replace(/\s+/g, ' ').trim()).toLowerCase();
+  const m = /^(?:uy-ban-nhan-dan|ubnd)-(?:tinh|thanh-pho|thi-xa|thi-tran|huyen|quan|xa|phuong)-(.+)$/.exec(words);
+  return m ? m[1]! : words;
 }
 
 /** Strip Vietnamese diacritics (đ → d) and anything outside [A-Za-z0-9._-]. */

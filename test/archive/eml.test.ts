@@ -7,7 +7,7 @@ import { SAMPLE, cli, tmp } from './helpers.js';
 // The e-mail draft as a mail program reads it: parsed by mailparser, attachments compared with
 // the files on disk byte for byte.
 
-const STEM = '2020-12-09_BC-UBND_qp-an-2020';
+const STEM = '2020-12-09_BC-UBND_nghi-son_qp-an-2020';
 const out = tmp();
 let raw: Buffer;
 

@@ -80,7 +80,7 @@ describe('a PDF as the input of render', () => {
     expect(readdirSync(out)).toEqual([]);
     const ok = cli(['render', pdf3b, '--out', out, '--format', 'pdf']);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(readFileSync(path.join(out, '2020-12-09_BC-UBND_qp-an-2020.pdf')).equals(readFileSync(pdf3b))).toBe(true);
+    expect(readFileSync(path.join(out, '2020-12-09_BC-UBND_nghi-son_qp-an-2020.pdf')).equals(readFileSync(pdf3b))).toBe(true);
   });
 
   it('reports problems of the embedded data at the embedded file', async () => {

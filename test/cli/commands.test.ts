@@ -60,8 +60,8 @@ describe('baocao init, validate, render: a new user session', () => {
     const render = run(['render', 'bao-cao.yaml', '--format', 'pdf', '--json'], dir);
     expect(render.code).toBe(0);
     const summary = JSON.parse(render.stdout) as Summary;
-    expect(summary.files[0]!.outputs[0]!.path).toBe('out/2020-12-09_BC-UBND_qp-an-2020.pdf');
-    const pdf = await readPdf(readFileSync(path.join(dir, 'out/2020-12-09_BC-UBND_qp-an-2020.pdf')));
+    expect(summary.files[0]!.outputs[0]!.path).toBe('out/2020-12-09_BC-UBND_nghi-son_qp-an-2020.pdf');
+    const pdf = await readPdf(readFileSync(path.join(dir, 'out/2020-12-09_BC-UBND_nghi-son_qp-an-2020.pdf')));
     const text = pdf.pages.flatMap((p) => lines(p).map((l) => l.text)).join(' ');
     expect(text).toContain('Tĩnh Gia, ngày 09 tháng 12 năm 2020');
     expect(text).toContain('120 bản tin an toàn giao thông, tăng 26 bản tin (27,7%) so với năm 2019');
@@ -116,7 +116,7 @@ describe('baocao render: batches', () => {
       expect(f.outputs[0]!.status).toBe('written');
       expect(readFileSync(f.outputs[0]!.path).length).toBe(f.outputs[0]!.bytes);
     }
-    expect(readdirSync(out).sort()).toEqual(['2021-02-03_01-BC-UBND_qp-an-2020.pdf', '2021-02-03_02-BC-UBND_qp-an-2020.pdf', '2021-02-03_04-BC-UBND_qp-an-2020.pdf', '2021-02-03_05-BC-UBND_qp-an-2020.pdf']);
+    expect(readdirSync(out).sort()).toEqual(['2021-02-03_01-BC-UBND_tan-lap_qp-an-2020.pdf', '2021-02-03_02-BC-UBND_tan-lap_qp-an-2020.pdf', '2021-02-03_04-BC-UBND_tan-lap_qp-an-2020.pdf', '2021-02-03_05-BC-UBND_tan-lap_qp-an-2020.pdf']);
   });
 
   it('accepts globs, keeps identical outputs as they are, keeps different ones unless --force', () => {
@@ -126,7 +126,7 @@ describe('baocao render: batches', () => {
     expect(run(['render', `${dir}/xa-*.yaml`, '--out', out, '--format', 'pdf']).code).toBe(0);
     const again = JSON.parse(run(['render', `${dir}/xa-*.yaml`, '--out', out, '--format', 'pdf', '--json']).stdout) as Summary;
     expect(again.files.map((f) => f.outputs[0]!.status)).toEqual(['unchanged', 'unchanged']);
-    const target = path.join(out, '2021-02-03_01-BC-UBND_qp-an-2020.pdf');
+    const target = path.join(out, '2021-02-03_01-BC-UBND_tan-lap_qp-an-2020.pdf');
     writeFileSync(target, 'bản đã sửa tay');
     const kept = run(['render', `${dir}/xa-001.yaml`, '--out', out, '--format', 'pdf']);
     expect(kept.code).toBe(5);
@@ -142,7 +142,7 @@ describe('baocao render: batches', () => {
     const out = path.join(dir, 'out');
     mkdirSync(out);
     // A previous good output of the last input: it must survive whatever happens.
-    const previous = path.join(out, '2021-02-03_40-BC-UBND_qp-an-2020.pdf');
+    const previous = path.join(out, '2021-02-03_40-BC-UBND_tan-lap_qp-an-2020.pdf');
     writeFileSync(previous, 'bản cũ tốt');
     const child = spawn(process.execPath, [BIN, 'render', ...inputs, '--out', out, '--format', 'pdf', '--jobs', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
@@ -194,7 +194,7 @@ describe('baocao watch', () => {
       });
     try {
       await waitFor(/lần đầu → xong/);
-      const target = path.join(out, '2021-02-03_01-BC-UBND_qp-an-2020.pdf');
+      const target = path.join(out, '2021-02-03_01-BC-UBND_tan-lap_qp-an-2020.pdf');
       const first = readFileSync(target);
       writeFileSync(input!, readFileSync(input!, 'utf8').replace('selfManagedSecurityTeams: 3', 'selfManagedSecurityTeams: 30'));
       await waitFor(/thay đổi: .*xa-001\.yaml → xong \(\d+ ms\)/);

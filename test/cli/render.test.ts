@@ -19,33 +19,33 @@ describe('baocao render', () => {
     const r = run('render', 'data/nghi-son-qp-an-2020.yaml', '--out', out, '--format', 'pdf');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const target = path.join(out, '2020-12-09_BC-UBND_qp-an-2020.pdf');
+    const target = path.join(out, '2020-12-09_BC-UBND_nghi-son_qp-an-2020.pdf');
     const rows = r.stdout.trim().split('\n');
     expect(rows[0]).toMatch(/^Tệp\s+Kết quả\s+Đầu ra\s+Trang\s+Dung lượng\s+Thời gian$/);
     expect(rows[2]).toMatch(new RegExp(`^data/nghi-son-qp-an-2020.yaml\\s+xong\\s+${target}\\s+3\\s+\\d+,\\d KB\\s+\\d+ ms$`));
     expect(rows[3]).toMatch(/^1 tệp: 1 xong, 0 lỗi · \d+,\d s$/);
     expect(readFileSync(target).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(readdirSync(out)).toEqual(['2020-12-09_BC-UBND_qp-an-2020.pdf']); // no temp file left behind
+    expect(readdirSync(out)).toEqual(['2020-12-09_BC-UBND_nghi-son_qp-an-2020.pdf']); // no temp file left behind
   });
 
   it('renders several files, naming each by its date, number and symbol', () => {
     const out = tmp();
     const r = run('render', 'data/nghi-son-qp-an-2020.yaml', `${FIX}/song-lam-2021.yaml`, '--out', out, '--format', 'pdf', '--jobs', '2');
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['2020-12-09_BC-UBND_qp-an-2020.pdf', '2022-01-05_07-BC-UBND_qp-an-2021.pdf']);
+    expect(readdirSync(out).sort()).toEqual(['2020-12-09_BC-UBND_nghi-son_qp-an-2020.pdf', '2022-01-05_07-BC-UBND_song-lam_qp-an-2021.pdf']);
   });
 
   it('refuses bad data with file, line and field in Vietnamese, exit 2, and writes or overwrites nothing', () => {
     const out = tmp();
     // A previous good output with the name the bad file would produce must survive untouched.
-    const previous = path.join(out, '2021-02-03_BC-UBND_qp-an-2020.pdf');
+    const previous = path.join(out, '2021-02-03_BC-UBND_tan-lap_qp-an-2020.pdf');
     writeFileSync(previous, 'previous good file');
     const r = run('render', `${FIX}/bad-string-for-number.yaml`, '--out', out);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('lỗi dữ liệu');
     expect(r.stderr).toContain(`${FIX}/bad-string-for-number.yaml:17:27: lỗi: trường "police.trafficSafetyBulletins"`);
     expect(r.stderr).toContain('không ghi tệp nào');
-    expect(readdirSync(out)).toEqual(['2021-02-03_BC-UBND_qp-an-2020.pdf']);
+    expect(readdirSync(out)).toEqual(['2021-02-03_BC-UBND_tan-lap_qp-an-2020.pdf']);
     expect(readFileSync(previous, 'utf8')).toBe('previous good file');
   });
 
@@ -53,7 +53,7 @@ describe('baocao render', () => {
     const out = tmp();
     const r = run('render', `${FIX}/bad-missing-symbol.yaml`, `${FIX}/minimal.yaml`, '--out', out, '--format', 'pdf');
     expect(r.code).toBe(2);
-    expect(readdirSync(out)).toEqual(['2021-02-03_BC-UBND_qp-an-2020.pdf']);
+    expect(readdirSync(out)).toEqual(['2021-02-03_BC-UBND_tan-lap_qp-an-2020.pdf']);
   });
 
   it('speaks English with --lang en', () => {
@@ -97,7 +97,7 @@ describe('baocao render --legacy', () => {
     const out = tmp();
     const r = run('render', `${FIX}/legacy-tcvn3.yaml`, '--legacy', 'tcvn3', '--out', out, '--format', 'pdf');
     expect(r.code).toBe(0);
-    expect(readdirSync(out)).toEqual(['2021-02-03_BC-UBND_qp-an-2020.pdf']);
+    expect(readdirSync(out)).toEqual(['2021-02-03_BC-UBND_tan-lap_qp-an-2020.pdf']);
     expect(run('render', `${FIX}/legacy-tcvn3.yaml`, '--legacy', 'ascii', '--out', out).code).toBe(64);
   });
 });

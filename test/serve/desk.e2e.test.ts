@@ -175,7 +175,7 @@ describe.skipIf(!chromium)('the desk in Chromium', () => {
     const out = path.join(dir, 'cli-out');
     execFileSync(process.execPath, [cli, 'render', path.join(dir, 'bao-cao-2021.yaml'), '--out', out, '--eml'], { stdio: 'pipe' });
     const expected = readdirSync(out).sort();
-    expect(expected).toEqual(['2020-12-09_BC-UBND_qp-an-2020.docx', '2020-12-09_BC-UBND_qp-an-2020.eml', '2020-12-09_BC-UBND_qp-an-2020.pdf']);
+    expect(expected).toEqual(['2020-12-09_BC-UBND_nghi-son_qp-an-2020.docx', '2020-12-09_BC-UBND_nghi-son_qp-an-2020.eml', '2020-12-09_BC-UBND_nghi-son_qp-an-2020.pdf']);
     for (const format of ['pdf', 'docx', 'eml']) {
       await page.click(`[data-download="${format}"]`);
       const name = expected.find((n) => n.endsWith(`.${format}`))!;
