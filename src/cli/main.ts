@@ -20,6 +20,7 @@ import { say } from '../messages/types.js';
 import { limitsMessages as lm } from '../messages/limits.js';
 import { defaultLimits, setLimits } from '../limits/index.js';
 import { yargsVi } from './yargs-vi.js';
+import { invocation } from './invocation.js';
 
 /**
  * The command line: argument handling and printing only; the work is in src/batch and the
@@ -30,9 +31,11 @@ export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
   let verbose = false;
   const formatsHelp = say(lang, m.formatsHelp, FORMATS.join(', '));
+  // Examples and hints print the command that works where the user is (src/cli/invocation.ts).
+  const command = invocation();
 
   const cli = yargs(argv)
-    .scriptName('baocao')
+    .scriptName(command)
     .locale('en')
     .usage(say(lang, m.usage))
     .option('lang', { type: 'string', choices: ['vi', 'en'], default: 'vi', describe: say(lang, m.langHelp) })
@@ -155,7 +158,7 @@ export async function main(argv: string[]): Promise<number> {
       say(lang, m.initCommand),
       (y) =>
         y
-          .positional('kind', { type: 'string', demandOption: true, describe: say(lang, m.initKind) })
+          .positional('kind', { type: 'string', demandOption: true, describe: say(lang, m.initKind, command) })
           .positional('file', { type: 'string', describe: say(lang, m.initFile) })
           .option('force', { type: 'boolean', default: false, describe: say(lang, m.initForce) })
           .option('list', { type: 'string', describe: say(lang, m.initList) })
@@ -234,7 +237,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${e.text(lang)}\n`);
     // The cause's stack (pdf.js, the file system …) only when asked for: a clerk gets the sentence.
     if (verbose && e.cause instanceof Error && e.cause.stack) process.stderr.write(`${e.cause.stack}\n`);
-    if (e instanceof UsageError) process.stderr.write(`${say(lang, m.seeHelp)}\n`);
+    if (e instanceof UsageError) process.stderr.write(`${say(lang, m.seeHelp, command)}\n`);
     return e.exitCode;
   }
   return exitCode;

@@ -26,7 +26,7 @@ export const cliMessages = {
   legacyHelp,
   outHelp,
   chooseCommand: { vi: () => 'Hãy chọn một lệnh (xem --help).', en: () => 'Choose a command (see --help).' },
-  seeHelp: { vi: () => 'Xem: baocao --help', en: () => 'See: baocao --help' },
+  seeHelp: { vi: (cmd: string) => `Xem: ${cmd} --help`, en: (cmd: string) => `See: ${cmd} --help` },
   unexpected: { vi: (detail: string) => `Lỗi không mong đợi: ${detail}`, en: (detail: string) => `Unexpected error: ${detail}` },
 
   // render
@@ -116,7 +116,8 @@ export const cliMessages = {
 
   // init, schema, kinds
   initCommand: { vi: () => 'Tạo tệp số liệu mẫu cho một loại văn bản, có chú thích từng trường', en: () => 'Write a starting data file for a kind, every field explained' },
-  initKind: { vi: () => 'Loại văn bản (xem: baocao kinds)', en: () => 'Document kind (see: baocao kinds)' },
+  initKind: { vi: (cmd: string) => `Loại văn bản (xem: ${cmd} kinds)`, en: (cmd: string) => `Document kind (see: ${cmd} kinds)` },
+  badToday: { vi: (value: string) => `BAOCAO_TODAY="${value}" không phải một ngày dạng YYYY-MM-DD.`, en: (value: string) => `BAOCAO_TODAY="${value}" is not a date written YYYY-MM-DD.` },
   initFile: { vi: () => 'Tệp sẽ tạo (mặc định <loại>.yaml)', en: () => 'File to write (default <kind>.yaml)' },
   initForce: { vi: () => 'Ghi đè nếu tệp đã có', en: () => 'Overwrite an existing file' },
   initExample: { vi: () => 'Tạo tệp số liệu báo cáo quốc phòng - an ninh', en: () => 'Start a defence-and-security report' },
@@ -125,8 +126,8 @@ export const cliMessages = {
     en: (file: string) => `${file}: already exists, not overwritten (use --force).`,
   },
   initCreated: {
-    vi: (file: string) => `Đã tạo ${file}. Sửa số liệu, rồi: baocao validate ${file} && baocao render ${file}`,
-    en: (file: string) => `Created ${file}. Edit it, then: baocao validate ${file} && baocao render ${file}`,
+    vi: (file: string, cmd: string) => `Đã tạo ${file}. Sửa số liệu, rồi: ${cmd} validate ${file} && ${cmd} render ${file}`,
+    en: (file: string, cmd: string) => `Created ${file}. Edit it, then: ${cmd} validate ${file} && ${cmd} render ${file}`,
   },
   unknownKind: {
     vi: (kind: string, known: string) => `không có loại văn bản "${kind}"; các loại có sẵn: ${known}`,

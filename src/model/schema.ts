@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseSource } from '../load/index.js';
 import type { KindDefinition } from './kind.js';
-import { starterYaml } from './starter.js';
+import { nextReport, starterYaml } from './starter.js';
+import type { JsonSchema } from './starter.js';
 
 /**
  * The kind's JSON Schema, generated from the same zod schema the loader validates with, describing
@@ -18,17 +19,28 @@ export function kindJsonSchema(kind: KindDefinition): Record<string, unknown> {
   };
 }
 
-/** A starting YAML data file for the kind, with every field explained, and its schema's file name. */
-export function starterFile(kind: KindDefinition): { yaml: string; schemaFile: string } {
+/**
+ * A starting YAML data file for the kind, with every field explained, and its schema's file name:
+ * the next report after the kind's sample (src/model/starter.ts), dated by `today` (the clock
+ * unless given), whose comments name the commands as `command` (how the user runs baocao).
+ */
+export function starterFile(kind: KindDefinition, options: { today?: Date; command?: string; file?: string } = {}): { yaml: string; schemaFile: string } {
   const schemaFile = `${kind.id}.schema.json`;
   const text = readFileSync(kind.sample, 'utf8');
   const parsed = parseSource(text, kind.sample);
   const sample = (parsed.source?.data ?? {}) as Record<string, unknown>;
+  const schema = kindJsonSchema(kind) as JsonSchema;
+  const cmd = options.command ?? 'npx baocao';
+  const file = options.file === undefined ? '<tệp>' : /\s/.test(options.file) ? `"${options.file}"` : options.file;
   const header = [
     `Tệp số liệu: ${kind.title} (loại "${kind.id}").`,
     'Dòng bắt đầu bằng "#" là chú thích. Thay số liệu và nội dung mẫu bằng của đơn vị mình;',
-    'bỏ dấu "#" ở đầu các trường đang tắt nếu cần dùng. Kiểm tra: baocao validate <tệp>;',
-    'dựng văn bản: baocao render <tệp>.',
+    'bỏ dấu "#" ở đầu các trường đang tắt nếu cần dùng. Ngày và số văn bản để trống (null):',
+    'văn bản là dự thảo cho đến khi điền. Kiểm tra:',
+    `  ${cmd} validate ${file}`,
+    'dựng văn bản:',
+    `  ${cmd} render ${file}`,
   ];
-  return { yaml: starterYaml(kindJsonSchema(kind) as never, sample, header, `./${schemaFile}`), schemaFile };
+  const next = nextReport(schema, sample, options.today ?? new Date());
+  return { yaml: starterYaml(schema, next, header, `./${schemaFile}`), schemaFile };
 }

@@ -28,6 +28,76 @@ export interface JsonSchema {
 
 const WIDTH = 96;
 
+/**
+ * The next report from a kind's sample: the sample is someone's past document, so a starter that
+ * copied it would render under the sample's own name and year. Here the report's year is this
+ * year, years named in the sample's texts move with it (2020 → this year, 2021 → the next), the
+ * document's date and number are left for the clerk (null: an undated draft), figures are 0
+ * (their descriptions stay beside them as comments) and the texts stay as a model of wording.
+ */
+export function nextReport(schema: JsonSchema, sample: Record<string, unknown>, today: Date): Record<string, unknown> {
+  const year = vietnamYear(today);
+  const sampleYear = yearOf(schema, sample);
+  const shift = sampleYear === undefined ? 0 : year - sampleYear;
+  const move = (text: string) =>
+    sampleYear === undefined ? text : text.replace(/(?<!\d)(\d{4})(?!\d)/g, (y) => (Math.abs(Number(y) - sampleYear) <= 1 ? String(Number(y) + shift) : y));
+  const walk = (s: JsonSchema | undefined, v: unknown): unknown => {
+    if (v === null || v === undefined) return v;
+    const t = s ? shape(s) : undefined;
+    if (s && isFigure(s)) return 0;
+    if (typeof v === 'number') return t && isYear(t) ? v + shift : 0;
+    if (typeof v === 'string') return t?.pattern === DATE_PATTERN ? shiftDate(v, shift) : lunarNames(move(v));
+    if (Array.isArray(v)) return v.map((item) => walk(t?.items, item));
+    if (typeof v === 'object') {
+      const props = t?.properties ?? {};
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, walk(props[k], x)]));
+    }
+    return v;
+  };
+  const next = walk(schema, sample) as Record<string, unknown>;
+  if (next.frame && typeof next.frame === 'object') {
+    const frame = next.frame as Record<string, unknown>;
+    // Number and date belong to the day it is signed; the signer's name to whoever signs.
+    next.frame = { ...frame, number: null, date: null, ...(frame.signer && typeof frame.signer === 'object' ? { signer: { ...(frame.signer as object), name: null } } : {}) };
+  }
+  return next;
+}
+
+const STEMS = ['Canh', 'Tân', 'Nhâm', 'Quý', 'Giáp', 'Ất', 'Bính', 'Đinh', 'Mậu', 'Kỷ'];
+const BRANCHES = ['Thân', 'Dậu', 'Tuất', 'Hợi', 'Tý', 'Sửu', 'Dần', 'Mão', 'Thìn', 'Tỵ', 'Ngọ', 'Mùi'];
+const LUNAR = new RegExp(`(${STEMS.join('|')}) (${BRANCHES.join('|')}) (\\d{4})(?!\\d)`, 'gu');
+
+/** "Tết Nguyên đán Tân Sửu 2027" → "… Đinh Mùi 2027": the year's name follows the moved year. */
+function lunarNames(text: string): string {
+  return text.replace(LUNAR, (_, _s, _b, y: string) => `${STEMS[Number(y) % 10]!} ${BRANCHES[Number(y) % 12]!} ${y}`);
+}
+
+const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+
+/** The year in Vietnam (UTC+7): a starter made on 31 December at 20:00 UTC is already next year's. */
+export function vietnamYear(d: Date): number {
+  return new Date(d.getTime() + 7 * 3600_000).getUTCFullYear();
+}
+
+function isYear(s: JsonSchema): boolean {
+  return s.type === 'integer' && s.minimum === 1945 && s.maximum === 2200;
+}
+
+/** The sample's report year: its first year field, else the year of its date. */
+function yearOf(schema: JsonSchema, sample: Record<string, unknown>): number | undefined {
+  for (const [k, p] of Object.entries(schema.properties ?? {})) {
+    if (isYear(shape(p)) && typeof sample[k] === 'number') return sample[k] as number;
+  }
+  const date = (sample.frame as { date?: unknown } | undefined)?.date;
+  return typeof date === 'string' ? Number(date.slice(0, 4)) : undefined;
+}
+
+function shiftDate(date: string, years: number): string {
+  const y = Number(date.slice(0, 4)) + years;
+  const md = date.slice(4) === '-02-29' && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? '-02-28' : date.slice(4);
+  return `${String(y).padStart(4, '0')}${md}`;
+}
+
 export function starterYaml(schema: JsonSchema, sample: Record<string, unknown>, header: string[], schemaRef: string): string {
   const out: string[] = [...header.map((h) => `# ${h}`), `# yaml-language-server: $schema=${schemaRef}`, ''];
   out.push(`$schema: ${schemaRef}`);
@@ -99,6 +169,10 @@ function field(out: string[], key: string, s: JsonSchema, value: unknown, indent
     if (t.type === 'object' && t.properties) {
       out.push(`${pad}# ${key}:`);
       for (const [k, p] of Object.entries(t.properties)) field(out, k, p, undefined, indent + 2, true);
+    } else if (t.type === 'array') {
+      // A block list even when commented out: the clerk removes the "#" and fills the item.
+      out.push(`${pad}# ${key}:`);
+      out.push(`${pad}#   - ${t.items ? placeholder(t.items) : '"…"'}`);
     } else {
       out.push(`${pad}# ${key}: ${placeholder(s)}`);
     }

@@ -9,7 +9,7 @@ import { lines, readPdf } from '../support/pdf.js';
 // The built CLI, spawned as a clerk or an office's IT person would run it.
 const BIN = path.resolve('dist/cli/main.js');
 const run = (args: string[], cwd = process.cwd()) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, env: { ...process.env, BAOCAO_COMMAND: 'baocao', BAOCAO_TODAY: '2026-12-02' } }); // hints as on PATH; init's clock
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'baocao-cmd-'));
@@ -60,11 +60,12 @@ describe('baocao init, validate, render: a new user session', () => {
     const render = run(['render', 'bao-cao.yaml', '--format', 'pdf', '--json'], dir);
     expect(render.code).toBe(0);
     const summary = JSON.parse(render.stdout) as Summary;
-    expect(summary.files[0]!.outputs[0]!.path).toBe('out/2020-12-09_BC-UBND_nghi-son_qp-an-2020.pdf');
-    const pdf = await readPdf(readFileSync(path.join(dir, 'out/2020-12-09_BC-UBND_nghi-son_qp-an-2020.pdf')));
+    // The next report (BAOCAO_TODAY's year), undated: a name of its own, not the sample's.
+    expect(summary.files[0]!.outputs[0]!.path).toBe('out/du-thao_BC-UBND_nghi-son_qp-an-2026.pdf');
+    const pdf = await readPdf(readFileSync(path.join(dir, 'out/du-thao_BC-UBND_nghi-son_qp-an-2026.pdf')));
     const text = pdf.pages.flatMap((p) => lines(p).map((l) => l.text)).join(' ');
-    expect(text).toContain('Tĩnh Gia, ngày 09 tháng 12 năm 2020');
-    expect(text).toContain('120 bản tin an toàn giao thông, tăng 26 bản tin (27,7%) so với năm 2019');
+    expect(text).toContain('Tĩnh Gia, ngày …… tháng …… năm ……');
+    expect(text).toContain('120 bản tin an toàn giao thông, tăng 26 bản tin (27,7%) so với năm 2025');
   });
 
   it('refuses to overwrite an existing data file without --force', () => {

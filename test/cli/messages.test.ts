@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 // The built CLI, spawned as a clerk would run it.
 const BIN = path.resolve('dist/cli/main.js');
 const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1', BAOCAO_COMMAND: 'baocao' } }); // hints name the command as on PATH
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'baocao-msg-'));

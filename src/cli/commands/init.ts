@@ -7,6 +7,7 @@ import { findKind, kindJsonSchema, listKinds, starterFile } from '../../model/in
 import { writeFileAtomic } from '../../output/index.js';
 import { ExistsError, IoError, UsageError } from '../../messages/errors.js';
 import { EXIT } from '../exit.js';
+import { invocation } from '../invocation.js';
 import { cliMessages as m } from '../../messages/cli.js';
 import { say } from '../../messages/types.js';
 
@@ -16,7 +17,8 @@ export async function initCommand(args: { kind: string; file?: string; force: bo
   const kind = requireKind(args.kind);
   const file = args.file ?? `${kind.id}.yaml`;
   if (existsSync(file) && !args.force) throw new ExistsError((l) => say(l, m.initExists, file));
-  const starter = starterFile(kind);
+  const command = invocation();
+  const starter = starterFile(kind, { today: today(), command, file });
   if (args.list !== undefined) {
     // A list started from a sheet the office already keeps (src/sheets/starter.ts).
     const list = /^([^=]+)=(.+)$/.exec(args.list);
@@ -40,8 +42,20 @@ export async function initCommand(args: { kind: string; file?: string; force: bo
     }
   }
   process.stdout.write(`${file}\n${schemaPath}\n`);
-  process.stderr.write(`${say(lang, m.initCreated, file)}\n`);
+  process.stderr.write(`${say(lang, m.initCreated, file, command)}\n`);
   return EXIT.ok;
+}
+
+/**
+ * Today, for the starter's year: the clock, or BAOCAO_TODAY (YYYY-MM-DD) so a test or a clerk
+ * preparing next year's file in December can say which day it is.
+ */
+function today(): Date {
+  const given = process.env.BAOCAO_TODAY;
+  if (given === undefined || given === '') return new Date();
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(given) ? new Date(`${given}T12:00:00+07:00`) : new Date(NaN);
+  if (Number.isNaN(d.getTime())) throw new UsageError((l) => say(l, m.badToday, given));
+  return d;
 }
 
 /** The kind's JSON Schema on stdout. */
