@@ -11,13 +11,13 @@ export function invocation(env: NodeJS.ProcessEnv = process.env, script: string 
   if (env.BAOCAO_COMMAND) return env.BAOCAO_COMMAND; // a wrapper script names itself
   if (!script) return 'npx baocao';
   const real = realpathOrSelf(script);
-  // Started through a bin named baocao that PATH finds (npm link, npm install -g .).
-  if (path.basename(script) === 'baocao' && onPath('baocao', env.PATH ?? '') === real) return 'baocao';
   // Through npm (npm start, npx, npm exec) where npx finds this package: the clone, or a project
   // that has it installed.
   const viaNpm = env.npm_lifecycle_event !== undefined || env.npm_command !== undefined;
   const root = path.resolve(path.dirname(real), '../..');
   if (viaNpm && (within(cwd, root) || hasLocalBin(cwd))) return 'npx baocao';
+  // Started through a bin named baocao that PATH finds (npm link, npm install -g .).
+  if (path.basename(script) === 'baocao' && onPath('baocao', env.PATH ?? '') === real) return 'baocao';
   const rel = path.relative(cwd, script);
   const shown = rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? script : rel;
   const quoted = /\s/.test(shown) ? `"${shown}"` : shown;

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import yargs from 'yargs';
+import { createRequire } from 'node:module';
+import type YargsFactory from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { registerKindDir } from '../model/index.js';
 import { BaocaoError, UsageError } from '../messages/errors.js';
@@ -21,6 +22,10 @@ import { limitsMessages as lm } from '../messages/limits.js';
 import { defaultLimits, setLimits } from '../limits/index.js';
 import { yargsVi } from './yargs-vi.js';
 import { invocation } from './invocation.js';
+
+// yargs' CommonJS build: its cliui wraps help text at word boundaries (wrap-ansi), while the ES
+// module build's cliui cuts every line at the column width, mid-word ("bo|dy.hbs").
+const yargs = createRequire(import.meta.url)('yargs') as typeof YargsFactory;
 
 /**
  * The command line: argument handling and printing only; the work is in src/batch and the
@@ -164,8 +169,8 @@ export async function main(argv: string[]): Promise<number> {
           .option('list', { type: 'string', describe: say(lang, m.initList) })
           .option('sheet', { type: 'string', describe: say(lang, m.initSheet) })
           .option('header-row', { type: 'number', describe: say(lang, m.initHeaderRow) })
-          .example('$0 init qp-an bao-cao-2021.yaml', say(lang, m.initExample))
-          .example('$0 init qp-an bao-cao-2021.yaml --list communes=so-lieu-xa.xlsx', say(lang, m.initExampleList)),
+          .example('$0 init qp-an bao-cao.yaml', say(lang, m.initExample))
+          .example('$0 init qp-an bao-cao.yaml --list communes=so-lieu-xa.xlsx', say(lang, m.initExampleList)),
       async (a) => {
         exitCode = await initCommand({ kind: a.kind, force: a.force, lang, ...(a.file ? { file: a.file } : {}),
           ...(a.list !== undefined ? { list: a.list } : {}), ...(a.sheet !== undefined ? { sheet: a.sheet } : {}), ...(a.headerRow !== undefined ? { headerRow: a.headerRow } : {}) });
@@ -223,7 +228,8 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .help()
     .alias('h', 'help')
-    .wrap(Math.min(100, process.stdout.columns || 100))
+    // The terminal's width, or COLUMNS when piped (a pager, a test), at most 100.
+    .wrap(Math.min(100, process.stdout.columns || Number(process.env.COLUMNS) || 100))
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
     });
