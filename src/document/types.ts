@@ -37,7 +37,7 @@ export type Inline = TextRun | LineBreak;
 export type Align = 'justify' | 'left' | 'center' | 'right';
 
 /**
- * A heading of the report structure (Decree 30, Appendix I §7.3, structure B).
+ * A heading of the report structure (NĐ 30/2020, PL I, Phần I, mục II.6: Mục, khoản, điểm).
  * level 1 = Mục "I. TITLE" (caps, bold); level 2 = Khoản "1. Title" (bold);
  * level 3 = Điểm "a) Title". `number` is the label the parser computed ("I.", "2.", "đ)"), or ''.
  */
@@ -50,7 +50,7 @@ export interface Heading {
 }
 
 /**
- * A Phần above the Mục headings (Decree 30 Appendix I §7.3): the label ("Phần I", "Phần thứ
+ * A Phần above the Mục headings (NĐ 30/2020, PL I, Phần I, mục II.6): the label ("Phần I", "Phần thứ
  * nhất", "PHẦN THỨ NHẤT") on its own line, the title in caps on the next.
  */
 export interface Part {
@@ -157,7 +157,7 @@ export interface Frame {
   addressees: string[];
   /**
    * ô 9a as printed: one recipient on the label's line ("Kính gửi: X"), several under it, each
-   * "- X;" and the last "- Y." (Decree 30 §6); `item` lines sit at the item indent.
+   * "- X;" and the last "- Y." (NĐ 30/2020, PL I, Phần I, mục II.9); `item` lines sit at the item indent.
    */
   addresseeLines: { text: string; item: boolean }[];
   /** ô 7a/7b: authority and position lines, top to bottom. */
@@ -211,7 +211,7 @@ export interface DocumentMeta {
 }
 
 /**
- * An appendix (Phụ lục, Decree 30 §10.1), laid out after the signature: it opens a new page, its
+ * An appendix (Phụ lục; NĐ 30/2020, PL I, Phần I, mục III), laid out after the signature: it opens a new page, its
  * page numbers restart at 1 (none on its first page), and it has its own heading numbering.
  */
 export interface Appendix {

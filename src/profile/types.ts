@@ -93,12 +93,12 @@ export interface Profile {
     labelIndent: number;
     /**
      * Left indent of the items' dashes when there are several: "colon" puts each dash under the
-     * colon of "Kính gửi:" (Decree 30 Appendix I §6 as the templates print it), measured in the
+     * colon of "Kính gửi:" (NĐ 30/2020, PL I, Phần I, mục II.9, ô 9a), measured in the
      * label's face; a number is a fixed indent (mm).
      */
     itemIndent: number | 'colon';
   };
-  /** A Phần (§7.3): its label ("Phần I") and its title in caps, each centred on its own line. */
+  /** A Phần (NĐ 30/2020, PL I, Phần I, mục II.6): its label ("Phần I") and its title in caps, each centred on its own line. */
   parts: {
     label: TextStyle;
     title: TextStyle;
@@ -131,7 +131,7 @@ export interface Profile {
     recipient: TextStyle;
   };
   pageNumber: TextStyle & {
-    /** Page 1 shows no number (Decree 30, Appendix I §11). */
+    /** Whether page 1 shows its number; Decree 30 says not (PL I, Phần I, mục I.7). */
     showOnFirstPage: boolean;
   };
 }
