@@ -59,5 +59,5 @@ describe("README's flow", () => {
     const status = spawnSync('bash', ['-c', 'git init -q && git add -A && git status --porcelain --ignored=no | grep -v "^A " ; git ls-files --others --exclude-standard; git diff --cached --name-only | grep -v "/" '], { cwd: dir, encoding: 'utf8' });
     const rootFiles = status.stdout.split('\n').filter(Boolean);
     expect(rootFiles.filter((f) => /bao-cao|schema\.json|\.tmp$/.test(f))).toEqual([]);
-  });
+  }, 900_000);
 });

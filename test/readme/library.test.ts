@@ -23,5 +23,5 @@ describe('README library example', () => {
     const out = r.stdout.trim().split('\n');
     expect(out[0]).toMatch(/'chi-thi'.*'ke-hoach'.*'qp-an'/s);
     expect(out.at(-1)).toBe('2020-12-09_BC-UBND_nghi-son_qp-an-2020 nghi-son-qp-an-2020.yaml true 0 true');
-  });
+  }, 300_000);
 });
