@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { DataError, formatProblems, loadFile, loadSource, warningsAt, type Problem } from '../../src/load/index.js';
+import type { z } from 'zod';
+import { DataError, formatProblems, loadSource, sortProblems, validate, warningsAt, type Lang, type Problem } from '../../src/load/index.js';
 import { TestSchema } from './schema.js';
+
+/** Read, parse and validate a data file, as the pipeline's loadReport does (src/pipeline). */
+async function loadFile<S extends z.ZodType>(file: string, schema: S, lang: Lang = 'vi') {
+  const { source, problems } = await loadSource(file, lang);
+  if (!source) return { ok: false as const, problems };
+  const res = validate(source, schema, lang);
+  if (res.ok) return { ...res, warnings: sortProblems([...problems, ...res.warnings]) };
+  return { ok: false as const, problems: sortProblems([...problems, ...res.problems]) };
+}
 
 const F = 'test/load/fixtures/';
 type Res = Awaited<ReturnType<typeof loadFile>>;
