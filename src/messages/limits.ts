@@ -30,6 +30,7 @@ export const limitsMessages = {
   limit_markupDepth: { vi: () => 'độ lồng nhau của nội dung đã dựng', en: () => 'the nesting depth of the composed markup' },
   limit_markupChars: { vi: () => 'độ dài nội dung đã dựng (ký tự)', en: () => 'the length of the composed markup (characters)' },
   limit_memoryMb: { vi: () => 'bộ nhớ dùng để dựng một văn bản (MiB)', en: () => 'the memory used to render one document (MiB)' },
+  limit_renderSeconds: { vi: () => 'thời gian dựng một văn bản (giây)', en: () => 'the time to render one document (seconds)' },
   limit_mappingKeys: { vi: () => 'số khóa trong một bảng khóa–giá trị', en: () => 'the number of keys in one mapping' },
   embeddedTooLarge: {
     vi: (limit: number, option: string) => `tệp số liệu nhúng trong PDF khi giải nén vượt giới hạn ${limit} byte nên không giải nén tiếp; nếu thật sự cần, nâng giới hạn bằng ${option}.`,
