@@ -67,6 +67,12 @@ export const limitsMessages = {
     vi: (field: string, alias: string) => `trường "${field}": bí danh *${alias} nằm bên trong chính phần nó trỏ tới, số liệu sẽ lặp vô tận; hãy viết giá trị ra thay cho bí danh.`,
     en: (field: string, alias: string) => `field "${field}": the alias *${alias} lies inside the very node it names, so the data would repeat forever; write the value out instead of the alias.`,
   },
+  inexactNumber: {
+    vi: (field: string, written: string) =>
+      `trường "${field}": số ${written} vượt quá số lớn nhất giữ được chính xác (${Number.MAX_SAFE_INTEGER}), sẽ bị làm tròn thành số khác; hãy kiểm tra lại số này, hoặc đặt trong ngoặc kép nếu đó là một mã số.`,
+    en: (field: string, written: string) =>
+      `field "${field}": the number ${written} is beyond the largest number kept exactly (${Number.MAX_SAFE_INTEGER}) and would be rounded to a different one; check it, or put it in quotes if it is an identifier.`,
+  },
   markupTooDeep: {
     vi: (limit: number, option: string) => `các thẻ lồng nhau sâu hơn giới hạn ${limit} tầng (thường do một vòng lặp của mẫu); nếu thật sự cần, nâng giới hạn bằng ${option}.`,
     en: (limit: number, option: string) => `elements are nested deeper than the limit of ${limit} (usually a loop of the template); if this is really needed, raise it with ${option}.`,
