@@ -89,6 +89,18 @@ export const limitsMessages = {
     vi: (file: string, name: string) => `${file}: tên trường "${name}" trùng tên có sẵn của JavaScript, hãy đặt tên khác.`,
     en: (file: string, name: string) => `${file}: the field name "${name}" is a name JavaScript reserves on every object; choose another.`,
   },
+  watchFailed: {
+    vi: (detail: string) => `lỗi ngoài dự kiến: ${detail}; giữ bản đã dựng trước, vẫn tiếp tục theo dõi.`,
+    en: (detail: string) => `unexpected error: ${detail}; last good output kept, still watching.`,
+  },
+  watchFolderGone: {
+    vi: (dir: string) => `thư mục ${dir} không còn nữa; chờ nó được tạo lại để theo dõi tiếp.`,
+    en: (dir: string) => `the folder ${dir} is gone; waiting for it to come back to go on watching.`,
+  },
+  watchFolderBack: {
+    vi: (dir: string) => `thư mục ${dir} đã có lại; theo dõi tiếp và dựng lại.`,
+    en: (dir: string) => `the folder ${dir} is back; watching it again and rendering.`,
+  },
   watchForce: {
     vi: () => 'Ghi đè tệp kết quả khác đã có từ trước (như render --force); tệp do chính lần theo dõi này ghi luôn được thay',
     en: () => 'Overwrite a different existing output (as render --force); files this watch session wrote itself are always replaced',
