@@ -7,6 +7,7 @@ import { getProfile } from '../profile/index.js';
 import { runJob } from './job.js';
 import type { JobOptions, JobResult } from './job.js';
 import { limitOption, limits } from '../limits/index.js';
+import { taskClock } from '../limits/clock.js';
 import { limitsMessages } from '../messages/limits.js';
 import { say } from '../messages/types.js';
 import { batchMessages } from '../messages/batch.js';
@@ -47,15 +48,22 @@ export async function runBatch(inputs: string[], options: JobOptions, batch: Bat
   // its worker (ERR_WORKER_OUT_OF_MEMORY), reported with the limit, not the whole process.
   const memoryMb = limits().memoryMb;
   const pool = new Piscina({ filename: workerFile, maxThreads: threads, minThreads: threads, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+  let timedOut = false;
   try {
     return await Promise.all(
       inputs.map(async (input) => {
         let result: JobResult;
+        const clock = taskClock(limits().renderSeconds, batch.signal);
         try {
-          result = (await pool.run({ input, options }, { signal: batch.signal ?? null })) as JobResult;
+          result = (await pool.run({ input, options, started: clock.port }, { signal: clock.signal, transferList: [clock.port] })) as JobResult;
         } catch (e) {
           if (batch.signal?.aborted) throw e;
-          result = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory(input, options.lang ?? 'vi') : internalError(input, e);
+          if (clock.expired) timedOut = true;
+          result = clock.expired
+            ? refused(input, options.lang ?? 'vi', 'renderSeconds', clock.elapsedMs)
+            : (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? refused(input, options.lang ?? 'vi', 'memoryMb', clock.elapsedMs) : internalError(input, e);
+        } finally {
+          clock.stop();
         }
         batch.onResult?.(result);
         return result;
@@ -63,7 +71,9 @@ export async function runBatch(inputs: string[], options: JobOptions, batch: Bat
     );
   } finally {
     await pool.destroy();
-    if (batch.signal?.aborted) removeTempFiles(options.outDir, process.pid);
+    // A worker ended by a stop or by the time limit may have been writing: every worker is gone
+    // now, so this process's temporary files are all leftovers.
+    if (batch.signal?.aborted || timedOut) removeTempFiles(options.outDir, process.pid);
   }
 }
 
@@ -101,9 +111,10 @@ async function refuseSharedNames(inputs: string[], options: JobOptions): Promise
   throw new ExistsError((lang) => shared.map(([stem, files]) => say(lang, batchMessages.sharedName, stem, files)).join('\n'));
 }
 
-function outOfMemory(input: string, lang: 'vi' | 'en'): JobResult {
-  const error = say(lang, limitsMessages.limitExceeded, input, say(lang, limitsMessages.limit_memoryMb), undefined, limits().memoryMb, limitOption.memoryMb);
-  return { input, status: 'invalid', outputs: [], problems: [], warnings: [], error, ms: 0 };
+/** An input whose worker was ended at the memory or time limit: refused (exit 2), naming the limit and its option. */
+function refused(input: string, lang: 'vi' | 'en', key: 'memoryMb' | 'renderSeconds', ms: number): JobResult {
+  const error = say(lang, limitsMessages.limitExceeded, input, say(lang, limitsMessages[`limit_${key}`]), undefined, limits()[key], limitOption[key]);
+  return { input, status: 'invalid', outputs: [], problems: [], warnings: [], error, ms };
 }
 
 function internalError(input: string, e: unknown): JobResult {

@@ -484,15 +484,30 @@ function cssLength(s: string): number {
   }
 }
 
+/**
+ * Where a rule typed as underscores on the paragraph's last line(s) begins: the first line break of
+ * the trailing run of spaces and underscores, when what follows it holds "___"; -1 when there is
+ * none. A scan from the end, linear: the expression it replaces (/\n[\s_]*_{3,}[\s_]*$/) tried
+ * every line break against the whole tail, quadratic on a document of blank lines.
+ */
+export function typedRuleStart(text: string): number {
+  let start = text.length;
+  while (start > 0 && (text[start - 1] === '_' || isSpace(text[start - 1]!))) start--;
+  const nl = text.indexOf('\n', start);
+  return nl >= 0 && text.includes('___', nl) ? nl : -1;
+}
+
+const isSpace = (ch: string): boolean => /\s/.test(ch);
+
 function toPara(raw: ParaRaw, n: number, section: number): Para {
   const p = raw.p;
   // Underscores typed on a line of their own after the text ("XÃ A" ↵ "_____"), as the official
   // templates draw rules: the text alone, and a rule below it as long as the underscores.
   let typed: Run | undefined;
-  const under = /\n[\s_]*_{3,}[\s_]*$/.exec(raw.text);
-  if (under && raw.text.slice(0, under.index).trim() !== '') {
+  const under = typedRuleStart(raw.text);
+  if (under >= 0 && raw.text.slice(0, under).trim() !== '') {
     const runs = [...raw.runs];
-    let rest = under[0].length;
+    let rest = raw.text.length - under;
     while (rest > 0 && runs.length > 0) {
       const last = runs[runs.length - 1]!;
       if (last.text.length <= rest) {

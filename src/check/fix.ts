@@ -42,13 +42,46 @@ function withParagraphProps(p: string, insert: string): string {
 /** Every run of the paragraph at this size (half-points). */
 function withRunSize(p: string, halfPoints: number): string {
   const sz = `<w:sz w:val="${halfPoints}"/><w:szCs w:val="${halfPoints}"/>`;
-  return p.replace(/<w:r(\s[^>]*)?>(<w:rPr>([\s\S]*?)<\/w:rPr>|<w:rPr\/>)?/g, (_m, attrs: string | undefined, _rPr: string | undefined, inner: string | undefined) =>
-    `<w:r${attrs ?? ''}><w:rPr>${place(inner ?? '', ['sz', 'szCs'], sz, AFTER_SZ)}</w:rPr>`);
+  return replaceRuns(p, (attrs, inner) => `<w:r${attrs}><w:rPr>${place(inner, ['sz', 'szCs'], sz, AFTER_SZ)}</w:rPr>`);
 }
 
-/** "ngày 9 tháng 2" → "ngày 09 tháng 02", "tháng 03" → "tháng 3", in the text nodes only. */
-function withPaddedDate(p: string): string {
-  return p.replace(/(<w:t(?:\s[^>]*)?>)([^<]*)(<\/w:t>)/g, (_m, a: string, text: string, b: string) =>
+/**
+ * Each run's start tag and its w:rPr (the properties inside it, "" when absent) replaced by
+ * `by(attributes, properties)`. A scan, not /<w:r(\s[^>]*)?>(<w:rPr>([\s\S]*?)<\/w:rPr>|<w:rPr\/>)?/g:
+ * on runs whose w:rPr never closes, that expression searched to the end from each of them.
+ */
+export function replaceRuns(p: string, by: (attrs: string, inner: string) => string): string {
+  const lastClose = p.lastIndexOf('</w:rPr>');
+  let out = '';
+  let i = 0;
+  for (let at = p.indexOf('<w:r', i); at >= 0; at = p.indexOf('<w:r', at + 1)) {
+    const c = p[at + 4];
+    if (c !== '>' && !(c !== undefined && /\s/.test(c))) continue; // <w:rPr>, <w:rFonts …
+    const gt = p.indexOf('>', at + 4);
+    if (gt < 0) break; // no later run can close its tag either
+    let end = gt + 1;
+    let inner = '';
+    if (p.startsWith('<w:rPr>', end) && lastClose >= end + 7) {
+      const stop = p.indexOf('</w:rPr>', end + 7);
+      inner = p.slice(end + 7, stop);
+      end = stop + 8;
+    } else if (p.startsWith('<w:rPr/>', end)) {
+      end += 8;
+    }
+    out += p.slice(i, at) + by(p.slice(at + 4, gt), inner);
+    i = end;
+    at = end - 1;
+  }
+  return out + p.slice(i);
+}
+
+/**
+ * "ngày 9 tháng 2" → "ngày 09 tháng 02", "tháng 03" → "tháng 3", in the text nodes only. The
+ * attributes of w:t stop at "<" as well as ">" (no "<" is allowed inside an attribute of XML), so
+ * a tag that never closes costs one scan to the next tag, not one to the end of the paragraph.
+ */
+export function withPaddedDate(p: string): string {
+  return p.replace(/(<w:t(?:\s[^<>]*)?>)([^<]*)(<\/w:t>)/g, (_m, a: string, text: string, b: string) =>
     a + text.replace(/ngày (\d)(?=\s)/, 'ngày 0$1').replace(/tháng ([12])(?=\s)/, 'tháng 0$1').replace(/tháng 0([3-9])(?=\s)/, 'tháng $1') + b);
 }
 

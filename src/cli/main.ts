@@ -56,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('max-markup-chars', { type: 'number', describe: say(lang, lm.helpLimit, say(lang, lm.limit_markupChars), defaultLimits.markupChars) })
     .option('max-keys', { type: 'number', describe: say(lang, lm.helpLimit, say(lang, lm.limit_mappingKeys), defaultLimits.mappingKeys) })
     .option('max-memory-mb', { type: 'number', describe: say(lang, lm.helpLimit, say(lang, lm.limit_memoryMb), defaultLimits.memoryMb) })
+    .option('max-seconds', { type: 'number', describe: say(lang, lm.helpLimit, say(lang, lm.limit_renderSeconds), defaultLimits.renderSeconds) })
     .middleware((a) => {
       verbose = a.verbose === true;
       // Set before any kind loads or worker starts: workers read them from BAOCAO_LIMITS.
@@ -67,6 +68,7 @@ export async function main(argv: string[]): Promise<number> {
         markupChars: a.maxMarkupChars as number | undefined,
         mappingKeys: a.maxKeys as number | undefined,
         memoryMb: a.maxMemoryMb as number | undefined,
+        renderSeconds: a.maxSeconds as number | undefined,
       });
       for (const dir of (a.kinds as string[] | undefined) ?? []) registerKindDir(dir);
     })

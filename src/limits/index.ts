@@ -24,6 +24,8 @@ export interface Limits {
   mappingKeys: number;
   /** The JavaScript heap of the worker thread rendering one document, in MiB. */
   memoryMb: number;
+  /** The time to render one document (load, compose, lay out, write), in seconds. */
+  renderSeconds: number;
 }
 
 export const defaultLimits: Readonly<Limits> = Object.freeze({
@@ -34,6 +36,7 @@ export const defaultLimits: Readonly<Limits> = Object.freeze({
   markupChars: 32 * 1024 * 1024,
   mappingKeys: 10_000,
   memoryMb: 2048,
+  renderSeconds: 60,
 });
 
 /** The command-line option that raises each limit (named in every refusal). */
@@ -45,6 +48,7 @@ export const limitOption: Record<keyof Limits, string> = {
   markupChars: '--max-markup-chars',
   mappingKeys: '--max-keys',
   memoryMb: '--max-memory-mb',
+  renderSeconds: '--max-seconds',
 };
 
 let current: Limits | undefined;

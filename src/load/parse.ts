@@ -17,6 +17,7 @@ import { endSentence, formatPath, renderFound } from './describe.js';
 import type { DataPath, Lang, Position, Problem, SourceDocument } from './types.js';
 import { limitOption, limits } from '../limits/index.js';
 import { limitsMessages } from '../messages/limits.js';
+import { inexactNumber } from '../limits/numbers.js';
 
 export interface ParseResult {
   source?: SourceDocument;
@@ -193,6 +194,10 @@ function structureProblems(doc: Document.Parsed, pos: (o: number) => Position, l
       if (target && ancestors.has(target)) {
         problems.push({ ...at(node), path, code: 'alias-cycle', severity: 'error', message: say(lang, limitsMessages.aliasCycle, formatPath(path), node.source) });
       }
+      return;
+    }
+    if (isScalar(node) && inexactNumber(node.value, node.source)) {
+      problems.push({ ...at(node), path, code: 'number', severity: 'error', message: say(lang, limitsMessages.inexactNumber, formatPath(path), node.source ?? String(node.value)) });
       return;
     }
     if (!isMap(node) && !isSeq(node)) return;

@@ -30,6 +30,7 @@ export const limitsMessages = {
   limit_markupDepth: { vi: () => 'độ lồng nhau của nội dung đã dựng', en: () => 'the nesting depth of the composed markup' },
   limit_markupChars: { vi: () => 'độ dài nội dung đã dựng (ký tự)', en: () => 'the length of the composed markup (characters)' },
   limit_memoryMb: { vi: () => 'bộ nhớ dùng để dựng một văn bản (MiB)', en: () => 'the memory used to render one document (MiB)' },
+  limit_renderSeconds: { vi: () => 'thời gian dựng một văn bản (giây)', en: () => 'the time to render one document (seconds)' },
   limit_mappingKeys: { vi: () => 'số khóa trong một bảng khóa–giá trị', en: () => 'the number of keys in one mapping' },
   embeddedTooLarge: {
     vi: (limit: number, option: string) => `tệp số liệu nhúng trong PDF khi giải nén vượt giới hạn ${limit} byte nên không giải nén tiếp; nếu thật sự cần, nâng giới hạn bằng ${option}.`,
@@ -66,6 +67,12 @@ export const limitsMessages = {
     vi: (field: string, alias: string) => `trường "${field}": bí danh *${alias} nằm bên trong chính phần nó trỏ tới, số liệu sẽ lặp vô tận; hãy viết giá trị ra thay cho bí danh.`,
     en: (field: string, alias: string) => `field "${field}": the alias *${alias} lies inside the very node it names, so the data would repeat forever; write the value out instead of the alias.`,
   },
+  inexactNumber: {
+    vi: (field: string, written: string) =>
+      `trường "${field}": số ${written} vượt quá số lớn nhất giữ được chính xác (${Number.MAX_SAFE_INTEGER}), sẽ bị làm tròn thành số khác; hãy kiểm tra lại số này, hoặc đặt trong ngoặc kép nếu đó là một mã số.`,
+    en: (field: string, written: string) =>
+      `field "${field}": the number ${written} is beyond the largest number kept exactly (${Number.MAX_SAFE_INTEGER}) and would be rounded to a different one; check it, or put it in quotes if it is an identifier.`,
+  },
   markupTooDeep: {
     vi: (limit: number, option: string) => `các thẻ lồng nhau sâu hơn giới hạn ${limit} tầng (thường do một vòng lặp của mẫu); nếu thật sự cần, nâng giới hạn bằng ${option}.`,
     en: (limit: number, option: string) => `elements are nested deeper than the limit of ${limit} (usually a loop of the template); if this is really needed, raise it with ${option}.`,
@@ -81,6 +88,18 @@ export const limitsMessages = {
   reservedFieldName: {
     vi: (file: string, name: string) => `${file}: tên trường "${name}" trùng tên có sẵn của JavaScript, hãy đặt tên khác.`,
     en: (file: string, name: string) => `${file}: the field name "${name}" is a name JavaScript reserves on every object; choose another.`,
+  },
+  watchFailed: {
+    vi: (detail: string) => `lỗi ngoài dự kiến: ${detail}; giữ bản đã dựng trước, vẫn tiếp tục theo dõi.`,
+    en: (detail: string) => `unexpected error: ${detail}; last good output kept, still watching.`,
+  },
+  watchFolderGone: {
+    vi: (dir: string) => `thư mục ${dir} không còn nữa; chờ nó được tạo lại để theo dõi tiếp.`,
+    en: (dir: string) => `the folder ${dir} is gone; waiting for it to come back to go on watching.`,
+  },
+  watchFolderBack: {
+    vi: (dir: string) => `thư mục ${dir} đã có lại; theo dõi tiếp và dựng lại.`,
+    en: (dir: string) => `the folder ${dir} is back; watching it again and rendering.`,
   },
   watchForce: {
     vi: () => 'Ghi đè tệp kết quả khác đã có từ trước (như render --force); tệp do chính lần theo dõi này ghi luôn được thay',

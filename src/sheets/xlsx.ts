@@ -33,11 +33,58 @@ export function serialToDate(serial: number, date1904 = false): string | undefin
 
 /**
  * Cells and rows that hold nothing (a style only) are dropped before parsing: a sheet formatted
- * down to row 1,048,576 costs a regular-expression pass, not a million parser events. Only
+ * down to row 1,048,576 costs one pass over the text, not a million parser events. Only
  * elements with their "r" reference go, so the position of what follows never shifts.
  */
-const EMPTY_ROW = /<((?:\w+:)?row)\s[^>]*?\br="\d+"[^>/]*(?:\/>|>(?:\s*<(?:\w+:)?c\s[^>]*\/>)*\s*<\/\1>)/g;
-const dropEmpty = (xml: string): string => xml.replace(EMPTY_ROW, '');
+export function dropEmpty(xml: string): string {
+  // A scan, in place of /<((?:\w+:)?row)\s[^>]*?\br="\d+"[^>/]*(?:\/>|>(?:\s*<(?:\w+:)?c\s[^>]*\/>)*\s*<\/\1>)/g,
+  // which searched to the end of the sheet from every row whose tag never closes (quadratic).
+  const rowTag = /<((?:\w+:)?row)\s/g;
+  const rRef = /\br="\d+"/g;
+  const cellTag = /<(?:\w+:)?c\s/y;
+  // The first ">" at or after `from`; `from` only grows, so the sheet is searched once.
+  let gtMemo = -1;
+  const gtFrom = (from: number): number => {
+    if (gtMemo !== -2 && gtMemo < from) gtMemo = xml.indexOf('>', from) < 0 ? -2 : xml.indexOf('>', from);
+    return gtMemo === -2 ? -1 : gtMemo;
+  };
+  let out = '';
+  let kept = 0;
+  for (let m = rowTag.exec(xml); m; m = rowTag.exec(xml)) {
+    const at = m.index;
+    const name = m[1]!;
+    const gt = gtFrom(at + m[0].length);
+    if (gt < 0) break;
+    const selfClosing = xml[gt - 1] === '/';
+    // Its reference r="…", after which the tag holds no "/" (but the one that closes it).
+    const attrs = xml.slice(at + 1 + name.length, selfClosing ? gt - 1 : gt);
+    rRef.lastIndex = attrs.lastIndexOf('/') + 1;
+    if (!rRef.test(attrs)) continue;
+    let end = -1;
+    if (selfClosing) end = gt + 1;
+    else {
+      // Nothing inside but spaces and cells that are empty tags (<c r="B2" s="3"/>).
+      let pos = gt + 1;
+      for (;;) {
+        while (pos < xml.length && /\s/.test(xml[pos]!)) pos++;
+        if (xml.startsWith(`</${name}>`, pos)) {
+          end = pos + name.length + 3;
+          break;
+        }
+        cellTag.lastIndex = pos;
+        if (!cellTag.test(xml)) break;
+        const cellEnd = xml.indexOf('>', cellTag.lastIndex);
+        if (cellEnd < 0 || xml[cellEnd - 1] !== '/') break;
+        pos = cellEnd + 1;
+      }
+    }
+    if (end < 0) continue;
+    out += xml.slice(kept, at);
+    kept = end;
+    rowTag.lastIndex = end;
+  }
+  return out + xml.slice(kept);
+}
 
 export function sheetNamesXlsx(bytes: Uint8Array, lang: Lang, limits: SheetLimits): string[] {
   return readWorkbook(bytes, lang, limits).sheets.map((s) => s.name);

@@ -15,7 +15,7 @@ const base = readFileSync('test/fixtures/data/minimal.yaml', 'utf8');
 
 /** Pieces a hostile author would paste: controls, direction marks, long runs, markup, mustaches, YAML syntax. */
 const piece = fc.oneof(
-  fc.constantFrom('\u202E', '\u2066', '\u0000', '\u0008', '\u2028', '\u00AD', '\uFEFF', '\u200B', '<p>', '</li>', '<!--', '{{x}}', '{{#each}}', '&amp;', '&#0;', '*a', '&a', ': ', '- ', '"', "'", '#', '\\', '\t', '%'),
+  fc.constantFrom('\u202E', '\u2066', '\u0000', '\u0008', '\u2028', '\u00AD', '\uFEFF', '\u200B', '<p>', '</li>', '<!--', '{{x}}', '{{#each}}', '&amp;', '&#0;', '*a', '&a', ': ', '- ', '"', "'", '#', '\\', '\t', '%', '9007199254740993', '-0x20000000000001', '1e400', '.inf'),
   fc.string({ unit: 'grapheme', maxLength: 12 }),
   fc.tuple(fc.constantFrom(' ', '.', ';', ',', ':', 'A', 'ế', '/', '-'), fc.integer({ min: 40, max: 3_000 })).map(([c, n]) => c.repeat(n)),
 );
@@ -61,7 +61,8 @@ describe('the pipeline on generated hostile documents', () => {
     const dir = tmp('fuzz');
     mkdirSync(path.join(dir, 'in'));
     docs.forEach((d, i) => writeFileSync(path.join(dir, 'in', `d${i}.yaml`), d.replace('  symbol: BC-UBND', `  number: ${i + 1}\n  symbol: BC-UBND`)));
-    const r = run(['render', 'in', '--format', 'docx', '--json', '--lang', 'en'], { cwd: dir });
+    // The limits of one document in force (time and memory per worker), far above these documents.
+    const r = run(['render', 'in', '--format', 'docx', '--json', '--lang', 'en', '--max-seconds', '120', '--max-memory-mb', '1024'], { cwd: dir });
     expect([0, 2, 3], r.stderr).toContain(r.code);
     expect(hasStack(r.stderr), r.stderr).toBe(false);
     const summary = JSON.parse(r.stdout) as { files: { input: string; status: string; outputs: { path: string }[] }[] };
@@ -74,4 +75,37 @@ describe('the pipeline on generated hostile documents', () => {
       if (f.status !== 'ok') expect(f.outputs).toEqual([]);
     }
   });
+
+  it('a kind that loops over generated lists: rendered, or refused at the time limit (exit 2, --max-seconds named), never a stack or an output', () => {
+    const dir = tmp('fuzz-loop');
+    const kind = path.join(dir, 'loai', 'vong');
+    mkdirSync(kind, { recursive: true });
+    const head = 'kind: vong\nframe:\n  issuingAgency: Ủy ban nhân dân xã Tân Lập\n  symbol: TB-UBND\n  place: Tân Lập\n  date: 2021-02-03\n  summary: Thử\n  signer: { position: Chủ tịch, name: Nguyễn Văn A }\n  recipients: []\n  archive: [VT]\n';
+    writeFileSync(path.join(kind, 'kind.yaml'), 'id: vong\ntitle: Thử\ntype: { name: Thông báo, abbreviation: TB }\nsample: mau.yaml\nfileStem: vong-{n}\nfields:\n  n: { type: integer, description: Số }\n  xs: { type: list, items: text, description: Danh sách }\n');
+    writeFileSync(path.join(kind, 'body.hbs'), '{{#each xs}}{{#each ../xs}}{{#each ../../xs}}<p>{{this}}</p>{{/each}}{{/each}}{{/each}}\n');
+    writeFileSync(path.join(kind, 'mau.yaml'), `${head}n: 0\nxs: [a]\n`);
+    mkdirSync(path.join(dir, 'in'));
+    // List sizes from a handful (a few hundred paragraphs) to hundreds (millions: never finishes).
+    const sizes = fc.sample(fc.oneof(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 150, max: 400 })), { seed: SEED, numRuns: 4 });
+    sizes.forEach((n, i) => writeFileSync(path.join(dir, 'in', `v${i}.yaml`), `${head}n: ${i}\nxs: [${Array.from({ length: n }, (_, k) => `m${k}`).join(', ')}]\n`));
+    const r = run(['render', 'in', '--kinds', 'loai', '--format', 'docx', '--json', '--lang', 'en', '--max-seconds', '4', '--max-memory-mb', '512'], { cwd: dir });
+    expect([0, 2], r.stderr).toContain(r.code);
+    expect(hasStack(r.stderr), r.stderr).toBe(false);
+    const summary = JSON.parse(r.stdout) as { files: { input: string; status: string; error?: string; problems: { message: string }[]; outputs: { path: string }[] }[] };
+    expect(summary.files).toHaveLength(4);
+    for (const f of summary.files) {
+      if (f.status === 'ok') expect(f.outputs).toHaveLength(1);
+      else {
+        expect(f.status).toBe('invalid');
+        expect(f.outputs).toEqual([]);
+        // The time, the memory or the composed markup's length: whichever limit the loop reaches first.
+        const said = [f.error ?? '', ...f.problems.map((p) => p.message)].join('\n');
+        expect(said).toMatch(/exceeds the limit of \d+( \(found \d+\))?; if this is really needed, raise it with --max-(seconds|memory-mb|markup-chars)\./);
+      }
+    }
+    // The endless ones are refused (sizes in the hundreds cannot finish in the limit).
+    sizes.forEach((n, i) => {
+      if (n >= 150) expect(summary.files.find((f) => f.input.endsWith(`v${i}.yaml`))?.status).toBe('invalid');
+    });
+  }, 300_000);
 });

@@ -54,18 +54,6 @@ const trusted = new Set([
   `${path.join('src', 'check', 'rules.ts')} ^(.+?)(,?)\\s+ngày\\s+(\\S+)\\s+tháng\\s+(\\S+)\\s+năm\\s+(\\S+)$`,
 ]);
 
-/**
- * Known and not yet rewritten (issue 13, left for the next round): polynomial on a crafted
- * document from outside. Listed so the scan keeps guarding every other expression; each entry
- * here is a defect to remove, not a reason.
- */
-const known = new Set([
-  `${path.join('src', 'check', 'docx.ts')} \\n[\\s_]*_{3,}[\\s_]*$`,
-  `${path.join('src', 'check', 'fix.ts')} <w:r(\\s[^>]*)?>(<w:rPr>([\\s\\S]*?)<\\/w:rPr>|<w:rPr\\/>)?`,
-  `${path.join('src', 'check', 'fix.ts')} (<w:t(?:\\s[^>]*)?>)([^<]*)(<\\/w:t>)`,
-  `${path.join('src', 'sheets', 'xlsx.ts')} <((?:\\w+:)?row)\\s[^>]*?\\br="\\d+"[^>/]*(?:\\/>|>(?:\\s*<(?:\\w+:)?c\\s[^>]*\\/>)*\\s*<\\/\\1>)`,
-]);
-
 describe('regular expressions of src/', () => {
   const all = regexLiterals();
 
@@ -76,12 +64,14 @@ describe('regular expressions of src/', () => {
 
   it('are each safe from super-linear backtracking (recheck)', () => {
     const unsafe = all
-      .filter((r) => !trusted.has(`${r.where.split(':')[0]} ${r.source}`) && !known.has(`${r.where.split(':')[0]} ${r.source}`))
+      .filter((r) => !trusted.has(`${r.where.split(':')[0]} ${r.source}`))
       .map((r) => ({ ...r, result: checkSync(r.source, r.flags.replace(/[gy]/g, ''), { timeout: 10_000 }) }))
+      // On a loaded machine recheck may run out of its own time ("unknown", timeout): once more, longer.
+      .map((r) => (r.result.status === 'unknown' && r.result.error.kind === 'timeout' ? { ...r, result: checkSync(r.source, r.flags.replace(/[gy]/g, ''), { timeout: 60_000 }) } : r))
       .filter((r) => r.result.status !== 'safe')
       .map((r) => `${r.where} /${r.source}/${r.flags}: ${r.result.status}${r.result.status === 'vulnerable' ? ` ${r.result.complexity.type}` : ''}`);
     expect(unsafe).toEqual([]);
-  });
+  }, 600_000);
 
   it('the checker does see the expression endItem used (it is not blind)', () => {
     const r = checkSync('[\\s.;,:]+$', 'u');
