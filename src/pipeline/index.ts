@@ -9,7 +9,7 @@ import { mapDocumentText } from '../document/transform.js';
 import { setTonePlacement } from '../format/index.js';
 import type { Document } from '../document/types.js';
 import { layoutDocument } from '../layout/index.js';
-import { buildAppendix, buildFacts, buildFrame, buildMeta, frameFindings } from '../frame/index.js';
+import { buildAppendix, buildFacts, buildFrame, buildMeta, frameFindings, plainFrame } from '../frame/index.js';
 import { decodeUtf8, formatPath, loadSource, parseSource, sortProblems, warningsAt } from '../load/index.js';
 import { validateWithLists } from '../sheets/index.js';
 import type { Lang, Problem, SourceDocument } from '../load/index.js';
@@ -201,16 +201,18 @@ export function buildDocument(kind: KindDefinition, report: ReportBase, profileI
   const profile = getProfile(profileId);
   const family = getFontFamily(profile.fontFamily);
   const template = loadTemplate(kind.template);
-  const markup = template.render(report);
+  // The frame's own lines keep the data's forced breaks ("|"); everything else prints them as spaces.
+  const plain: ReportBase = { ...report, frame: plainFrame(report.frame) };
+  const markup = template.render(plain);
   const measure = (text: string, s: TextStyle) => measureText(family, faceFor(s.bold, s.italic), text, s.size);
   const { children, appendices } = parseMarkup(markup, template.file, template.sources.map((s) => s.name));
   let doc: Document = {
     type: 'document',
     frame: buildFrame(kind, report.frame, profile, measure),
-    facts: buildFacts(kind, report.frame, profile),
+    facts: buildFacts(kind, plain.frame, profile),
     children,
-    appendices: appendices.map((a) => buildAppendix(a, kind, report.frame, profile, measure)),
-    meta: buildMeta(kind, report, profile),
+    appendices: appendices.map((a) => buildAppendix(a, kind, plain.frame, profile, measure)),
+    meta: buildMeta(kind, plain, profile),
   };
   // One tone placement for the whole document when the file asks for one (òa/oà, ủy/uỷ).
   const tone = (report as { tonePlacement?: 'old' | 'new' }).tonePlacement;
