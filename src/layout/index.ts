@@ -265,7 +265,7 @@ function block(b: Block, ctx: Ctx): LaidBlock[] {
       const line = { align: 'center' as const, indent: { left: 0, right: 0, firstLine: 0 }, keepWithNext: true };
       return [
         bodyParagraph(text(b.label), ctx, { ...line, style: runStyle(ps.label), headingLevel: 1 }),
-        bodyParagraph(b.children, ctx, { ...line, style: runStyle(ps.title), spaceBefore: 0, headingLevel: 1 }),
+        bodyParagraph(balancedTitle(b.children, ctx.page.textWidth * 0.9, ps.title, ctx), ctx, { ...line, style: runStyle(ps.title), spaceBefore: 0, headingLevel: 1 }),
       ];
     }
     case 'heading': {
@@ -375,6 +375,18 @@ function balancedHeader(runs: Inline[], width: number, ctx: Ctx): Inline[] {
   const ts = ctx.profile.table;
   // A point of slack: a line that just fits here must fit in either writer's own wrapping too.
   const lines = balanceLines(only.text, width - 1, (t) => measureText(ctx.family, faceFor(true, false), t, ts.headerSize));
+  return lines.flatMap((l, i): Inline[] => [...(i === 0 ? [] : [{ type: 'break' as const }]), { type: 'text', text: l }]);
+}
+
+/**
+ * A centred title of plain text (a Phần's) broken as the summary is: balanced lines between
+ * phrases, never inside a word ("XÃ / HỘI"); a <br> of the template is kept and each piece
+ * balanced on its own. Formatted runs are left to the writers.
+ */
+function balancedTitle(runs: Inline[], width: number, s: TextStyle, ctx: Ctx): Inline[] {
+  if (!runs.every((r) => r.type === 'break' || (r.type === 'text' && !r.bold && !r.italic && !r.underline))) return runs;
+  const pieces = runs.map((r) => (r.type === 'text' ? r.text : '\n')).join('').split('\n');
+  const lines = pieces.flatMap((p) => balanceLines(p.trim(), width, (t) => measureText(ctx.family, faceFor(s.bold, s.italic), t, s.size)));
   return lines.flatMap((l, i): Inline[] => [...(i === 0 ? [] : [{ type: 'break' as const }]), { type: 'text', text: l }]);
 }
 
