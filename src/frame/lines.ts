@@ -179,3 +179,19 @@ export function agencyLines(name: string, maxWidth: number, measure: Measure): s
   }
   return balanceLines(name, maxWidth, measure);
 }
+
+/**
+ * A text whose compounds and period numbers are bound with no-break spaces ("AN\u00a0NINH",
+ * "NĂM\u00a02020"), for a paragraph that the writers wrap themselves (a long heading): they
+ * then break it between words only where no compound is cut.
+ */
+export function bindCompounds(text: string): string {
+  const words = text.split(' ');
+  if (words.length < 2) return text;
+  let out = words[0]!;
+  for (let i = 1; i < words.length; i++) {
+    const bound = words[i - 1] !== '' && words[i] !== '' && (splitsCompound(words, i) || placeAt(words, i) === 'inside' || (/^\d/u.test(words[i]!) && /^(năm|tháng|quý|ngày)$/u.test(words[i - 1]!.toLocaleLowerCase('vi'))));
+    out += (bound ? '\u00a0' : ' ') + words[i];
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import type { Appendix, Block, Document, Frame, Inline, List, Table } from '../document/types.js';
 import { faceFor, getFontFamily, measureText } from '../fonts/index.js';
 import type { FontFamily } from '../fonts/index.js';
-import { balanceLines } from '../frame/lines.js';
+import { balanceLines, bindCompounds } from '../frame/lines.js';
 import type { Profile, RuleStyle, TextStyle } from '../profile/index.js';
 import type {
   LaidBlock,
@@ -270,7 +270,8 @@ function block(b: Block, ctx: Ctx): LaidBlock[] {
     }
     case 'heading': {
       const label: Inline[] = b.number ? text(`${b.number} `) : [];
-      return [{ ...headingParagraph(b.level, ctx), runs: [...label, ...b.children] }];
+      const p = headingParagraph(b.level, ctx);
+      return [{ ...p, runs: [...label, ...wrappedHeading(b.children, b.number ? `${b.number} ` : '', p, ctx)] }];
     }
     case 'paragraph':
       return [bodyParagraph(b.children, ctx, { align: b.align, ...(b.indent ? {} : { indent: { left: 0, right: 0, firstLine: 0 } }) })];
@@ -376,6 +377,18 @@ function balancedHeader(runs: Inline[], width: number, ctx: Ctx): Inline[] {
   // A point of slack: a line that just fits here must fit in either writer's own wrapping too.
   const lines = balanceLines(only.text, width - 1, (t) => measureText(ctx.family, faceFor(true, false), t, ts.headerSize));
   return lines.flatMap((l, i): Inline[] => [...(i === 0 ? [] : [{ type: 'break' as const }]), { type: 'text', text: l }]);
+}
+
+/**
+ * A heading too long for one line keeps its compounds whole ("QUỐC PHÒNG - AN" / "NINH" is
+ * wrong): their spaces become no-break spaces, so both writers wrap it between words only. A
+ * heading that fits is left as it is.
+ */
+function wrappedHeading(runs: Inline[], label: string, p: LaidParagraph, ctx: Ctx): Inline[] {
+  const plain = runs.map((r) => (r.type === 'text' ? r.text : '\n')).join('');
+  const width = ctx.page.textWidth - p.indent.left - p.indent.right - p.indent.firstLine;
+  if (measureText(ctx.family, faceFor(p.style.bold, p.style.italic), label + plain, p.style.size) <= width) return runs;
+  return runs.map((r) => (r.type === 'text' ? { ...r, text: bindCompounds(r.text) } : r));
 }
 
 /**

@@ -98,6 +98,10 @@ describe('in the PDF and the DOCX', () => {
     ]);
     expect(consecutive(out.pdfLines, summaryWant), out.pdfLines.join('\n')).toBe(true);
     expect(consecutive(out.docxParagraphs, summaryWant)).toBe(true);
+    // A heading too long for one line wraps between words, not inside "AN NINH" (it did: "… - AN" / "NINH NĂM 2024").
+    expect(out.pdfLines).toContain('AN NINH NĂM 2024');
+    expect(out.pdfLines.filter((l) => / AN$/u.test(l))).toEqual([]);
+    expect(out.docxParagraphs).toContain('I. KẾT\u00a0QUẢ THỰC\u00a0HIỆN CÔNG\u00a0TÁC QUỐC\u00a0PHÒNG - AN\u00a0NINH NĂM\u00a02024');
   });
 
   it('honours forced breaks and a header name of its own; the body prints the name without them', async () => {
