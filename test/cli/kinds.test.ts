@@ -22,7 +22,7 @@ describe('baocao kinds', () => {
     expect(r.stderr).toBe('');
     const list = JSON.parse(r.stdout) as { id: string; typeName: string; profile: string; sample: string }[];
     expect(list.map((k) => [k.id, k.typeName, k.profile, path.relative(process.cwd(), k.sample)])).toEqual([
-      ['ban-tin-antt', 'Bản tin', 'nd30', 'data/demo-ban-tin-antt-2024-03.yaml'],
+      ['ban-tin-antt', 'Báo cáo', 'nd30', 'data/demo-ban-tin-antt-2024-03.yaml'],
       ['bao-cao-dinh-ky', 'Báo cáo', 'nd30', 'data/demo-xa-an-phu-6-thang-2024.yaml'],
       ['chi-thi', 'Chỉ thị', 'dang', 'data/nghi-son-chi-thi-tet-2021.yaml'],
       ['ke-hoach', 'Kế hoạch', 'nd30', 'data/nghi-son-ke-hoach-tet-2021.yaml'],

@@ -29,7 +29,7 @@ const CASES = [
     kind: 'ban-tin-antt',
     file: 'data/demo-ban-tin-antt-2024-03.yaml',
     strings: [
-      'BẢN TIN',
+      'CÔNG AN THÀNH PHỐ',
       'Phạm pháp hình sự: xảy ra 12 vụ (+2 vụ; +20,0%); điều tra làm rõ 11/12 vụ, đạt 91,7%',
       'phát hiện, bắt giữ 9 vụ (- 3 vụ; - 25,0%)',
       '(Số trong ngoặc là mức tăng (+), giảm (-) so với cùng kỳ năm 2023.)',
