@@ -4,7 +4,7 @@ import type { FrameData, Signer } from '../model/frame.js';
 import type { KindDefinition, ReportBase } from '../model/kind.js';
 import { getProfile } from '../profile/index.js';
 import type { Profile, TextStyle } from '../profile/index.js';
-import { agencyLines, balanceLines } from './lines.js';
+import { agencyLines, balanceLines, unbroken } from './lines.js';
 import { InvalidDataError } from '../messages/errors.js';
 import { frameMessages } from '../messages/frame.js';
 import { ref } from '../messages/ref.js';
@@ -34,10 +34,11 @@ export function buildFrame(kind: KindDefinition, frame: FrameData, profile: Prof
   // Summaries wrap to balanced lines no wider than 90 % of the text width, like a typed title.
   const summaryWidth = textWidth * 0.9;
   return {
-    parentAgency: frame.parentAgency
-      ? agencyLines(upperVi(frame.parentAgency), agencyWidth, (t) => measure(t, h.parentAgency))
+    // ô 2 prints the header names when the data gives them, with the data's own breaks ("|").
+    parentAgency: (frame.parentHeaderName ?? frame.parentAgency)
+      ? agencyLines(upperVi((frame.parentHeaderName ?? frame.parentAgency)!), agencyWidth, (t) => measure(t, h.parentAgency))
       : [],
-    issuingAgency: agencyLines(upperVi(frame.issuingAgency), agencyWidth, (t) => measure(t, h.issuingAgency)),
+    issuingAgency: agencyLines(upperVi(frame.headerName ?? frame.issuingAgency), agencyWidth, (t) => measure(t, h.issuingAgency)),
     ...(h.agencyMark.type === 'star' ? { agencyMark: '*' } : {}),
     nationalTitle: party ? PARTY_TITLE : NATIONAL_TITLE,
     motto: party ? '' : MOTTO,
@@ -52,6 +53,19 @@ export function buildFrame(kind: KindDefinition, frame: FrameData, profile: Prof
     signerName: frame.signer.name ?? '',
     recipientsLabel: 'Nơi nhận:',
     recipients: party ? partyRecipientLines(frame.recipients, frame.archive) : recipientLines(frame.recipients, frame.archive),
+  };
+}
+
+/**
+ * The frame as the body, the attribution and the document's properties print it: the data's
+ * forced breaks ("|") in the agency names and the summary become spaces there.
+ */
+export function plainFrame(frame: FrameData): FrameData {
+  return {
+    ...frame,
+    issuingAgency: unbroken(frame.issuingAgency),
+    ...(frame.parentAgency ? { parentAgency: unbroken(frame.parentAgency) } : {}),
+    summary: unbroken(frame.summary),
   };
 }
 
@@ -83,7 +97,7 @@ export function partySignatureLines(s: Signer, positionBold: boolean): Signature
     if (s.onBehalfOf) lines.push({ text: `${prefix} ${upperVi(s.onBehalfOf)}`, bold: true });
   }
   if (s.deputyFor) lines.push({ text: `K/T ${upperVi(s.deputyFor)}`, bold: true });
-  lines.push({ text: upperVi(s.position), bold: positionBold });
+  if (s.position) lines.push({ text: upperVi(s.position), bold: positionBold });
   return lines;
 }
 
@@ -118,14 +132,15 @@ export function addresseeLines(addressees: string[]): { text: string; item: bool
 /** Decree 30 §8.1 stacks: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH". */
 export function signatureLines(s: Signer): SignatureLine[] {
   const lines: SignatureLine[] = [];
-  const position = upperVi(s.position);
+  const position = upperVi(s.position ?? '');
   if (s.authority === 'Q.') {
     lines.push({ text: `Q. ${position}`, bold: true });
     return lines;
   }
   if (s.authority && s.onBehalfOf) lines.push({ text: `${s.authority} ${upperVi(s.onBehalfOf)}`, bold: true });
   if (s.deputyFor) lines.push({ text: `KT. ${upperVi(s.deputyFor)}`, bold: true });
-  lines.push({ text: position, bold: true });
+  // "TM. ỦY BAN NHÂN DÂN" alone, then the name: the position line may be absent.
+  if (position) lines.push({ text: position, bold: true });
   return lines;
 }
 
@@ -201,7 +216,7 @@ export function buildFacts(kind: KindDefinition, frame: FrameData, profile: Prof
     place: frame.place,
     issuingAgency: frame.issuingAgency,
     summary: frame.summary,
-    signer: { position: frame.signer.position, name: frame.signer.name ?? null },
+    signer: { position: frame.signer.position ?? signatureLines(frame.signer).map((l) => l.text).join(' '), name: frame.signer.name ?? null },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Appendix, Block, Document, Frame, Inline, List, Table } from '../document/types.js';
 import { faceFor, getFontFamily, measureText } from '../fonts/index.js';
 import type { FontFamily } from '../fonts/index.js';
-import { balanceLines } from '../frame/lines.js';
+import { balanceLines, bindCompounds } from '../frame/lines.js';
 import type { Profile, RuleStyle, TextStyle } from '../profile/index.js';
 import type {
   LaidBlock,
@@ -265,12 +265,13 @@ function block(b: Block, ctx: Ctx): LaidBlock[] {
       const line = { align: 'center' as const, indent: { left: 0, right: 0, firstLine: 0 }, keepWithNext: true };
       return [
         bodyParagraph(text(b.label), ctx, { ...line, style: runStyle(ps.label), headingLevel: 1 }),
-        bodyParagraph(b.children, ctx, { ...line, style: runStyle(ps.title), spaceBefore: 0, headingLevel: 1 }),
+        bodyParagraph(balancedTitle(b.children, ctx.page.textWidth * 0.9, ps.title, ctx), ctx, { ...line, style: runStyle(ps.title), spaceBefore: 0, headingLevel: 1 }),
       ];
     }
     case 'heading': {
       const label: Inline[] = b.number ? text(`${b.number} `) : [];
-      return [{ ...headingParagraph(b.level, ctx), runs: [...label, ...b.children] }];
+      const p = headingParagraph(b.level, ctx);
+      return [{ ...p, runs: [...label, ...wrappedHeading(b.children, b.number ? `${b.number} ` : '', p, ctx)] }];
     }
     case 'paragraph':
       return [bodyParagraph(b.children, ctx, { align: b.align, ...(b.indent ? {} : { indent: { left: 0, right: 0, firstLine: 0 } }) })];
@@ -375,6 +376,30 @@ function balancedHeader(runs: Inline[], width: number, ctx: Ctx): Inline[] {
   const ts = ctx.profile.table;
   // A point of slack: a line that just fits here must fit in either writer's own wrapping too.
   const lines = balanceLines(only.text, width - 1, (t) => measureText(ctx.family, faceFor(true, false), t, ts.headerSize));
+  return lines.flatMap((l, i): Inline[] => [...(i === 0 ? [] : [{ type: 'break' as const }]), { type: 'text', text: l }]);
+}
+
+/**
+ * A heading too long for one line keeps its compounds whole ("QUỐC PHÒNG - AN" / "NINH" is
+ * wrong): their spaces become no-break spaces, so both writers wrap it between words only. A
+ * heading that fits is left as it is.
+ */
+function wrappedHeading(runs: Inline[], label: string, p: LaidParagraph, ctx: Ctx): Inline[] {
+  const plain = runs.map((r) => (r.type === 'text' ? r.text : '\n')).join('');
+  const width = ctx.page.textWidth - p.indent.left - p.indent.right - p.indent.firstLine;
+  if (measureText(ctx.family, faceFor(p.style.bold, p.style.italic), label + plain, p.style.size) <= width) return runs;
+  return runs.map((r) => (r.type === 'text' ? { ...r, text: bindCompounds(r.text) } : r));
+}
+
+/**
+ * A centred title of plain text (a Phần's) broken as the summary is: balanced lines between
+ * phrases, never inside a word ("XÃ / HỘI"); a <br> of the template is kept and each piece
+ * balanced on its own. Formatted runs are left to the writers.
+ */
+function balancedTitle(runs: Inline[], width: number, s: TextStyle, ctx: Ctx): Inline[] {
+  if (!runs.every((r) => r.type === 'break' || (r.type === 'text' && !r.bold && !r.italic && !r.underline))) return runs;
+  const pieces = runs.map((r) => (r.type === 'text' ? r.text : '\n')).join('').split('\n');
+  const lines = pieces.flatMap((p) => balanceLines(p.trim(), width, (t) => measureText(ctx.family, faceFor(s.bold, s.italic), t, s.size)));
   return lines.flatMap((l, i): Inline[] => [...(i === 0 ? [] : [{ type: 'break' as const }]), { type: 'text', text: l }]);
 }
 

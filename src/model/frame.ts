@@ -22,7 +22,8 @@ export const signerSchema = z
       .optional(),
     deputyFor: text('Khi cấp phó ký thay người đứng đầu của tập thể (TM. … / KT. …): chức vụ người đứng đầu, ví dụ "Chủ tịch"')
       .optional(),
-    position: text('Chức vụ của người ký, ví dụ "Phó Chủ tịch"'),
+    // Absent when the signer signs for the collective with only the authority line ("TM. ỦY BAN NHÂN DÂN").
+    position: text('Chức vụ của người ký, ví dụ "Phó Chủ tịch"; bỏ trống khi chỉ ký "TM. <tập thể>"').optional(),
     name: text('Họ và tên người ký; để trống (null) trong bản dự thảo').nullable().optional(),
   })
   .superRefine((s, ctx) => {
@@ -32,6 +33,9 @@ export const signerSchema = z
         path: ['onBehalfOf'],
         message: ref('model', 'authorityNeedsOnBehalfOf', s.authority),
       });
+    }
+    if (!s.position && !(s.authority === 'TM.' && !s.deputyFor)) {
+      ctx.addIssue({ code: 'custom', path: ['position'], message: ref('frame', 'positionNeeded') });
     }
     if (s.deputyFor && s.authority !== 'TM.') {
       ctx.addIssue({
@@ -43,8 +47,21 @@ export const signerSchema = z
   })
   .describe('Người ký (ô 7)');
 
+/**
+ * Header names (issue #14 §4): the name printed in ô 2 when it differs from the one the body and
+ * the attribution use, e.g. a short or differently broken one. "|" or a new line forces a break
+ * there; in `issuingAgency` and `summary` a "|" does the same and the body prints a space.
+ */
+const multiLine = (description: string) =>
+  z.string().trim().min(1, { message: ref('model', 'notEmpty') }).describe(description);
+const headerNameFields = {
+  headerName: multiLine('Tên cơ quan ban hành in ở ô 2, nếu khác tên dùng trong nội dung; "|" hoặc xuống dòng để ngắt dòng, ví dụ "BAN CHỈ ĐẠO|PHÒNG, CHỐNG TỘI PHẠM"').optional(),
+  parentHeaderName: multiLine('Tên cơ quan chủ quản in ở ô 2, nếu khác "parentAgency"; "|" hoặc xuống dòng để ngắt dòng').optional(),
+};
+
 export const frameSchema = z
   .strictObject({
+    ...headerNameFields,
     parentAgency: text('Tên cơ quan chủ quản (ô 2, dòng trên), ví dụ "UBND tỉnh Thanh Hóa"').optional(),
     issuingAgency: text('Tên cơ quan ban hành (ô 2), ví dụ "Ủy ban nhân dân thị xã Nghi Sơn"'),
     number: z

@@ -9,9 +9,10 @@ import { mapDocumentText } from '../document/transform.js';
 import { setTonePlacement } from '../format/index.js';
 import type { Document } from '../document/types.js';
 import { layoutDocument } from '../layout/index.js';
-import { buildAppendix, buildFacts, buildFrame, buildMeta, frameFindings } from '../frame/index.js';
+import { buildAppendix, buildFacts, buildFrame, buildMeta, frameFindings, plainFrame } from '../frame/index.js';
 import { decodeUtf8, formatPath, loadSource, parseSource, sortProblems, warningsAt } from '../load/index.js';
 import { validateWithLists } from '../sheets/index.js';
+import { applyPrevious } from '../load/previous.js';
 import type { Lang, Problem, SourceDocument } from '../load/index.js';
 import { convertLegacyDeep, findLegacyStrings } from '../legacy/index.js';
 import type { LegacyEncoding } from '../legacy/index.js';
@@ -73,23 +74,27 @@ function handleLegacy(source: SourceDocument, option: LegacyOption | undefined, 
 
 /** Validate parsed data against the kind it names in its `kind` field. */
 export function validateSource(original: SourceDocument, lang: Lang = 'vi', legacy?: LegacyOption): LoadResult {
-  const { source, problems: legacyProblems } = handleLegacy(original, legacy, lang);
+  const { source: own, problems: legacyProblems } = handleLegacy(original, legacy, lang);
   if (legacyProblems.length > 0) return { ok: false, problems: sortProblems(legacyProblems) };
-  const data = source.data as Record<string, unknown>;
+  const data = own.data as Record<string, unknown>;
   const kindId = data.kind;
   const kind = typeof kindId === 'string' ? findKind(kindId) : undefined;
   if (!kind) {
     const known = listKinds().map((k) => `"${k.id}"`).join(', ');
-    const pos = source.locate(['kind']);
+    const pos = own.locate(['kind']);
     const message =
       kindId === undefined
         ? say(lang, words.missingKind, known)
         : say(lang, words.unknownKind, String(kindId), known);
     return {
       ok: false,
-      problems: [{ file: source.file, ...pos, path: ['kind'], code: kindId === undefined ? 'missing' : 'enum', message, severity: 'error' }],
+      problems: [{ file: own.file, ...pos, path: ['kind'], code: kindId === undefined ? 'missing' : 'enum', message, severity: 'error' }],
     };
   }
+  // `previous: ../2020/x.yaml` fills last period's figures from that file, validated as any input.
+  const prior = applyPrevious(own, kind.id, lang, (s) => validateSource(s, lang, legacy));
+  if (prior.problems.length > 0) return { ok: false, problems: prior.problems };
+  const source = prior.source;
   const chars = dataCharProblems(source, lang);
   // Lists written as { from: sheet.xlsx } or { from-reports: xa/*.yaml } are filled in first (src/sheets).
   const { source: resolved, result } = validateWithLists(source, kind, lang);
@@ -100,7 +105,7 @@ export function validateSource(original: SourceDocument, lang: Lang = 'vi', lega
   const report = result.value as ReportBase;
   const frameErrors = warningsAt(resolved, frameFindings(getProfile(kind.profile), report.frame), lang).map((p) => ({ ...p, severity: 'error' as const }));
   if (frameErrors.length > 0) return { ok: false, problems: frameErrors };
-  const warnings = [...result.warnings, ...warningsAt(resolved, kind.consistency?.(report) ?? [], lang)];
+  const warnings = [...prior.warnings, ...result.warnings, ...warningsAt(resolved, kind.consistency?.(report) ?? [], lang)];
   return { ok: true, file: source.file, kind, report, warnings };
 }
 
@@ -201,16 +206,18 @@ export function buildDocument(kind: KindDefinition, report: ReportBase, profileI
   const profile = getProfile(profileId);
   const family = getFontFamily(profile.fontFamily);
   const template = loadTemplate(kind.template);
-  const markup = template.render(report);
+  // The frame's own lines keep the data's forced breaks ("|"); everything else prints them as spaces.
+  const plain: ReportBase = { ...report, frame: plainFrame(report.frame) };
+  const markup = template.render(plain);
   const measure = (text: string, s: TextStyle) => measureText(family, faceFor(s.bold, s.italic), text, s.size);
   const { children, appendices } = parseMarkup(markup, template.file, template.sources.map((s) => s.name));
   let doc: Document = {
     type: 'document',
     frame: buildFrame(kind, report.frame, profile, measure),
-    facts: buildFacts(kind, report.frame, profile),
+    facts: buildFacts(kind, plain.frame, profile),
     children,
-    appendices: appendices.map((a) => buildAppendix(a, kind, report.frame, profile, measure)),
-    meta: buildMeta(kind, report, profile),
+    appendices: appendices.map((a) => buildAppendix(a, kind, plain.frame, profile, measure)),
+    meta: buildMeta(kind, plain, profile),
   };
   // One tone placement for the whole document when the file asks for one (òa/oà, ủy/uỷ).
   const tone = (report as { tonePlacement?: 'old' | 'new' }).tonePlacement;

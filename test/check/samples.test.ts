@@ -31,7 +31,7 @@ describe.each(samples)('%s', (sample) => {
       expect(r.located.typeName).toEqual([kind.id === 'chi-thi' ? 'CHỈ THỊ' : kind.id === 'ke-hoach' ? 'KẾ HOẠCH' : 'BÁO CÁO']);
       expect(r.located.summary?.length).toBeGreaterThan(0);
       expect(r.located.recipientsLabel).toEqual(['Nơi nhận:']);
-      expect(r.located.authority?.[0]).toMatch(party ? /^T\/M / : /^TM\. /);
+      expect(r.located.authority?.[0]).toMatch(party ? /^T\/M / : /^(TM|KT|TL|TUQ|Q)\. /);
       if (f.signer?.name) expect(r.located.signerName).toEqual([f.signer.name]);
       expect(r.located.bodyParagraphs).toBeGreaterThan(3);
       expect(r.located.headings?.length).toBeGreaterThan(2);

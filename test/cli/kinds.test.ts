@@ -13,7 +13,7 @@ describe('baocao kinds', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(listKinds().map((k) => `${k.id}\t${k.title}\n`).join(''));
     expect(r.stdout.endsWith('\n')).toBe(true);
-    expect(r.stdout.split('\n').slice(0, -1).map((l) => l.split('\t')[0])).toEqual(['chi-thi', 'ke-hoach', 'qp-an', 'qp-an-xa']);
+    expect(r.stdout.split('\n').slice(0, -1).map((l) => l.split('\t')[0])).toEqual(['ban-tin-antt', 'bao-cao-dinh-ky', 'chi-thi', 'ke-hoach', 'qp-an', 'qp-an-xa']);
   });
 
   it('--json prints an array of the kinds with their sample files', () => {
@@ -22,6 +22,8 @@ describe('baocao kinds', () => {
     expect(r.stderr).toBe('');
     const list = JSON.parse(r.stdout) as { id: string; typeName: string; profile: string; sample: string }[];
     expect(list.map((k) => [k.id, k.typeName, k.profile, path.relative(process.cwd(), k.sample)])).toEqual([
+      ['ban-tin-antt', 'Báo cáo', 'nd30', 'data/demo-ban-tin-antt-2024-03.yaml'],
+      ['bao-cao-dinh-ky', 'Báo cáo', 'nd30', 'data/demo-xa-an-phu-6-thang-2024.yaml'],
       ['chi-thi', 'Chỉ thị', 'dang', 'data/nghi-son-chi-thi-tet-2021.yaml'],
       ['ke-hoach', 'Kế hoạch', 'nd30', 'data/nghi-son-ke-hoach-tet-2021.yaml'],
       ['qp-an', 'Báo cáo', 'nd30', 'data/nghi-son-qp-an-2020.yaml'],

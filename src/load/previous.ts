@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { periodLabel, previousPeriod, samePeriodLastYear } from '../format/index.js';
+import type { Period } from '../format/index.js';
+import { frameMessages as words } from '../messages/frame.js';
+import { say } from '../messages/types.js';
+import { formatPath } from './describe.js';
+import { parseSource } from './parse.js';
+import type { DataPath, Lang, Problem, SourceDocument } from './types.js';
+
+/**
+ * Last period's figures from last period's file (issue #14 §2). A data file that names
+ * `previous: ../2020/bao-cao-qp-an.yaml` gets the `previous` of each of its figures (quantities)
+ * from the same figure of that file, validated as any input. The file must be of the same kind
+ * and for the period compared with: the same period a year before, or the one just before when
+ * the data says `compareWith: previous` (a monthly bulletin and last month's file; January's
+ * is December's of the year before). A value typed by hand wins; where it differs, a warning
+ * names both files and lines.
+ */
+
+/** What the pipeline gives back for last period's file: its kind and its validated report. */
+export type ValidatePrevious = (source: SourceDocument) =>
+  | { ok: true; kind: { id: string }; report: unknown }
+  | { ok: false; problems: Problem[] };
+
+export interface PreviousResult {
+  /** The data without its `previous` key, with the figures' `previous` filled in. */
+  source: SourceDocument;
+  problems: Problem[];
+  warnings: Problem[];
+}
+
+const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+/** Fill the figures' `previous` from the file the data names in `previous`, if it names one. */
+export function applyPrevious(source: SourceDocument, kindId: string, lang: Lang, validate: ValidatePrevious, override?: string): PreviousResult {
+  const data = source.data as Record<string, unknown>;
+  const named = override ?? data.previous;
+  if (named === undefined && !Object.hasOwn(data, 'previous')) return { source, problems: [], warnings: [] };
+  const { previous: _omit, ...rest } = data;
+  const stripped: SourceDocument = { ...source, data: rest };
+  const here = (message: string, code: string): PreviousResult => ({
+    source: stripped,
+    problems: [{ file: source.file, ...source.locate(['previous']), path: ['previous'], code, severity: 'error', message }],
+    warnings: [],
+  });
+  if (typeof named !== 'string' || named.trim() === '') return here(say(lang, words.previousNotText), 'type');
+  // A relative path is read from the data file's folder, as a clerk writes it beside the file.
+  const file = override !== undefined ? path.resolve(named) : path.resolve(path.dirname(source.file.replace(/ \(.*\)$/u, '')), named);
+  if (!EXTENSIONS.has(path.extname(file).toLowerCase())) return here(say(lang, words.previousExtension, named), 'format');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/u, '');
+  } catch {
+    return here(say(lang, words.previousUnreadable, named), 'io');
+  }
+  const shown = path.relative(process.cwd(), file) || file;
+  const parsed = parseSource(text, shown, lang);
+  if (!parsed.source) return { source: stripped, problems: [...here(say(lang, words.previousInvalid, named), 'previous').problems, ...parsed.problems], warnings: [] };
+  // Its own `previous` is not followed: one year back is all a comparison needs.
+  const prevData = { ...(parsed.source.data as Record<string, unknown>) };
+  delete prevData.previous;
+  const prevSource: SourceDocument = { ...parsed.source, data: prevData };
+  const checked = validate(prevSource);
+  if (!checked.ok) {
+    const errors = checked.problems.filter((p) => p.severity === 'error');
+    return { source: stripped, problems: [...here(say(lang, words.previousInvalid, named), 'previous').problems, ...errors], warnings: [] };
+  }
+  if (checked.kind.id !== kindId) return here(say(lang, words.previousKind, named, checked.kind.id, kindId), 'previous-kind');
+  const ours = periodOf(rest);
+  const theirs = periodOf(checked.report);
+  if (!ours || !theirs) return here(say(lang, words.previousNoPeriod, kindId), 'previous-period');
+  const expected = rest.compareWith === 'previous' ? previousPeriod(ours) : samePeriodLastYear(ours);
+  if (!samePeriod(expected, theirs)) return here(say(lang, words.previousPeriod, named, periodLabel(theirs), periodLabel(expected)), 'previous-period');
+  const warnings: Problem[] = [];
+  const filled = fill(rest, checked.report, [], (p, typed, taken) => {
+    const at = source.locate([...p, 'previous']);
+    const there = prevSource.locate([...p]);
+    const message = `"${formatPath(p)}": ${say(lang, words.previousDisagrees, String(typed), `${source.file}:${at.line}`, String(taken), `${shown}:${there.line}`)}`;
+    warnings.push({ file: source.file, ...at, path: [...p, 'previous'], code: 'previous-differs', severity: 'warning', message });
+  });
+  return { source: { ...stripped, data: filled }, problems: [], warnings };
+}
+
+/** The data's reporting period: its `period` object, or its `year` as a whole year. */
+function periodOf(data: unknown): Period | undefined {
+  const d = data as Record<string, unknown> | null;
+  if (!d || typeof d !== 'object') return undefined;
+  const p = d.period as Record<string, unknown> | undefined;
+  if (p && typeof p === 'object' && typeof p.kind === 'string' && typeof p.year === 'number') {
+    try {
+      periodLabel(p as unknown as Period); // refuses a month 0 or 13 before any comparison
+      return p as unknown as Period;
+    } catch {
+      return undefined;
+    }
+  }
+  if (typeof d.year === 'number') return { kind: 'year', year: d.year };
+  return undefined;
+}
+
+function samePeriod(a: Period, b: Period): boolean {
+  const key = (p: Period): string => JSON.stringify([p.kind, p.year, (p as { month?: number }).month, (p as { quarter?: number }).quarter, (p as { half?: number }).half]);
+  return key(a) === key(b);
+}
+
+/** A validated figure: { value, unit, previous? } (src/model/common.ts quantity). */
+function isFigure(v: unknown): v is { value: number; unit: string } {
+  return !!v && typeof v === 'object' && typeof (v as { value?: unknown }).value === 'number' && typeof (v as { unit?: unknown }).unit === 'string';
+}
+
+type Disagree = (path: DataPath, typed: unknown, taken: number) => void;
+
+/**
+ * The raw data with each figure's `previous` set from the same figure of last period's validated
+ * report: a bare number becomes { value, previous }; a typed `previous` is kept (and reported
+ * when it differs). Lists are matched item by item, and only where an item's `name` agrees.
+ */
+function fill(raw: unknown, prev: unknown, at: DataPath, disagree: Disagree): unknown {
+  if (isFigure(prev)) {
+    if (typeof raw === 'number') return { value: raw, previous: prev.value };
+    if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+      const r = raw as Record<string, unknown>;
+      if (r.previous === undefined) return { ...r, previous: prev.value };
+      if (r.previous !== prev.value) disagree(at, r.previous, prev.value);
+    }
+    return raw;
+  }
+  if (Array.isArray(raw) && Array.isArray(prev)) {
+    return raw.map((item, i) => {
+      const other: unknown = prev[i];
+      const name = (x: unknown): unknown => (x && typeof x === 'object' ? (x as Record<string, unknown>).name : undefined);
+      if (other === undefined || name(item) !== name(other)) return item;
+      return fill(item, other, [...at, i], disagree);
+    });
+  }
+  if (raw && typeof raw === 'object' && prev && typeof prev === 'object' && !Array.isArray(raw)) {
+    const out: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+    for (const [k, v] of Object.entries(prev as Record<string, unknown>)) {
+      if (k === 'frame' || !Object.hasOwn(out, k)) continue;
+      out[k] = fill(out[k], v, [...at, k], disagree);
+    }
+    return out;
+  }
+  return raw;
+}
