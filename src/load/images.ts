@@ -138,7 +138,7 @@ export async function loadSignatureImages(
     }
     // Without a height the image keeps its own proportions.
     const height = spec.height ?? (spec.width * ph) / pw;
-    if (spec.height === undefined && (height < bounds.height.min || height > bounds.height.max)) {
+    if (problems.length === before && spec.height === undefined && (height < bounds.height.min || height > bounds.height.max)) {
       problem([...at, 'width'], 'image-size', say(lang, m.imageSize, formatPath([...at, 'height']), Math.round(height * 10) / 10, bounds.height.min, bounds.height.max));
     }
     if (problems.length === before) images[role] = { png: new Uint8Array(bytes), width: spec.width, height };
