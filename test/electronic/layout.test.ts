@@ -169,6 +169,26 @@ describe('an appendix issued as a separate file (--appendices separate)', () => 
   });
 });
 
+describe('the appendix file in Word', () => {
+  it('has the stamp in the first page header, right-aligned, 10 pt, black', async () => {
+    const docx = await renderDocument(doc, 'docx', 'nd30', { appendix: { index: 0, signedAt: '2026-12-09T14:30:15+07:00' } });
+    const files = unzipSync(new Uint8Array(docx));
+    const xml = strFromU8(files['word/document.xml']!);
+    const first = /<w:headerReference w:type="first" r:id="(rId\d+)"\/>/.exec(xml)![1]!;
+    const rels = strFromU8(files['word/_rels/document.xml.rels']!);
+    const target = new RegExp(`Id="${first}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${first}"`).exec(rels)!;
+    const header = strFromU8(files[`word/${target[1] ?? target[2]}`]!);
+    const paras = [...header.matchAll(/<w:p>.*?<\/w:p>/gs)].map((m) => m[0]);
+    expect(paras.map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))).toEqual(['Số: 07/BC-UBND', '2026-12-09T14:30:15+07:00']);
+    for (const p of paras) {
+      expect(p).toContain('<w:jc w:val="right"/>');
+      expect(p).toContain('<w:sz w:val="20"/>');
+      expect(p).toContain('<w:color w:val="000000"/>');
+    }
+    expect(Object.keys(files).some((f) => f.startsWith('word/media/'))).toBe(false);
+  });
+});
+
 describe('the job (render --electronic --sign-layout --appendices separate)', () => {
   let dir: string;
   const data = (extra: { image?: string; seal?: string }) => {

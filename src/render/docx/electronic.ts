@@ -1,7 +1,7 @@
-import { HorizontalPositionRelativeFrom, ImageRun, LineRuleType, TextWrappingType, VerticalPositionRelativeFrom } from 'docx';
+import { AlignmentType, HorizontalPositionRelativeFrom, ImageRun, LineRuleType, Paragraph, TextRun, TextWrappingType, VerticalPositionRelativeFrom } from 'docx';
 import type { IParagraphOptions } from 'docx';
-import type { LaidSignArea } from '../../layout/index.js';
-import { twips } from './styles.js';
+import type { LaidSignArea, LaidStamp } from '../../layout/index.js';
+import { halfPt, twips } from './styles.js';
 
 /**
  * The signature area of an electronic document in Word: an empty paragraph exactly as tall as the
@@ -42,4 +42,15 @@ export function signAreaParagraph(a: LaidSignArea): IParagraphOptions {
     run: { size: 2 },
     children: pictures,
   };
+}
+
+/** An appendix file's stamp: the first page's header, right-aligned, 10 pt upright black, one paragraph a line. */
+export function stampParagraphs(s: LaidStamp): Paragraph[] {
+  return s.lines.map(
+    (line) =>
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [new TextRun({ text: line, size: halfPt(s.style.size), sizeComplexScript: halfPt(s.style.size), bold: false, italics: false, color: '000000' })],
+      }),
+  );
 }

@@ -23,7 +23,7 @@ import type { Inline } from '../../document/types.js';
 import { getFontFamily } from '../../fonts/index.js';
 import { subsetFamily } from '../../fonts/subset.js';
 import type { LaidBlock, LaidParagraph, LaidRule, LaidSection, LaidTable, Layout, RunStyle } from '../../layout/index.js';
-import { signAreaParagraph } from './electronic.js';
+import { signAreaParagraph, stampParagraphs } from './electronic.js';
 import { finishPackage } from './package.js';
 import { halfPt, paragraphProperties, runStyle, same, SINGLE_LINE, STYLE_ID, styleDefinition, twips } from './styles.js';
 import type { Styles } from './styles.js';
@@ -101,7 +101,7 @@ function section(s: LaidSection, styles: Styles): ISectionOptions {
       default: new Header({
         children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ ...runStyle(s.pageNumbers.style), children: [PageNumber.CURRENT] })] })],
       }),
-      ...(s.pageNumbers.onFirstPage ? {} : { first: new Header({ children: [new Paragraph({})] }) }),
+      ...(s.pageNumbers.onFirstPage ? {} : { first: new Header({ children: s.stamp ? stampParagraphs(s.stamp) : [new Paragraph({})] }) }),
     },
     children,
   };
