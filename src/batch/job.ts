@@ -10,6 +10,10 @@ import { GroupWriteError, writeFilesAtomic } from '../output/index.js';
 import { buildDocument, loadReport, outputStem, renderDocument, withCreationDate } from '../pipeline/index.js';
 import type { Format, LegacyOption, PdfA } from '../pipeline/index.js';
 import { isRealDate } from '../model/common.js';
+import { vietnamTime } from '../layout/index.js';
+import type { ElectronicLayout } from '../layout/index.js';
+import type { SignArea } from '../render/pdf/electronic.js';
+import { electronicFor, parseSignedAt, signJson } from './electronic.js';
 
 /**
  * One input file → its output files: load, build, render every format in memory, then write each
@@ -36,13 +40,21 @@ export interface JobOptions {
   creationDate?: string;
   /** An office's kind folders, registered again in each worker thread. */
   kindDirs?: string[];
+  /** --electronic: the signature area of an electronic document (src/layout/electronic.ts); --sign-layout implies it. */
+  electronic?: boolean;
+  /** --sign-layout: also write <name>.sign.json, where the PDF's signature areas are. */
+  signLayout?: boolean;
+  /** --appendices separate: each appendix in a file of its own, <name>.phu-luc-<n>.<format>. */
+  appendices?: 'same' | 'separate';
+  /** --signed-at: the signing time in an appendix file's stamp (ISO 8601); the document's date otherwise. */
+  signedAt?: string;
   lang: Lang;
 }
 
 export type OutputStatus = 'written' | 'unchanged' | 'kept';
 
 export interface JobOutput {
-  format: Format | 'eml';
+  format: Format | 'eml' | 'json';
   path: string;
   bytes: number;
   status: OutputStatus;
@@ -75,21 +87,47 @@ export async function runJob(input: string, options: JobOptions): Promise<JobRes
   }
   const base = { kind: loaded.kind.id, problems: [] as Problem[], warnings: loaded.warnings };
 
-  let rendered: { format: Format | 'eml'; bytes: Buffer }[];
+  let electronic: ElectronicLayout | undefined;
+  if (options.electronic || options.signLayout) {
+    const checked = await electronicFor(input, loaded, options.lang);
+    if ('problems' in checked) return done({ ...base, status: outcomeOfProblems(checked.problems), outputs: [], problems: checked.problems });
+    electronic = checked.electronic;
+  }
+  const stem = options.name ?? outputStem(loaded.kind, loaded.report);
+  // `suffix` names the extra files of a job: "<stem>.sign.json", "<stem>.phu-luc-2.pdf".
+  let rendered: { format: Format | 'eml' | 'json'; bytes: Buffer; suffix?: string }[];
   const pdfa = options.pdfa ?? '3b';
   try {
     const creationDate = options.creationDate ? parseCreationDate(options.creationDate) : undefined;
-    const doc = withCreationDate(buildDocument(loaded.kind, loaded.report, options.profile ?? loaded.kind.profile, options.lang), creationDate);
+    const full = withCreationDate(buildDocument(loaded.kind, loaded.report, options.profile ?? loaded.kind.profile, options.lang), creationDate);
+    const separate = options.appendices === 'separate' ? full.appendices : [];
+    const doc = separate.length > 0 ? { ...full, appendices: [] } : full;
+    const signedAt = electronic ? vietnamTime((options.signedAt ? parseSignedAt(options.signedAt) : undefined) ?? full.meta.creationDate) : undefined;
     rendered = [];
     for (const format of options.formats) {
+      let areas: SignArea[] | undefined;
       const bytes = await renderDocument(doc, format, options.profile ?? loaded.kind.profile, {
         pdfa,
         ...(loaded.source ? { source: { ...loaded.source, kind: loaded.kind.id } } : {}),
+        ...(electronic ? { electronic, onSignAreas: (a: SignArea[]) => (areas = a) } : {}),
       });
       rendered.push({ format, bytes });
+      if (areas && options.signLayout) rendered.push({ format: 'json', suffix: '.sign', bytes: signJson(`${stem}.pdf`, areas) });
+      for (let i = 0; i < separate.length; i++) {
+        const suffix = `.phu-luc-${i + 1}`;
+        let stamp: SignArea[] | undefined;
+        const part = await renderDocument(full, format, options.profile ?? loaded.kind.profile, {
+          pdfa,
+          ...(loaded.source ? { source: { ...loaded.source, kind: loaded.kind.id } } : {}),
+          appendix: { index: i, ...(signedAt ? { signedAt } : {}) },
+          onSignAreas: (a: SignArea[]) => (stamp = a),
+        });
+        rendered.push({ format, bytes: part, suffix });
+        if (stamp && options.signLayout) rendered.push({ format: 'json', suffix: `${suffix}.sign`, bytes: signJson(`${stem}${suffix}.pdf`, stamp) });
+      }
     }
     if (options.eml) {
-      const files = rendered.flatMap((r) => (r.format === 'eml' ? [] : [{ format: r.format, bytes: r.bytes }]));
+      const files = rendered.flatMap((r) => (r.format === 'eml' || r.format === 'json' || r.suffix ? [] : [{ format: r.format, bytes: r.bytes }]));
       const { emlForOutputs } = await import('../archive/eml.js'); // nodemailer only when asked
       rendered.push({ format: 'eml', bytes: await emlForOutputs(doc, loaded.report.frame.date ?? null, files, pdfa) });
     }
@@ -99,11 +137,10 @@ export async function runJob(input: string, options: JobOptions): Promise<JobRes
     return done({ ...base, status: outcome, outputs: [], error: errorText(e, options.lang) });
   }
 
-  const stem = options.name ?? outputStem(loaded.kind, loaded.report);
   const pdf = rendered.find((r) => r.format === 'pdf');
   let outputs: JobOutput[];
   try {
-    outputs = await writeOutputs(rendered.map((r) => ({ format: r.format, target: path.join(options.outDir, `${stem}.${r.format}`), bytes: r.bytes })), options.force);
+    outputs = await writeOutputs(rendered.map((r) => ({ format: r.format, target: path.join(options.outDir, `${stem}${r.suffix ?? ''}.${r.format}`), bytes: r.bytes })), options.force);
   } catch (e) {
     const file = e instanceof GroupWriteError ? e.file : '';
     const message = e instanceof GroupWriteError ? e.cause.message : (e as Error).message;
@@ -133,7 +170,7 @@ export function parseCreationDate(value: string): Date | undefined {
  * file is kept unless forced, and then none of the group is written (a new DOCX never stands
  * beside an old PDF); otherwise the changed files are written together, whole or not at all.
  */
-async function writeOutputs(files: { format: Format | 'eml'; target: string; bytes: Buffer }[], force: boolean): Promise<JobOutput[]> {
+async function writeOutputs(files: { format: Format | 'eml' | 'json'; target: string; bytes: Buffer }[], force: boolean): Promise<JobOutput[]> {
   const status: OutputStatus[] = [];
   for (const f of files) {
     let existing: Buffer | undefined;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createRequire } from 'node:module';
 import type YargsFactory from 'yargs';
+import { electronicMessages as em } from '../messages/electronic.js';
 import { hideBin } from 'yargs/helpers';
 import { registerKindDir } from '../model/index.js';
 import { BaocaoError, UsageError } from '../messages/errors.js';
@@ -100,6 +101,10 @@ export async function main(argv: string[]): Promise<number> {
           })
           .option('eml', { type: 'boolean', default: false, describe: say(lang, m.renderEml) })
           .option('creation-date', { type: 'string', describe: say(lang, m.renderCreationDate) })
+          .option('electronic', { type: 'boolean', default: false, describe: say(lang, em.helpElectronic) })
+          .option('sign-layout', { type: 'boolean', default: false, describe: say(lang, em.helpSignLayout) })
+          .option('appendices', { type: 'string', choices: ['same', 'separate'], default: 'same', describe: say(lang, em.helpAppendices) })
+          .option('signed-at', { type: 'string', describe: say(lang, em.helpSignedAt) })
           .example('$0 render data/nghi-son-qp-an-2020.yaml', say(lang, m.renderExampleSample))
           .example('$0 render out/2020-12-09_BC-UBND_nghi-son_qp-an-2020.pdf --eml', say(lang, m.renderExamplePdf))
           .example('$0 render so-lieu/ --out van-ban --format pdf', say(lang, m.renderExampleFolder))
@@ -113,6 +118,7 @@ export async function main(argv: string[]): Promise<number> {
           pdfa: a.pdfa as PdfA, eml: a.eml, ...(a.creationDate ? { creationDate: a.creationDate } : {}),
           ...(a.rows !== undefined ? { rows: a.rows } : {}), ...(a.sheet !== undefined ? { sheet: a.sheet } : {}),
           ...(a.headerRow !== undefined ? { headerRow: a.headerRow } : {}), ...(a.kind !== undefined ? { kind: a.kind } : {}),
+          electronic: a.electronic, signLayout: a.signLayout, appendices: a.appendices as 'same' | 'separate', ...(a.signedAt ? { signedAt: a.signedAt } : {}),
         });
       },
     )

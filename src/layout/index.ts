@@ -17,8 +17,12 @@ import type {
   PageSetup,
   RunStyle,
 } from './types.js';
+import { appendixStamp, withSignArea } from './electronic.js';
+import type { ElectronicLayout } from './electronic.js';
 
 export type * from './types.js';
+export type { ElectronicLayout, SignImage } from './electronic.js';
+export { RESERVED, vietnamTime } from './electronic.js';
 
 /**
  * layout: the Document tree + the effective profile → the resolved layout. The one place where the
@@ -34,11 +38,13 @@ interface Ctx {
   profile: Profile;
   family: FontFamily;
   page: PageSetup;
+  /** --electronic: the signature area of an electronic document (./electronic.ts). */
+  electronic?: ElectronicLayout;
 }
 
-export function layoutDocument(doc: Document, profile: Profile): Layout {
+export function layoutDocument(doc: Document, profile: Profile, electronic?: ElectronicLayout): Layout {
   const family = getFontFamily(profile.fontFamily);
-  const main: Ctx = { profile, family, page: pageSetup(profile, 'portrait') };
+  const main: Ctx = { profile, family, page: pageSetup(profile, 'portrait'), ...(electronic ? { electronic } : {}) };
   const sections: LaidSection[] = [
     {
       page: main.page,
@@ -461,7 +467,28 @@ function signatureBlock(f: Frame, ctx: Ctx, keepTogether: boolean): LaidTable {
     // A draft leaves the name blank; the line keeps its height.
     frameLine(f.signerName || ' ', s.name, { spaceBefore: mm(s.signatureSpace) }),
   ];
-  return frameTable(widths, [frameRow(widths, [left, right], keepTogether)], 0, s.spaceBefore, keepTogether);
+  const signed = ctx.electronic ? withSignArea(right, widths[1], s.signatureSpace, ctx.electronic) : right;
+  return frameTable(widths, [frameRow(widths, [left, signed], keepTogether)], 0, s.spaceBefore, keepTogether);
+}
+
+/**
+ * One appendix issued as a file of its own (`--appendices separate`): its section alone, with the
+ * agency's text stamp on page 1 when the document is electronic (`signedAt` given).
+ */
+export function layoutAppendixFile(doc: Document, index: number, profile: Profile, signedAt?: string): Layout {
+  const family = getFontFamily(profile.fontFamily);
+  const a = doc.appendices[index];
+  if (!a) throw new Error(`internal: no appendix ${index}`);
+  const section = appendixSection(a, profile, family);
+  const stamped = signedAt === undefined ? section : { ...section, stamp: appendixStamp(doc.frame.numberLine, signedAt, section.page, family) };
+  const main: Ctx = { profile, family, page: pageSetup(profile, 'portrait') };
+  return {
+    font: { family: family.name, singleLineFactor: family.singleLineFactor, defaultSize: profile.body.size, defaultLineSpacing: profile.body.lineSpacing },
+    styles: paragraphStyles(main),
+    sections: [stamped],
+    meta: { ...doc.meta, title: `${a.label}: ${a.title.join(' ')}` },
+    facts: doc.facts,
+  };
 }
 
 /** An appendix: a section of its own (new page, own orientation, page numbers from 1). */

@@ -74,7 +74,7 @@ export interface LaidCell {
    * from the header's known lines (a writer without working vertical alignment adds it on top).
    */
   centreOffset: number;
-  blocks: (LaidParagraph | LaidRule)[];
+  blocks: (LaidParagraph | LaidRule | LaidSignArea)[];
 }
 
 /** A table row; `covered` lists the grid columns of this row that a spanning cell (from the left or above) takes. */
@@ -149,6 +149,8 @@ export interface LaidSection {
     restart: boolean;
   };
   blocks: LaidBlock[];
+  /** An electronic appendix issued as its own file: the agency's text stamp on its page 1. */
+  stamp?: LaidStamp;
 }
 
 /** The font the document is set in: the registry's family name and its single-line factor. */
@@ -184,4 +186,42 @@ export interface Layout {
   meta: DocumentMeta;
   /** The document's facts as data (number, symbol, date …), for metadata written beside the pages. */
   facts: DocumentFacts;
+}
+
+// ── Electronic document (Decree 30 Appendix I Part II; src/layout/electronic.ts) ──
+
+/**
+ * An image of the signature area, or the place reserved for one: the signer's signature (blue) or
+ * the agency's seal (red, its real size). Position from the area's top-left corner (pt); the seal
+ * reaches outside the area, over the title lines, as a seal on paper does.
+ */
+export interface LaidImage {
+  role: 'signer' | 'seal';
+  /** The PNG; absent when the area is only reserved for the e-office to sign into. */
+  png?: Uint8Array;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** ô 7c of an electronic document: the space between the title lines and the name, with its images. */
+export interface LaidSignArea {
+  type: 'signArea';
+  width: number;
+  height: number;
+  images: LaidImage[];
+}
+
+/**
+ * The agency's signature on an appendix issued as a separate file: text only (number and symbol,
+ * signing time), right-aligned in a box `width` wide at the right margin, `top` below the sheet's
+ * top edge, on page 1 only.
+ */
+export interface LaidStamp {
+  lines: string[];
+  style: RunStyle;
+  width: number;
+  top: number;
+  lineSpacing: number;
 }

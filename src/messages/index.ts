@@ -3,6 +3,7 @@ import { batchMessages } from './batch.js';
 import { checkMessages } from './check.js';
 import { cliMessages } from './cli.js';
 import { composeMessages } from './compose.js';
+import { electronicMessages } from './electronic.js';
 import { fontsMessages } from './fonts.js';
 import { frameMessages } from './frame.js';
 import { limitsMessages } from './limits.js';
@@ -26,6 +27,7 @@ export const catalogue = {
   check: checkMessages,
   cli: cliMessages,
   compose: composeMessages,
+  electronic: electronicMessages,
   fonts: fontsMessages,
   frame: frameMessages,
   limits: limitsMessages,

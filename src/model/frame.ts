@@ -12,6 +12,20 @@ import { isoDate, text } from './common.js';
 export const authorityPrefixes = ['TM.', 'KT.', 'TL.', 'TUQ.', 'Q.'] as const;
 export type AuthorityPrefix = (typeof authorityPrefixes)[number];
 
+
+// ── Electronic document (issue 18 §1): the signer's and the seal's images for `--electronic` ──
+// Paths are relative to the data file; the sizes are the printed size in millimetres. Their bytes
+// (PNG with transparency) and the sizes' bounds are checked by src/load/images.ts when a document
+// is rendered with --electronic; without it the fields are ignored.
+export const signatureImageSchema = z
+  .strictObject({
+    file: text('Tệp ảnh PNG nền trong suốt, đường dẫn tính từ thư mục của tệp dữ liệu, ví dụ "chu-ky.png"'),
+    width: z.number().positive({ message: ref('model', 'positive') }).describe('Chiều rộng khi in, tính bằng mm'),
+    height: z.number().positive({ message: ref('model', 'positive') }).optional().describe('Chiều cao khi in, mm; bỏ trống: theo tỉ lệ của ảnh'),
+  })
+  .describe('Ảnh chữ ký (văn bản điện tử, Nghị định 30 Phụ lục I Phần II)');
+// ── end of the electronic-document block ──
+
 export const signerSchema = z
   .strictObject({
     authority: z
@@ -25,6 +39,7 @@ export const signerSchema = z
     // Absent when the signer signs for the collective with only the authority line ("TM. ỦY BAN NHÂN DÂN").
     position: text('Chức vụ của người ký, ví dụ "Phó Chủ tịch"; bỏ trống khi chỉ ký "TM. <tập thể>"').optional(),
     name: text('Họ và tên người ký; để trống (null) trong bản dự thảo').nullable().optional(),
+    image: signatureImageSchema.optional().describe('Ảnh chữ ký của người ký (màu xanh, PNG nền trong suốt), dùng với --electronic'),
   })
   .superRefine((s, ctx) => {
     if (s.authority && s.authority !== 'Q.' && !s.onBehalfOf) {
@@ -88,6 +103,7 @@ export const frameSchema = z
       .array(text('Một đơn vị lưu'))
       .min(1, { message: ref('model', 'archiveNeeded') })
       .describe('Dòng "Lưu:" (ô 9b), ví dụ ["VT", "CA"]'),
+    sealImage: signatureImageSchema.optional().describe('Ảnh con dấu của cơ quan (màu đỏ, kích thước thật, PNG nền trong suốt), dùng với --electronic'),
   })
   .describe('Thể thức văn bản theo Nghị định 30/2020/NĐ-CP');
 

@@ -8,7 +8,9 @@ import { parseMarkup } from '../document/parse.js';
 import { mapDocumentText } from '../document/transform.js';
 import { setTonePlacement } from '../format/index.js';
 import type { Document } from '../document/types.js';
-import { layoutDocument } from '../layout/index.js';
+import { layoutAppendixFile, layoutDocument } from '../layout/index.js';
+import type { ElectronicLayout } from '../layout/index.js';
+import type { SignArea } from '../render/pdf/electronic.js';
 import { buildAppendix, buildFacts, buildFrame, buildMeta, frameFindings, plainFrame } from '../frame/index.js';
 import { decodeUtf8, formatPath, loadSource, parseSource, sortProblems, warningsAt } from '../load/index.js';
 import { validateWithLists } from '../sheets/index.js';
@@ -247,6 +249,12 @@ export interface DocumentRenderOptions {
   source?: { name: string; bytes: Uint8Array; kind: string };
   /** Creation date written into both formats instead of the document's own date. */
   creationDate?: Date;
+  /** --electronic: the signature area of ô 7c, with the frame's images (src/load/images.ts) or reserved. */
+  electronic?: ElectronicLayout;
+  /** --appendices separate: this appendix (0-based) alone, as its own file; `signedAt` adds the agency's text stamp. */
+  appendix?: { index: number; signedAt?: string };
+  /** PDF only: where the signature areas were drawn (sign.json). */
+  onSignAreas?: (areas: SignArea[]) => void;
 }
 
 /** The same Document with another creation date (metadata only: the printed date is the frame's). */
@@ -256,7 +264,10 @@ export function withCreationDate(doc: Document, creationDate: Date | undefined):
 
 /** Render a Document to the bytes of one format: laid out once with the profile, then serialised. */
 export async function renderDocument(doc: Document, format: Format, profileId: string, options: DocumentRenderOptions = {}): Promise<Buffer> {
-  const layout = layoutDocument(withCreationDate(doc, options.creationDate), getProfile(profileId));
+  const dated = withCreationDate(doc, options.creationDate);
+  const layout = options.appendix
+    ? layoutAppendixFile(dated, options.appendix.index, getProfile(profileId), options.appendix.signedAt)
+    : layoutDocument(dated, getProfile(profileId), options.electronic);
   // Writers load on first use: validate, kinds, init and schema never pay for pdfmake or docx.
   switch (format) {
     case 'pdf': {
@@ -265,6 +276,7 @@ export async function renderDocument(doc: Document, format: Format, profileId: s
         creator: CREATOR,
         pdfa: options.pdfa ?? '3b',
         ...(options.source ? { source: { ...options.source, version: VERSION } } : {}),
+        ...(options.onSignAreas ? { onSignAreas: options.onSignAreas } : {}),
       });
     }
     case 'docx': {

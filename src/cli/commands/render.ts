@@ -16,6 +16,8 @@ import { expandInputs } from '../inputs.js';
 import { Progress } from '../progress.js';
 import { describeProblems, summaryJson, summaryTable } from '../report.js';
 import { sheetMessages } from '../../messages/sheets.js';
+import { electronicMessages as em } from '../../messages/electronic.js';
+import { parseSignedAt } from '../../batch/electronic.js';
 
 export interface RenderArgs {
   inputs: string[];
@@ -38,6 +40,11 @@ export interface RenderArgs {
   sheet?: string;
   headerRow?: number;
   kind?: string;
+  /** Electronic document layout, sign.json, appendices in files of their own, their signing time (src/batch/electronic.ts). */
+  electronic?: boolean;
+  signLayout?: boolean;
+  appendices?: 'same' | 'separate';
+  signedAt?: string;
   lang: Lang;
 }
 
@@ -79,6 +86,7 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
     const value = args.creationDate;
     throw new UsageError((l) => say(l, m.badCreationDate, value));
   }
+  checkElectronic(args, formats);
   removeTempFiles(args.out); // leftovers of a crashed run, never a live process's
 
   const progress = new Progress(inputs.length, lang);
@@ -106,6 +114,8 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
         formats, outDir: args.out, force: args.force, lang, kindDirs: kindDirs(),
         ...(args.profile ? { profile: args.profile } : {}), ...(args.name ? { name: args.name } : {}), ...(args.legacy ? { legacy: args.legacy } : {}),
         ...(args.pdfa ? { pdfa: args.pdfa } : {}), ...(args.eml ? { eml: true } : {}), ...(args.creationDate ? { creationDate: args.creationDate } : {}),
+        ...(args.electronic ? { electronic: true } : {}), ...(args.signLayout ? { signLayout: true } : {}),
+        ...(args.appendices === 'separate' ? { appendices: 'separate' as const } : {}), ...(args.signedAt ? { signedAt: args.signedAt } : {}),
       },
       {
         ...(args.jobs ? { threads: args.jobs } : {}),
@@ -139,6 +149,13 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
     return stoppedBy === 'SIGTERM' ? EXIT.interrupted + 13 : EXIT.interrupted;
   }
   return exitCodeOf(results.map((r) => r.status));
+}
+
+/** --sign-layout reads the PDF's layout; --signed-at must be a full ISO 8601 time with its zone. */
+function checkElectronic(args: RenderArgs, formats: Format[]): void {
+  if (args.signLayout && !formats.includes('pdf')) throw new UsageError((l) => say(l, em.signLayoutNeedsPdf));
+  const at = args.signedAt;
+  if (at !== undefined && !parseSignedAt(at)) throw new UsageError((l) => say(l, em.badSignedAt, at));
 }
 
 /** `render [base.yaml] --rows so-lieu.xlsx`: one document per row, one summary line per row. */

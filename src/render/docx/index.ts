@@ -23,6 +23,7 @@ import type { Inline } from '../../document/types.js';
 import { getFontFamily } from '../../fonts/index.js';
 import { subsetFamily } from '../../fonts/subset.js';
 import type { LaidBlock, LaidParagraph, LaidRule, LaidSection, LaidTable, Layout, RunStyle } from '../../layout/index.js';
+import { signAreaParagraph, stampParagraphs } from './electronic.js';
 import { finishPackage } from './package.js';
 import { halfPt, paragraphProperties, runStyle, same, SINGLE_LINE, STYLE_ID, styleDefinition, twips } from './styles.js';
 import type { Styles } from './styles.js';
@@ -100,7 +101,7 @@ function section(s: LaidSection, styles: Styles): ISectionOptions {
       default: new Header({
         children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ ...runStyle(s.pageNumbers.style), children: [PageNumber.CURRENT] })] })],
       }),
-      ...(s.pageNumbers.onFirstPage ? {} : { first: new Header({ children: [new Paragraph({})] }) }),
+      ...(s.pageNumbers.onFirstPage ? {} : { first: new Header({ children: s.stamp ? stampParagraphs(s.stamp) : [new Paragraph({})] }) }),
     },
     children,
   };
@@ -207,7 +208,7 @@ function table(t: LaidTable, firstRowSpaceBefore: number, styles: Styles): Table
               ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
               children: c.blocks.map((b, i) => {
                 const extra = r === 0 && i === 0 && firstRowSpaceBefore > 0 && b.type === 'paragraph' ? { spaceBefore: b.spaceBefore + firstRowSpaceBefore } : {};
-                return new Paragraph(b.type === 'paragraph' ? paragraph({ ...b, ...extra }, styles) : rule(b));
+                return new Paragraph(b.type === 'paragraph' ? paragraph({ ...b, ...extra }, styles) : b.type === 'rule' ? rule(b) : signAreaParagraph(b));
               }),
             }),
         ),

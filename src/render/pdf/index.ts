@@ -4,6 +4,7 @@ import type { FontFamily } from '../../fonts/index.js';
 import type { LaidBlock, LaidCell, LaidParagraph, LaidRule, LaidSection, LaidTable, Layout, RunStyle } from '../../layout/index.js';
 import { finishArchive } from './archive.js';
 import type { PdfA, PdfKitDocument, PdfSource } from './archive.js';
+import { AreaRecorder, signAreaNode, stampNode, type SignArea } from './electronic.js';
 import { warmFont } from './font-cache.js';
 import { keepWordsPageBreaks } from './page-breaks.js';
 import { breakLongTokens, runs } from './text.js';
@@ -32,6 +33,7 @@ export interface PdfOptions {
    * PDF/A-2b, which allows only PDF/A files as attachments.
    */
   source?: PdfSource;
+  onSignAreas?: (areas: SignArea[]) => void; // --electronic: where the signature areas were drawn, after layout
 }
 
 const registeredFamilies = new Map<string, FontFamily>();
@@ -65,11 +67,12 @@ export interface Walk {
   widowControl: WeakSet<Node>;
   /** Layout passes counted by the main header, so appendix headers know when pages are laid out anew. */
   pass: number;
+  areas: AreaRecorder; // signature areas and stamp of an electronic document (./electronic.ts)
 }
 
 /** Build the pdfmake document definition (exported for tests and benchmarks). */
-export function pdfDefinition(layout: Layout, options: PdfOptions): Node {
-  const walk: Walk = { singleLineFactor: layout.font.singleLineFactor, paragraphs: new WeakMap(), afterHardBreak: new WeakSet(), widowControl: new WeakSet(), pass: 0 };
+export function pdfDefinition(layout: Layout, options: PdfOptions, areas = new AreaRecorder(layout.sections[0]!.page)): Node {
+  const walk: Walk = { singleLineFactor: layout.font.singleLineFactor, paragraphs: new WeakMap(), afterHardBreak: new WeakSet(), widowControl: new WeakSet(), pass: 0, areas };
   const [main, ...appendices] = layout.sections;
   if (!main) throw new Error('internal: a layout without sections');
   return {
@@ -94,7 +97,7 @@ export function pdfDefinition(layout: Layout, options: PdfOptions): Node {
     header: (currentPage: number) => {
       // pdfmake lays the headers out page by page from page 1 after each layout pass.
       if (currentPage === 1) walk.pass++;
-      return pageNumber(currentPage, main);
+      return (currentPage === 1 ? stampNode(main, areas, walk.singleLineFactor) : null) ?? pageNumber(currentPage, main);
     },
     pageBreakBefore: (node: PageBreakNode, nodes: PageBreakQueries) => keepWordsPageBreaks(node, nodes, walk),
     content: [...blocks(main.blocks, walk), ...appendices.map((s) => appendixSection(s, walk))],
@@ -208,7 +211,7 @@ function cell(c: LaidCell, walk: Walk): Node {
   };
   // pdfmake's own verticalAlignment misplaces rowspan cells: the layout's offset centres instead.
   if (only?.type === 'paragraph' && more.length === 0) return { ...paragraph({ ...only, spaceBefore: only.spaceBefore + c.centreOffset }, walk), ...spans };
-  return { stack: c.blocks.map((b) => (b.type === 'paragraph' ? paragraph(b, walk) : rule(b))), ...spans };
+  return { stack: c.blocks.map((b) => (b.type === 'paragraph' ? paragraph(b, walk) : b.type === 'rule' ? rule(b) : signAreaNode(b, walk.areas))), ...spans };
 }
 
 function table(t: LaidTable, walk: Walk): Node {
@@ -242,7 +245,7 @@ function gridLayout(t: LaidTable): Node {
 /** Render to PDF bytes. */
 export async function renderPdf(layout: Layout, options: PdfOptions): Promise<Buffer> {
   registerFonts(getFontFamily(layout.font.family));
-  const definition = pdfDefinition(layout, options);
+  const areas = new AreaRecorder(layout.sections[0]!.page), definition = pdfDefinition(layout, options, areas);
   // getStream() gives pdfkit's document after layout, before end(): the moment to attach the
   // source data and to write our own XMP packet.
   const output = pdfmake.createPdf(definition) as unknown as { getStream(): Promise<PdfKitDocument> };
@@ -259,7 +262,7 @@ export async function renderPdf(layout: Layout, options: PdfOptions): Promise<Bu
     kit.on('end', () => resolve(Buffer.concat(chunks)));
     kit.on('error', reject);
     kit.end();
-  });
+  }).then(async (bytes) => { options.onSignAreas?.(await areas.areas(bytes)); return bytes; });
 }
 
 // A borderless layout with no cell padding: frame tables position text exactly.
