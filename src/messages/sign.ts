@@ -105,6 +105,14 @@ export const signMessages = {
     en: (file: string, reason: string) => `Cannot write ${file} (${reason}).`,
   },
   signedBy: { vi: () => 'Ký bởi', en: () => 'Signed by' },
+  agencyCodeFormat: {
+    vi: () => 'mã định danh cơ quan gồm 13 ký tự dạng "000.00.00.H53" (QĐ 20/2020/QĐ-TTg): 3 số, 2 số, 2 số, một chữ in hoa và 2 số, cách nhau bằng dấu chấm',
+    en: () => 'an agency identifier code is 13 characters like "000.00.00.H53" (Decision 20/2020/QD-TTg): 3 digits, 2 digits, 2 digits, a capital letter and 2 digits, separated by dots',
+  },
+  languageFormat: {
+    vi: () => 'mã ngôn ngữ theo BCP 47, ví dụ "vi" hoặc "vi-VN"',
+    en: () => 'a BCP 47 language tag, e.g. "vi" or "vi-VN"',
+  },
 
   inspectCommand: { vi: () => 'Xem siêu dữ liệu trao đổi, lưu trữ và chữ ký số của tệp PDF hoặc DOCX', en: () => 'Show the exchange and archive metadata and the digital signatures of a PDF or DOCX file' },
   inspectFile: { vi: () => 'tệp PDF hoặc DOCX', en: () => 'a PDF or DOCX file' },
