@@ -168,6 +168,14 @@ describe('baocao sign: PAdES baseline B-B as an incremental update', () => {
     ]);
     if (hasCertutil) expect(sigs.every((s) => s.trusted)).toBe(true);
     expect(tool('qpdf', ['--check', out]).status).toBe(0);
+    // baocao inspect lists both, the first one followed by an appended update.
+    const inspected = JSON.parse(run(['inspect', out, '--json']).stdout) as { signatures: { name: string; time: string; subFilter: string; coversWholeFile: boolean }[]; attachments: string[] };
+    expect(inspected.signatures.map((s) => [s.name, s.subFilter, s.coversWholeFile])).toEqual([
+      ['Nguyễn Văn An', 'ETSI.CAdES.detached', false],
+      ['Văn thư UBND xã Tân Lập', 'ETSI.CAdES.detached', true],
+    ]);
+    expect(inspected.signatures[0]!.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$/);
+    expect(inspected.attachments).toEqual(['minimal.yaml']);
   }, 60_000);
 
   it('refuses a wrong password, an expired or not yet valid certificate, and one without digitalSignature (exit 2, nothing written)', () => {
