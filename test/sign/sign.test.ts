@@ -229,6 +229,13 @@ describe('baocao sign: PAdES baseline B-B as an incremental update', () => {
     const widget = doc.context.lookup(annots.get(annots.size() - 1)) as unknown as { get(n: unknown): unknown };
     const rect = String(widget.get(PDFName.of('Rect')));
     expect(rect).toBe('[ 330.5 60 500.5 116.7 ]');
+    // PDF/A: the widget is printed (Print flag 4, Locked 128) and has its appearance stream.
+    expect(String(widget.get(PDFName.of('F')))).toBe('132');
+    expect(String(widget.get(PDFName.of('AP')))).toMatch(/^<<\s*\/N \d+ 0 R\s*>>$/);
+    // Every font, the appearance's too, is embedded.
+    const fonts = tool('pdffonts', [out]).stdout.trim().split('\n').slice(2);
+    expect(fonts.length).toBe(5);
+    expect(fonts.every((l) => /\s+yes\s+(yes|no)\s+yes\s+\d+\s+\d+$/.test(l))).toBe(true);
     const text = tool('pdftotext', ['-f', '1', '-l', '1', '-x', '330', '-y', String(842 - 117), '-W', '172', '-H', '58', out, '-']).stdout;
     expect(text).toContain('Ký bởi: Nguyễn Văn An');
     expect(text).toContain('Ủy ban nhân dân xã Tân Lập');
