@@ -109,9 +109,16 @@ function inspectDocx(file: string, bytes: Buffer): Inspection {
   const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
   const custom = files['docProps/custom.xml'] ? strFromU8(files['docProps/custom.xml']) : '';
   const metadata: Record<string, string | string[]> = {};
-  for (const p of custom.matchAll(/<property [^>]*name="([^"]+)"[^>]*><vt:\w+>([^<]*)<\/vt:\w+><\/property>/g)) {
-    const key = p[1]![0]!.toLowerCase() + p[1]!.slice(1);
-    metadata[key] = key === 'toOrganIds' ? unescape(p[2]!).split('; ') : unescape(p[2]!);
+  // One <property … name="X"><vt:type>value</vt:type></property> each, as package.ts writes them.
+  for (const part of custom.split('<property ').slice(1)) {
+    const nameAt = part.indexOf('name="');
+    const name = nameAt < 0 ? '' : part.slice(nameAt + 6, part.indexOf('"', nameAt + 6));
+    const open = part.indexOf('><vt:');
+    const valueAt = open < 0 ? -1 : part.indexOf('>', open + 1) + 1;
+    const value = valueAt <= 0 ? '' : part.slice(valueAt, part.indexOf('</vt:', valueAt));
+    if (!name) continue;
+    const key = name[0]!.toLowerCase() + name.slice(1);
+    metadata[key] = key === 'toOrganIds' ? unescape(value).split('; ') : unescape(value);
   }
   const core = files['docProps/core.xml'] ? strFromU8(files['docProps/core.xml']) : '';
   const title = /<dc:title>([^<]*)<\/dc:title>/.exec(core)?.[1];

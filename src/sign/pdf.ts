@@ -167,13 +167,15 @@ export async function writeIncrement(prepared: PreparedPdf, originalLength: numb
   const contentsStart = bytes.indexOf(zeros, originalLength, 'latin1');
   if (contentsStart < 0) throw new Error('internal: /Contents placeholder not found');
   const contentsEnd = contentsStart + zeros.length;
-  const rangeText = /\/ByteRange\s*\[\s*0\s+9999999999\s+9999999999\s+9999999999\s*\]/.exec(bytes.toString('latin1', originalLength));
-  if (!rangeText) throw new Error('internal: /ByteRange placeholder not found');
+  // pdf-lib writes an array as "[ a b c d ]": the placeholder is found as that exact text.
+  const placeholder = `[ 0 ${BYTE_RANGE_PLACEHOLDER} ${BYTE_RANGE_PLACEHOLDER} ${BYTE_RANGE_PLACEHOLDER} ]`;
+  const rangeAt = bytes.indexOf(`/ByteRange ${placeholder}`, originalLength, 'latin1');
+  if (rangeAt < 0) throw new Error('internal: /ByteRange placeholder not found');
   const byteRange: [number, number, number, number] = [0, contentsStart, contentsEnd, bytes.length - contentsEnd];
-  const inner = rangeText[0].slice(rangeText[0].indexOf('[') + 1, rangeText[0].lastIndexOf(']'));
-  const filled = byteRange.join(' ').padEnd(inner.length, ' ');
-  if (filled.length > inner.length) throw new Error('internal: /ByteRange does not fit');
-  const at = originalLength + rangeText.index + rangeText[0].indexOf('[') + 1;
+  const inner = placeholder.length - 2;
+  const filled = byteRange.join(' ').padEnd(inner, ' ');
+  if (filled.length > inner) throw new Error('internal: /ByteRange does not fit');
+  const at = rangeAt + '/ByteRange ['.length;
   bytes.write(filled, at, 'latin1');
   return { bytes, contentsStart, contentsEnd, byteRange };
 }
