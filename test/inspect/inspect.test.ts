@@ -69,7 +69,7 @@ describe('exchange metadata (Decree 30 Appendix VI) in the XMP and the DOCX cust
     expect(r.metadata.pageAmount).toBe(pages);
     expect(r.attachments).toEqual(['meta.yaml']);
     expect(r.signatures).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   it('without the new fields the PDF has no vb schema and no custom properties in the DOCX', async () => {
     const pdf = await render(minimal, 'pdf');
@@ -78,7 +78,7 @@ describe('exchange metadata (Decree 30 Appendix VI) in the XMP and the DOCX cust
     const docx = unzipSync(await render(minimal, 'docx'));
     // docx writes an empty custom-properties part of its own; it stays empty.
     expect(strFromU8(docx['docProps/custom.xml']!)).not.toContain('<property');
-  }, 120_000);
+  }, 240_000);
 
   it('DOCX: custom properties (the part docx declares) filled; same input, same bytes', async () => {
     const a = await render(withExchange(EXCHANGE), 'docx');
@@ -93,7 +93,7 @@ describe('exchange metadata (Decree 30 Appendix VI) in the XMP and the DOCX cust
     expect(strFromU8(files['_rels/.rels']!)).toContain('Target="docProps/custom.xml"');
     const r = await inspectFile('meta.docx', a);
     expect(r.metadata).toMatchObject({ organId: '000.12.34.H56', priority: 'Thượng khẩn', issuedAmount: '12', toOrganIds: ['000.00.00.H56', '000.00.01.H56'] });
-  }, 120_000);
+  }, 240_000);
 
   it('refuses a malformed agency code with the field named, and an unknown priority', () => {
     const bad = loadReportText(withExchange('  agencyCode: 00.12.34.H56\n  priority: Đột xuất\n'), 'bad.yaml');
@@ -122,5 +122,5 @@ describe('exchange metadata (Decree 30 Appendix VI) in the XMP and the DOCX cust
     const notPdf = run(['inspect', data]);
     expect(notPdf.code).toBe(2);
     expect(notPdf.stderr).toContain(`${data}: không phải tệp PDF hoặc DOCX.`);
-  }, 120_000);
+  }, 240_000);
 });

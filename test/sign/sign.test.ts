@@ -151,7 +151,7 @@ describe('baocao sign: PAdES baseline B-B as an incremental update', () => {
     const extracted = await extractSource(signed);
     expect(extracted?.name).toBe('minimal.yaml');
     expect(Buffer.from(extracted!.bytes).equals(source)).toBe(true);
-  }, 60_000);
+  }, 240_000);
 
   it('a second signature (the registry after the signer) is a second increment; both verify', () => {
     const first = path.join(dir, 'bao-cao.signed.pdf');
@@ -176,7 +176,7 @@ describe('baocao sign: PAdES baseline B-B as an incremental update', () => {
     ]);
     expect(inspected.signatures[0]!.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$/);
     expect(inspected.attachments).toEqual(['minimal.yaml']);
-  }, 60_000);
+  }, 240_000);
 
   it('refuses a wrong password, an expired or not yet valid certificate, and one without digitalSignature (exit 2, nothing written)', () => {
     const out = path.join(dir, 'refused.pdf');
@@ -194,7 +194,7 @@ describe('baocao sign: PAdES baseline B-B as an incremental update', () => {
     expect(readdirSync(dir)).not.toContain('refused.pdf');
     const en = sign([pdf, '--p12', files.expired!, ...pw(), '--out', out, '--lang', 'en']);
     expect(en.stderr).toContain('the certificate of "Hết Hạn" has expired');
-  }, 60_000);
+  }, 240_000);
 
   it('never overwrites an existing output without --force (exit 5); --visible without a layout file is a usage error (64)', () => {
     const exists = sign([pdf, '--p12', files.signer!, ...pw()]);
@@ -203,7 +203,7 @@ describe('baocao sign: PAdES baseline B-B as an incremental update', () => {
     const visible = sign([pdf, '--p12', files.signer!, ...pw(), '--visible', '--out', path.join(dir, 'v.pdf')]);
     expect(visible.code).toBe(64);
     expect(visible.stderr).toContain(`--visible cần tệp vị trí vùng ký ${path.join(dir, 'bao-cao.sign.json')}; hãy dựng lại văn bản với "baocao render … --sign-layout"`);
-  }, 60_000);
+  }, 240_000);
 
   it('signs a PDF not made by baocao with a warning that PDF/A is not checked', async () => {
     const doc = await PDFDocument.create();
@@ -214,7 +214,7 @@ describe('baocao sign: PAdES baseline B-B as an incremental update', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`CẢNH BÁO: ${foreign} không do baocao tạo; vẫn ký được nhưng không kiểm tra PDF/A.`);
     expect(pdfsig(path.join(dir, 'foreign.signed.pdf'))[0]).toMatchObject({ valid: true, total: true });
-  }, 60_000);
+  }, 240_000);
 
   it('--visible draws the text appearance in the signer area of the .sign.json, where it says', async () => {
     const layout = { version: 1, pdf: 'bao-cao.pdf', areas: [{ role: 'signer', page: 1, rect: { x: 330.5, y: 60, width: 170, height: 56.7 }, mm: { x: 116.6, y: 276.7, width: 60, height: 20 } }] };
@@ -240,5 +240,5 @@ describe('baocao sign: PAdES baseline B-B as an incremental update', () => {
     expect(text).toContain('Ký bởi: Nguyễn Văn An');
     expect(text).toContain('Ủy ban nhân dân xã Tân Lập');
     expect(text).toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00/);
-  }, 60_000);
+  }, 240_000);
 });
