@@ -13,6 +13,9 @@ import { kindsCommand } from './commands/kinds.js';
 import { initCommand, schemaCommand } from './commands/init.js';
 import { renderCommand } from './commands/render.js';
 import { serveCommand } from './commands/serve.js';
+import { signCommand } from './commands/sign.js';
+import { inspectCommand } from './commands/inspect.js';
+import { signMessages as sm } from '../messages/sign.js';
 import { validateCommand } from './commands/validate.js';
 import { watchCommand } from './commands/watch.js';
 import { EXIT } from './exit.js';
@@ -229,6 +232,45 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 serve so-lieu --no-open --port 8080', say(lang, m.serveExamplePort)),
       async (a) => {
         exitCode = await serveCommand({ folder: a.folder ?? '.', open: a.open, host: a.host, lang, ...(a.port !== undefined ? { port: a.port } : {}) });
+      },
+    )
+    .command(
+      'sign <pdf>',
+      say(lang, sm.signCommand),
+      (y) =>
+        y
+          .positional('pdf', { type: 'string', demandOption: true, describe: say(lang, sm.signPdf) })
+          .option('p12', { type: 'string', demandOption: true, describe: say(lang, sm.signP12) })
+          .option('password-file', { type: 'string', describe: say(lang, sm.signPasswordFile) })
+          .option('reason', { type: 'string', describe: say(lang, sm.signReason) })
+          .option('location', { type: 'string', describe: say(lang, sm.signLocation) })
+          .option('visible', { type: 'boolean', default: false, describe: say(lang, sm.signVisible) })
+          .option('sign-layout', { type: 'string', describe: say(lang, sm.signLayout) })
+          .option('image', { type: 'string', describe: say(lang, sm.signImage) })
+          .option('role', { type: 'string', choices: ['signer', 'issuer-stamp'], default: 'signer', describe: say(lang, sm.signRole) })
+          .option('out', { alias: 'o', type: 'string', describe: say(lang, sm.signOut) })
+          .option('force', { type: 'boolean', default: false, describe: say(lang, sm.signForce) })
+          .example('$0 sign bao-cao.pdf --p12 chu-ky.p12 --password-file mat-khau.txt', say(lang, sm.signExample))
+          .example('$0 sign bao-cao.pdf --p12 chu-ky.p12 --visible --image chu-ky.png', say(lang, sm.signExampleVisible)),
+      async (a) => {
+        exitCode = await signCommand({
+          pdf: a.pdf, p12: a.p12, visible: a.visible, role: a.role as 'signer' | 'issuer-stamp', force: a.force, lang,
+          ...(a.passwordFile !== undefined ? { passwordFile: a.passwordFile } : {}), ...(a.reason !== undefined ? { reason: a.reason } : {}),
+          ...(a.location !== undefined ? { location: a.location } : {}), ...(a.signLayout !== undefined ? { signLayout: a.signLayout } : {}),
+          ...(a.image !== undefined ? { image: a.image } : {}), ...(a.out !== undefined ? { out: a.out } : {}),
+        });
+      },
+    )
+    .command(
+      'inspect <file>',
+      say(lang, sm.inspectCommand),
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: say(lang, sm.inspectFile) })
+          .option('json', { type: 'boolean', default: false, describe: say(lang, sm.inspectJson) })
+          .example('$0 inspect bao-cao.signed.pdf', say(lang, sm.inspectExample)),
+      async (a) => {
+        exitCode = await inspectCommand({ file: a.file, json: a.json, lang });
       },
     )
     .demandCommand(1, say(lang, m.chooseCommand))

@@ -191,6 +191,18 @@ export interface DocumentFacts {
   issuingAgency: string;
   summary: string;
   signer: { position: string; name: string | null };
+  /** Exchange and archive metadata (Decree 30 Appendix VI), when the data gives any of it. */
+  exchange?: ExchangeFacts;
+}
+
+/** The exchange fields the data gave (src/model/frame.ts); absent ones are left out. */
+export interface ExchangeFacts {
+  agencyCode?: string;
+  priority?: string;
+  copies?: number;
+  dueDate?: string;
+  recipientCodes?: string[];
+  language?: string;
 }
 
 /** Document properties written into the file (PDF info, DOCX core properties). */

@@ -217,7 +217,15 @@ export function buildFacts(kind: KindDefinition, frame: FrameData, profile: Prof
     issuingAgency: frame.issuingAgency,
     summary: frame.summary,
     signer: { position: frame.signer.position ?? signatureLines(frame.signer).map((l) => l.text).join(' '), name: frame.signer.name ?? null },
+    ...exchangeFacts(frame),
   };
+}
+
+/** The exchange metadata the data gives (none: no key, so the files keep their bytes). */
+function exchangeFacts(frame: FrameData): { exchange?: DocumentFacts['exchange'] } {
+  const { agencyCode, priority, copies, dueDate, recipientCodes, language } = frame;
+  const exchange = Object.fromEntries(Object.entries({ agencyCode, priority, copies, dueDate, recipientCodes, language }).filter(([, v]) => v !== undefined));
+  return Object.keys(exchange).length ? { exchange } : {};
 }
 
 /** PDF info / DOCX core properties. The creation date is the document's date, so bytes repeat. */

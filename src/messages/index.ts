@@ -14,6 +14,7 @@ import { pipelineMessages } from './pipeline.js';
 import { profileMessages } from './profile.js';
 import { serveMessages } from './serve.js';
 import { sheetMessages } from './sheets.js';
+import { signMessages } from './sign.js';
 
 /**
  * The message catalogue: every user-facing sentence of baocao, Vietnamese and English side by
@@ -38,6 +39,7 @@ export const catalogue = {
   profile: profileMessages,
   serve: serveMessages,
   sheets: sheetMessages,
+  sign: signMessages,
 };
 
 export type Catalogue = typeof catalogue;

@@ -74,8 +74,38 @@ const headerNameFields = {
   parentHeaderName: multiLine('Tên cơ quan chủ quản in ở ô 2, nếu khác "parentAgency"; "|" hoặc xuống dòng để ngắt dòng').optional(),
 };
 
+// ---- Exchange and archive metadata (Decree 30, Appendix VI, Part II, I: outgoing documents) ----
+// Optional: written into the PDF's XMP (baocao's "vb" schema) and the DOCX custom properties only
+// when at least one is given, so a file without them keeps its bytes. Page count and the signer's
+// position and name are derived, not asked for.
+
+/**
+ * Agency identifier code (mã định danh, Appendix VI field 1.1 "OrganId", String 13): the electronic
+ * identifier of Decision 20/2020/QĐ-TTg, four levels written lowest first, e.g. "000.00.00.H53"
+ * (level 1: a letter and two digits; levels 2 and 3: two digits; level 4: three digits).
+ */
+export const agencyCode = (description: string) =>
+  z.string().trim().regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/, { message: ref('sign', 'agencyCodeFormat') }).describe(description);
+
+/** Urgency levels of Decree 30 (Appendix I, ô 10b): three only. */
+export const priorities = ['Khẩn', 'Thượng khẩn', 'Hỏa tốc'] as const;
+
+export const exchangeFields = {
+  agencyCode: agencyCode('Mã định danh điện tử của cơ quan ban hành (OrganId), ví dụ "000.00.00.H53"').optional(),
+  priority: z.enum(priorities).optional().describe('Độ khẩn (Priority): "Khẩn", "Thượng khẩn" hoặc "Hỏa tốc"'),
+  copies: z.number().int({ message: ref('model', 'integer') }).positive({ message: ref('model', 'positive') }).max(999).optional()
+    .describe('Số lượng bản phát hành (IssuedAmount)'),
+  dueDate: isoDate('Hạn trả lời văn bản (DueDate), dạng YYYY-MM-DD, khi cần trả lời').optional(),
+  recipientCodes: z.array(agencyCode('Mã định danh của một cơ quan nhận')).optional()
+    .describe('Mã định danh các cơ quan, tổ chức nhận văn bản (To/OrganId), nếu biết'),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { message: ref('sign', 'languageFormat') }).optional()
+    .describe('Ngôn ngữ của văn bản (Language), mặc định "vi"'),
+};
+// ---- end of the exchange metadata ----
+
 export const frameSchema = z
   .strictObject({
+    ...exchangeFields,
     ...headerNameFields,
     parentAgency: text('Tên cơ quan chủ quản (ô 2, dòng trên), ví dụ "UBND tỉnh Thanh Hóa"').optional(),
     issuingAgency: text('Tên cơ quan ban hành (ô 2), ví dụ "Ủy ban nhân dân thị xã Nghi Sơn"'),

@@ -25,6 +25,7 @@ import { subsetFamily } from '../../fonts/subset.js';
 import type { LaidBlock, LaidParagraph, LaidRule, LaidSection, LaidTable, Layout, RunStyle } from '../../layout/index.js';
 import { signAreaParagraph, stampParagraphs } from './electronic.js';
 import { finishPackage } from './package.js';
+import { exchangeMetadata } from '../exchange.js';
 import { halfPt, paragraphProperties, runStyle, same, SINGLE_LINE, STYLE_ID, styleDefinition, twips } from './styles.js';
 import type { Styles } from './styles.js';
 
@@ -76,7 +77,8 @@ export async function renderDocx(layout: Layout, options: DocxOptions): Promise<
     sections: layout.sections.map((s) => section(s, new Map(layout.styles.map((st) => [st.id, st])))),
   });
   const bytes = await Packer.toBuffer(document);
-  return finishPackage(bytes, { family: family.name, faces, meta, application: options.creator });
+  const exchange = exchangeMetadata(layout);
+  return finishPackage(bytes, { family: family.name, faces, meta, application: options.creator, ...(exchange ? { exchange } : {}) });
 }
 
 /** Page set-up, page-number headers and content of a section. */

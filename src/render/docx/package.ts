@@ -3,6 +3,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
 import type { DocumentMeta } from '../../document/types.js';
 import type { FaceName } from '../../fonts/index.js';
+import { exchangeProperties } from '../exchange.js';
+import type { XmpExchange } from '../pdf/xmp.js';
 
 /**
  * Post-processing of the package docx writes, for what docx does not do itself:
@@ -20,6 +22,8 @@ export interface PackageInput {
   faces: Record<FaceName, Buffer>;
   meta: DocumentMeta;
   application: string;
+  /** Decree 30 Appendix VI fields, written as custom properties (docProps/custom.xml) when present. */
+  exchange?: XmpExchange;
 }
 
 /** w:embedXxx element → face. */
@@ -115,10 +119,36 @@ export function finishPackage(docx: Uint8Array, input: PackageInput): Buffer {
       `<Application>${escapeXml(input.application)}</Application><DocSecurity>0</DocSecurity></Properties>`,
   );
 
+  if (input.exchange) addCustomProperties(files, text, input.exchange);
+
   // [Content_Types].xml and the package relationships first (as Word writes them), the rest sorted.
   const head = ['[Content_Types].xml', '_rels/.rels'];
   const names = [...head.filter((n) => files[n]), ...Object.keys(files).filter((n) => !head.includes(n)).sort()];
   const zippable: Zippable = {};
   for (const name of names) zippable[name] = [files[name]!, { level: 9, mtime: ZIP_TIME }];
   return Buffer.from(zipSync(zippable));
+}
+
+/**
+ * docProps/custom.xml: one property per Appendix VI field (the names of the XMP "vb" schema), in
+ * a fixed order, with its content type and package relationship: same input, same bytes.
+ */
+function addCustomProperties(files: Record<string, Uint8Array>, text: (name: string) => string, exchange: XmpExchange): void {
+  const props = exchangeProperties(exchange).map(([name, value], i) => {
+    const v = typeof value === 'number' ? `<vt:i4>${value}</vt:i4>` : `<vt:lpwstr>${escapeXml(value)}</vt:lpwstr>`;
+    return `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${name}">${v}</property>`;
+  });
+  files['docProps/custom.xml'] = strToU8(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" ' +
+      `xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${props.join('')}</Properties>`,
+  );
+  const types = text('[Content_Types].xml');
+  if (!types.includes('/docProps/custom.xml')) {
+    files['[Content_Types].xml'] = strToU8(types.replace('</Types>', '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>'));
+  }
+  const rels = text('_rels/.rels');
+  if (!rels.includes('docProps/custom.xml')) {
+    files['_rels/.rels'] = strToU8(rels.replace('</Relationships>', '<Relationship Id="rIdBaocaoCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>'));
+  }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { buildXmp } from './xmp.js';
+import type { XmpExchange } from './xmp.js';
 
 /**
  * What makes the PDF an archive copy, done on pdfkit's document after pdfmake has laid it out:
@@ -39,6 +40,7 @@ export interface PdfKitDocument {
   _root: PdfRef;
   ref(data?: Record<string, unknown>): PdfRef;
   addNamedEmbeddedFile(name: string, ref: PdfRef): void;
+  bufferedPageRange(): { start: number; count: number };
   endMetadata(): void;
   end(): void;
   on(event: string, listener: (...args: never[]) => void): unknown;
@@ -64,7 +66,7 @@ const MIME: Record<string, string> = { '.yaml': 'application/yaml', '.yml': 'app
 /** A PDF name object's text: pdfkit writes JS strings as names unescaped. */
 const pdfName = (s: string): string => s.replace(/[^A-Za-z0-9.+-]/g, (c) => `#${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 
-export function finishArchive(kit: PdfKitDocument, options: { pdfa: PdfA; language: string; source?: PdfSource }): void {
+export function finishArchive(kit: PdfKitDocument, options: { pdfa: PdfA; language: string; source?: PdfSource; exchange?: XmpExchange }): void {
   const info = kit.info;
   const text = (k: string): string => (typeof info[k] === 'string' ? (info[k] as string) : '');
   const creationDate = info.CreationDate as Date | undefined;
@@ -83,6 +85,8 @@ export function finishArchive(kit: PdfKitDocument, options: { pdfa: PdfA; langua
       modDate,
       language: options.language,
       ...(options.pdfa === 'none' ? {} : { pdfa: { part: options.pdfa === '2b' ? 2 : 3, conformance: 'B' } }),
+      // The page count is known here, when pdfkit ends the document: pages flushed + pages held.
+      ...(options.exchange ? { exchange: { ...options.exchange, pageAmount: this.bufferedPageRange().start + this.bufferedPageRange().count } } : {}),
     });
     const ref = this.ref({ Type: 'Metadata', Subtype: 'XML' });
     ref.compress = false; // PDF/A: metadata readable without filters

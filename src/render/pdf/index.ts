@@ -3,6 +3,7 @@ import { getFontFamily } from '../../fonts/index.js';
 import type { FontFamily } from '../../fonts/index.js';
 import type { LaidBlock, LaidCell, LaidParagraph, LaidRule, LaidSection, LaidTable, Layout, RunStyle } from '../../layout/index.js';
 import { finishArchive } from './archive.js';
+import { exchangeMetadata } from '../exchange.js';
 import type { PdfA, PdfKitDocument, PdfSource } from './archive.js';
 import { AreaRecorder, signAreaNode, stampNode, type SignArea } from './electronic.js';
 import { warmFont } from './font-cache.js';
@@ -255,7 +256,8 @@ export async function renderPdf(layout: Layout, options: PdfOptions): Promise<Bu
     delete kit.info.CreationDate;
     delete kit.info.ModDate;
   }
-  finishArchive(kit, { pdfa: options.pdfa ?? '3b', language: layout.meta.language, ...(options.source ? { source: options.source } : {}) });
+  const exchange = exchangeMetadata(layout);
+  finishArchive(kit, { pdfa: options.pdfa ?? '3b', language: layout.meta.language, ...(options.source ? { source: options.source } : {}), ...(exchange ? { exchange } : {}) });
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     kit.on('data', (c: Buffer) => chunks.push(c));
