@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { removeTempFiles } from '../output/index.js';
 import { getProfile } from '../profile/index.js';
-import { runJob } from './job.js';
 import type { JobOptions, JobResult } from './job.js';
 import { limitOption, limits } from '../limits/index.js';
 import { taskClock } from '../limits/clock.js';
@@ -12,15 +11,14 @@ import { limitsMessages } from '../messages/limits.js';
 import { say } from '../messages/types.js';
 import { batchMessages } from '../messages/batch.js';
 import { ExistsError } from '../messages/errors.js';
-import { loadReport, outputStem } from '../pipeline/index.js';
 
-export { runJob, countPdfPages } from './job.js';
 export type { JobOptions, JobOutput, JobResult, JobStatus, OutputStatus } from './job.js';
 
 /**
  * batch: many inputs over the available cores. One worker thread per core keeps its parsed fonts
  * and compiled templates warm; each input is one task, so memory stays bounded by the number of
- * workers, and a failing input only fails its own task.
+ * workers, and a failing input only fails its own task. This module does not load the pipeline
+ * (runJob is in ./job.js), so the CLI's own thread stays light while a worker renders.
  */
 
 export interface BatchOptions {
@@ -78,6 +76,8 @@ export async function runBatch(inputs: string[], options: JobOptions, batch: Bat
 }
 
 async function runInThread(inputs: string[], options: JobOptions, batch: BatchOptions): Promise<JobResult[]> {
+  // Loaded here only: a batch of workers never needs the pipeline in this thread.
+  const { runJob } = await import('./job.js');
   const results: JobResult[] = [];
   for (const input of inputs) {
     if (batch.signal?.aborted) throw batch.signal.reason;
@@ -99,6 +99,8 @@ async function runInThread(inputs: string[], options: JobOptions, batch: BatchOp
  * load are left to their own job, which reports their problems.
  */
 async function refuseSharedNames(inputs: string[], options: JobOptions): Promise<void> {
+  // Loaded here only, and only for a batch of several inputs (see the module comment).
+  const { loadReport, outputStem } = await import('../pipeline/index.js');
   const byStem = new Map<string, string[]>();
   for (const input of inputs) {
     const loaded = await loadReport(input, options.lang, options.legacy);

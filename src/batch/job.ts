@@ -5,15 +5,14 @@ import { batchMessages } from '../messages/batch.js';
 import { errorText, outcomeOfError, outcomeOfProblems, type Outcome } from '../messages/errors.js';
 import { say } from '../messages/types.js';
 import type { Lang, Problem } from '../load/index.js';
-import { creationDate as documentDate } from '../frame/index.js';
 import { GroupWriteError, writeFilesAtomic } from '../output/index.js';
 import { buildDocument, loadReport, outputStem, renderDocument, withCreationDate } from '../pipeline/index.js';
 import type { Format, LegacyOption, PdfA } from '../pipeline/index.js';
-import { isRealDate } from '../model/common.js';
 import { vietnamTime } from '../layout/index.js';
 import type { ElectronicLayout } from '../layout/index.js';
 import type { SignArea } from '../render/pdf/electronic.js';
 import { electronicFor, parseSignedAt, signJson } from './electronic.js';
+import { parseCreationDate } from './dates.js';
 
 /**
  * One input file → its output files: load, build, render every format in memory, then write each
@@ -76,6 +75,9 @@ export interface JobResult {
   error?: string;
   ms: number;
 }
+
+// Also here for its callers of old (the library, the CLI).
+export { parseCreationDate } from './dates.js';
 
 export async function runJob(input: string, options: JobOptions): Promise<JobResult> {
   const start = performance.now();
@@ -152,17 +154,6 @@ export async function runJob(input: string, options: JobOptions): Promise<JobRes
     ...(pdf ? { pages: countPdfPages(pdf.bytes) } : {}),
     outputs,
   });
-}
-
-/** "2020-12-09" is that day in Vietnam, as a document's own date is; anything else as Date reads it. */
-export function parseCreationDate(value: string): Date | undefined {
-  // Checked like a date in data: 2021-02-30 is refused, not read as 2 March; also the date part
-  // of a full timestamp, since Date rolls an impossible day over silently.
-  const day = /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(value)?.[1];
-  if (day !== undefined && !isRealDate(day)) return undefined;
-  const d = day === value ? documentDate(value) : new Date(value);
-  // A PDF date has four digits of year (D:YYYY…): years 1-9999 only.
-  return Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1 || d.getUTCFullYear() > 9999 ? undefined : d;
 }
 
 /**

@@ -3,21 +3,12 @@ import { createRequire } from 'node:module';
 import type YargsFactory from 'yargs';
 import { electronicMessages as em } from '../messages/electronic.js';
 import { hideBin } from 'yargs/helpers';
-import { registerKindDir } from '../model/index.js';
 import { BaocaoError, UsageError } from '../messages/errors.js';
-import { FORMATS, PDFA_LEVELS, VERSION } from '../pipeline/index.js';
-import type { LegacyOption, PdfA } from '../pipeline/index.js';
-import { checkCommand } from './commands/check.js';
-import { extractCommand } from './commands/extract.js';
-import { kindsCommand } from './commands/kinds.js';
-import { initCommand, schemaCommand } from './commands/init.js';
-import { renderCommand } from './commands/render.js';
-import { serveCommand } from './commands/serve.js';
-import { signCommand } from './commands/sign.js';
-import { inspectCommand } from './commands/inspect.js';
+import { FORMATS, VERSION } from '../pipeline/formats.js';
+import type { LegacyOption } from '../pipeline/index.js';
+import { PDFA_LEVELS } from '../render/pdf/archive.js';
+import type { PdfA } from '../render/pdf/archive.js';
 import { signMessages as sm } from '../messages/sign.js';
-import { validateCommand } from './commands/validate.js';
-import { watchCommand } from './commands/watch.js';
 import { EXIT } from './exit.js';
 import { langOf } from './i18n.js';
 import { cliMessages as m } from '../messages/cli.js';
@@ -34,6 +25,10 @@ const yargs = createRequire(import.meta.url)('yargs') as typeof YargsFactory;
 /**
  * The command line: argument handling and printing only; the work is in src/batch and the
  * pipeline. Help and messages are Vietnamese unless `--lang en`.
+ *
+ * Each command's handler lives in src/cli/commands/<name>.ts and is loaded by `import()` only when
+ * that command runs (the build makes each a chunk of its own): `baocao validate` never loads the
+ * PDF writer, `baocao --help` loads no pipeline at all. A new command follows the same pattern.
  */
 export async function main(argv: string[]): Promise<number> {
   const lang = langOf(argv);
@@ -74,7 +69,11 @@ export async function main(argv: string[]): Promise<number> {
         memoryMb: a.maxMemoryMb as number | undefined,
         renderSeconds: a.maxSeconds as number | undefined,
       });
-      for (const dir of (a.kinds as string[] | undefined) ?? []) registerKindDir(dir);
+      const kinds = (a.kinds as string[] | undefined) ?? [];
+      if (kinds.length === 0) return;
+      return import('../model/index.js').then(({ registerKindDir }) => {
+        for (const dir of kinds) registerKindDir(dir);
+      });
     })
     .command(
       ['render [inputs...]', 'dung'],
@@ -114,6 +113,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 render "xa-*.yaml" --json', say(lang, m.renderExampleGlob))
           .example('$0 render mau-xa.yaml --rows so-lieu-xa.xlsx', say(lang, m.renderExampleRows)),
       async (a) => {
+        const { renderCommand } = await import('./commands/render.js');
         exitCode = await renderCommand({
           inputs: (a.inputs as string[] | undefined) ?? [], out: a.out, format: a.format, force: a.force, json: a.json, lang,
           ...(a.profile ? { profile: a.profile } : {}), ...(a.name ? { name: a.name } : {}), ...(a.jobs !== undefined ? { jobs: a.jobs } : {}),
@@ -137,6 +137,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('force', { type: 'boolean', default: false, describe: say(lang, m.extractForce) })
           .example('$0 extract out/2020-12-09_BC-UBND_nghi-son_qp-an-2020.pdf --out so-lieu.yaml', say(lang, m.extractExample)),
       async (a) => {
+        const { extractCommand } = await import('./commands/extract.js');
         exitCode = await extractCommand({ pdf: a.pdf, force: a.force, stdout: a.stdout === true, lang, ...(a.out !== undefined ? { out: a.out } : {}) });
       },
     )
@@ -153,6 +154,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 check *.docx --json', say(lang, m.checkExampleJson))
           .example('$0 check bao-cao.docx --fix bao-cao-da-sua.docx', say(lang, m.checkExampleFix)),
       async (a) => {
+        const { checkCommand } = await import('./commands/check.js');
         exitCode = await checkCommand({ files: a.files as string[], json: a.json, lang, ...(a.profile ? { profile: a.profile } : {}), ...(a.fix !== undefined ? { fix: a.fix } : {}) });
       },
     )
@@ -166,6 +168,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('legacy', { type: 'string', choices: ['tcvn3', 'vni', 'unicode'], describe: say(lang, m.legacyHelp) })
           .example('$0 validate bao-cao.yaml', say(lang, m.validateExample)),
       async (a) => {
+        const { validateCommand } = await import('./commands/validate.js');
         exitCode = await validateCommand({ inputs: a.inputs as string[], json: a.json, lang, ...(a.legacy ? { legacy: a.legacy as LegacyOption } : {}) });
       },
     )
@@ -183,6 +186,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 init qp-an bao-cao.yaml', say(lang, m.initExample))
           .example('$0 init qp-an bao-cao.yaml --list communes=so-lieu-xa.xlsx', say(lang, m.initExampleList)),
       async (a) => {
+        const { initCommand } = await import('./commands/init.js');
         exitCode = await initCommand({ kind: a.kind, force: a.force, lang, ...(a.file ? { file: a.file } : {}),
           ...(a.list !== undefined ? { list: a.list } : {}), ...(a.sheet !== undefined ? { sheet: a.sheet } : {}), ...(a.headerRow !== undefined ? { headerRow: a.headerRow } : {}) });
       },
@@ -191,7 +195,8 @@ export async function main(argv: string[]): Promise<number> {
       'schema <kind>',
       say(lang, m.schemaCommand),
       (y) => y.positional('kind', { type: 'string', demandOption: true }).example('$0 schema qp-an > qp-an.schema.json', say(lang, m.schemaExample)),
-      (a) => {
+      async (a) => {
+        const { schemaCommand } = await import('./commands/init.js');
         exitCode = schemaCommand({ kind: a.kind, lang });
       },
     )
@@ -199,7 +204,8 @@ export async function main(argv: string[]): Promise<number> {
       'kinds',
       say(lang, m.kindsCommand),
       (y) => y.option('json', { type: 'boolean', default: false, describe: say(lang, m.kindsJson) }),
-      (a) => {
+      async (a) => {
+        const { kindsCommand } = await import('./commands/kinds.js');
         exitCode = kindsCommand({ json: a.json });
       },
     )
@@ -216,6 +222,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('legacy', { type: 'string', choices: ['tcvn3', 'vni', 'unicode'], describe: say(lang, m.legacyHelp) })
           .example('$0 watch bao-cao.yaml', say(lang, m.watchExample)),
       async (a) => {
+        const { watchCommand } = await import('./commands/watch.js');
         exitCode = await watchCommand({ input: a.input, out: a.out, format: a.format, lang, force: a.force === true, ...(a.profile ? { profile: a.profile } : {}), ...(a.legacy ? { legacy: a.legacy as LegacyOption } : {}) });
       },
     )
@@ -231,6 +238,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 serve', say(lang, m.serveExample))
           .example('$0 serve so-lieu --no-open --port 8080', say(lang, m.serveExamplePort)),
       async (a) => {
+        const { serveCommand } = await import('./commands/serve.js');
         exitCode = await serveCommand({ folder: a.folder ?? '.', open: a.open, host: a.host, lang, ...(a.port !== undefined ? { port: a.port } : {}) });
       },
     )
@@ -253,6 +261,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 sign bao-cao.pdf --p12 chu-ky.p12 --password-file mat-khau.txt', say(lang, sm.signExample))
           .example('$0 sign bao-cao.pdf --p12 chu-ky.p12 --visible --image chu-ky.png', say(lang, sm.signExampleVisible)),
       async (a) => {
+        const { signCommand } = await import('./commands/sign.js');
         exitCode = await signCommand({
           pdf: a.pdf, p12: a.p12, visible: a.visible, role: a.role as 'signer' | 'issuer-stamp', force: a.force, lang,
           ...(a.passwordFile !== undefined ? { passwordFile: a.passwordFile } : {}), ...(a.reason !== undefined ? { reason: a.reason } : {}),
@@ -270,6 +279,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('json', { type: 'boolean', default: false, describe: say(lang, sm.inspectJson) })
           .example('$0 inspect bao-cao.signed.pdf', say(lang, sm.inspectExample)),
       async (a) => {
+        const { inspectCommand } = await import('./commands/inspect.js');
         exitCode = await inspectCommand({ file: a.file, json: a.json, lang });
       },
     )

@@ -1,10 +1,19 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FaceName, FontFamily, LoadedFace } from './index.js';
 
 /**
  * Font subsetting for embedding: each face is cut down to the Vietnamese and Latin repertoire (not
  * to the characters of one document), so a clerk can still type any Vietnamese word into the file.
  * Subsetting goes through HarfBuzz (hb-subset, via subset-font); results live for the process.
+ *
+ * The repertoire is fixed, so the subset of a face depends only on the face's bytes and the
+ * subsetter: `npm run build` writes the bundled faces' subsets to dist/font-subsets, named by a
+ * hash of both, and a process reads them there instead of loading HarfBuzz (about half a second
+ * of a cold render). Any other face (a user's own Times New Roman) is subset by HarfBuzz as before.
  */
 
 // subset-font is CommonJS and ships no types: type the one call made here.
@@ -13,7 +22,8 @@ type SubsetFont = (
   text: string,
   options?: { targetFormat?: 'truetype'; noHinting?: boolean; preserveNameIds?: number[] },
 ) => Promise<Buffer>;
-const subsetFont = createRequire(import.meta.url)('subset-font') as SubsetFont;
+const require = createRequire(import.meta.url);
+let subsetFont: SubsetFont | undefined;
 
 /** The 12 Vietnamese base vowels (lower case). */
 const VIETNAMESE_VOWELS = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
@@ -60,6 +70,59 @@ export const EMBED_REPERTOIRE: string = [
   '\u20ab\u20ac\u2116\u2122\u2212\u2248\u2260\u2264\u2265',
 ].join('');
 
+/** hb-subset's options: names 0–6 (the default) plus 16/17 (typographic family/subfamily) so
+ * applications match the embedded faces to the family name the document asks for. */
+const SUBSET_OPTIONS = { targetFormat: 'truetype', noHinting: true, preserveNameIds: [0, 1, 2, 3, 4, 5, 6, 16, 17] } as const;
+
+/** Where the build leaves the subsets of the bundled faces (dist/font-subsets beside dist/fonts). */
+export const subsetCacheDir: string = fileURLToPath(new URL('../../dist/font-subsets/', import.meta.url));
+
+let engine: string | undefined;
+/** subset-font's and HarfBuzz's versions: a new subsetter may cut differently, so it names new files. */
+function engineVersion(): string {
+  if (engine === undefined) {
+    const own = (require('subset-font/package.json') as { version: string }).version;
+    const wasm = createRequire(require.resolve('subset-font')).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
+    const hb = (JSON.parse(readFileSync(path.join(path.dirname(wasm), '..', 'package.json'), 'utf8')) as { version: string }).version;
+    engine = `subset-font ${own}, harfbuzzjs ${hb}`;
+  }
+  return engine;
+}
+
+/** The cache file of a face's subset: a hash of the face, the repertoire, the options and the subsetter. */
+export function subsetCacheFile(bytes: Uint8Array): string {
+  const key = createHash('sha256').update(`baocao subset 1\0${engineVersion()}\0${JSON.stringify(SUBSET_OPTIONS)}\0${EMBED_REPERTOIRE}\0`).update(bytes).digest('hex');
+  return path.join(subsetCacheDir, `${key.slice(0, 32)}.ttf`);
+}
+
+/** The face subset by HarfBuzz itself, never from the cache (the build and its test use this). */
+export function harfbuzzSubset(bytes: Buffer): Promise<Buffer> {
+  subsetFont ??= require('subset-font') as SubsetFont;
+  return subsetFont(bytes, EMBED_REPERTOIRE, { ...SUBSET_OPTIONS, preserveNameIds: [...SUBSET_OPTIONS.preserveNameIds] });
+}
+
+/** Write the family's four subsets to the cache (npm run build); returns the files. */
+export async function writeSubsetCache(family: FontFamily): Promise<string[]> {
+  mkdirSync(subsetCacheDir, { recursive: true });
+  const files: string[] = [];
+  for (const face of Object.values(family.faces)) {
+    const file = subsetCacheFile(face.bytes);
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, await harfbuzzSubset(face.bytes));
+    renameSync(tmp, file);
+    files.push(file);
+  }
+  return files;
+}
+
+function cachedSubset(bytes: Uint8Array): Buffer | undefined {
+  try {
+    return readFileSync(subsetCacheFile(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
 const cache = new WeakMap<LoadedFace, Promise<Buffer>>();
 
 /**
@@ -70,13 +133,8 @@ const cache = new WeakMap<LoadedFace, Promise<Buffer>>();
 export function subsetFace(face: LoadedFace): Promise<Buffer> {
   let result = cache.get(face);
   if (!result) {
-    result = subsetFont(face.bytes, EMBED_REPERTOIRE, {
-      targetFormat: 'truetype',
-      noHinting: true,
-      // Names 0–6 (the default) plus 16/17 (typographic family/subfamily) so applications match the
-      // embedded faces to the family name the document asks for.
-      preserveNameIds: [0, 1, 2, 3, 4, 5, 6, 16, 17],
-    });
+    const built = cachedSubset(face.bytes);
+    result = built ? Promise.resolve(built) : harfbuzzSubset(face.bytes);
     cache.set(face, result);
     // A failed subset is not cached: the next document tries again.
     result.catch(() => cache.delete(face));

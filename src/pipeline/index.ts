@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { extractSource, isPdf } from '../archive/extract.js';
 import { findInTemplate, loadTemplate } from '../compose/index.js';
@@ -30,15 +29,15 @@ import { say } from '../messages/types.js';
 import { describeForbidden, forbiddenChars } from '../limits/chars.js';
 import { limitOption, limits } from '../limits/index.js';
 import { limitsMessages } from '../messages/limits.js';
+import { CREATOR, VERSION } from './formats.js';
+import type { Format } from './formats.js';
+export { CREATOR, FORMATS, VERSION } from './formats.js';
+export type { Format } from './formats.js';
 
 /**
  * The pipeline, one stage after another: load → compose → parse → frame → render.
  * Each function here is one step a caller (CLI, library user, test) can also take alone.
  */
-
-const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
-export const VERSION: string = pkg.version;
-export const CREATOR = `baocao ${VERSION}`;
 
 /** A validated report with its kind, ready to compose. */
 export interface LoadedReport {
@@ -235,8 +234,6 @@ export function buildDocument(kind: KindDefinition, report: ReportBase, profileI
   return doc;
 }
 
-export type Format = 'pdf' | 'docx';
-export const FORMATS: readonly Format[] = ['pdf', 'docx'];
 
 export type { PdfA } from '../render/pdf/archive.js';
 export { PDFA_LEVELS } from '../render/pdf/archive.js';

@@ -3,7 +3,7 @@ import type { FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { parse } from 'yaml';
-import { runJob } from '../../batch/index.js';
+import { runJob } from '../../batch/job.js';
 import { builtinTemplateDir, clearTemplateCache } from '../../compose/index.js';
 import type { Lang } from '../../load/index.js';
 import { kindDirs, reloadKinds } from '../../model/index.js';

@@ -1,0 +1,75 @@
+// Bundles the Node entry points after tsc (npm run build): the CLI, every worker thread and the
+// library each load a handful of files instead of some two hundred modules, and the code each
+// command needs is a chunk loaded by its own `import()` only when that command runs.
+//
+// - Entries are found, not listed: src/cli/main.ts, every src/**/worker.ts, src/index.ts. A new
+//   command in src/cli/commands/ becomes its own chunk through main.ts's import() automatically.
+// - Packages in node_modules stay external: Node loads them as shipped (pdfkit and fontkit must
+//   stay the very instances pdfmake loads; subset-font finds its wasm beside itself).
+// - Every output sits two folders deep (dist/cli/main.js, dist/chunks/x.js, dist/lib/index.js), and
+//   each source's import.meta.url is rewritten to the URL tsc's file would have had, so
+//   `new URL('../../fonts/', import.meta.url)` and `new URL('./worker.js', …)` still resolve.
+// - tsc's per-module output stays beside (types, and deep imports by benchmarks); dist/index.js
+//   becomes a re-export of the bundled library.
+import { build } from 'esbuild';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const src = path.join(root, 'src');
+
+async function workers(dir) {
+  const found = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory() && p !== path.join(src, 'serve', 'web')) found.push(...(await workers(p)));
+    else if (e.name === 'worker.ts') found.push(p);
+  }
+  return found;
+}
+
+const entryPoints = { 'cli/main': 'src/cli/main.ts', 'lib/index': 'src/index.ts' };
+for (const w of await workers(src)) entryPoints[path.relative(src, w).replace(/\.ts$/, '')] = path.relative(root, w);
+
+/** import.meta.url of each source → the URL of tsc's output for it, from any dist/<dir>/ file. */
+const metaUrl = {
+  name: 'tsc-import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      let text = await readFile(args.path, 'utf8');
+      if (text.includes('import.meta.url')) {
+        const rel = path.relative(src, args.path).split(path.sep).join('/').replace(/\.ts$/, '.js');
+        text = text.replaceAll('import.meta.url', `new URL(${JSON.stringify(`../${rel}`)}, import.meta.url).href`);
+      }
+      return { contents: text, loader: 'ts' };
+    });
+  },
+};
+
+await rm(path.join(root, 'dist', 'chunks'), { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints,
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  // Whitespace and syntax only: names stay, so a stack trace still reads.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  plugins: [metaUrl],
+  logLevel: 'warning',
+});
+await writeFile(path.join(root, 'dist', 'index.js'), "export * from './lib/index.js';\n");
+
+// The DOCX font subsets of the bundled faces, made once here rather than by HarfBuzz in every
+// process (src/fonts/subset.ts reads them by a hash of face and subsetter).
+const { getFontFamily } = await import('../dist/fonts/index.js');
+const { subsetCacheDir, writeSubsetCache } = await import('../dist/fonts/subset.js');
+await rm(subsetCacheDir, { recursive: true, force: true });
+await writeSubsetCache(getFontFamily('Tinos'));
