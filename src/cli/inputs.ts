@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { glob } from 'tinyglobby';
 import { trimEndOf } from '../limits/text.js';
+import { registerKindDir } from '../model/index.js';
 
 const DATA = /\.(ya?ml|json)$/i;
 
@@ -25,4 +26,19 @@ export async function expandInputs(args: string[]): Promise<string[]> {
     }
   }
   return [...new Set(files)];
+}
+
+/**
+ * `--kinds DIR` anywhere on the command line, as often as needed. One folder per occurrence: an
+ * array option would swallow the inputs after it (`--kinds cac-loai bao-cao.yaml` read both as
+ * kind folders and left the command without its input).
+ */
+export function kindsOption(describe: string) {
+  return { type: 'string' as const, requiresArg: true, describe };
+}
+
+/** The folders given with `--kinds` (yargs gives one string, or an array when repeated). */
+export function registerKindDirs(value: unknown): void {
+  const dirs = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  for (const dir of dirs) registerKindDir(String(dir));
 }

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { registerKindDir } from '../model/index.js';
 import { BaocaoError, UsageError } from '../messages/errors.js';
 import { FORMATS, PDFA_LEVELS, VERSION } from '../pipeline/index.js';
 import type { LegacyOption, PdfA } from '../pipeline/index.js';
@@ -20,6 +19,7 @@ import { say } from '../messages/types.js';
 import { limitsMessages as lm } from '../messages/limits.js';
 import { defaultLimits, setLimits } from '../limits/index.js';
 import { yargsVi } from './yargs-vi.js';
+import { kindsOption, registerKindDirs } from './inputs.js';
 
 /**
  * The command line: argument handling and printing only; the work is in src/batch and the
@@ -36,10 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     .locale('en')
     .usage(say(lang, m.usage))
     .option('lang', { type: 'string', choices: ['vi', 'en'], default: 'vi', describe: say(lang, m.langHelp) })
-    .option('kinds', {
-      type: 'string', array: true,
-      describe: say(lang, m.kindsHelp),
-    })
+    .option('kinds', kindsOption(say(lang, m.kindsHelp)))
     .option('verbose', { type: 'boolean', default: false, describe: say(lang, lm.helpVerbose) })
     .option('max-input-bytes', { type: 'number', describe: say(lang, lm.helpLimit, say(lang, lm.limit_inputBytes), defaultLimits.inputBytes) })
     .option('max-paragraph-chars', { type: 'number', describe: say(lang, lm.helpLimit, say(lang, lm.limit_paragraphChars), defaultLimits.paragraphChars) })
@@ -60,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
         mappingKeys: a.maxKeys as number | undefined,
         memoryMb: a.maxMemoryMb as number | undefined,
       });
-      for (const dir of (a.kinds as string[] | undefined) ?? []) registerKindDir(dir);
+      registerKindDirs(a.kinds);
     })
     .command(
       ['render [inputs...]', 'dung'],

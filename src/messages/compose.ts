@@ -16,6 +16,16 @@ export const composeMessages = {
     vi: (helper: string, found: string) => `helper "${helper}" cần một số liệu có đơn vị (quantity), nhận được ${found}`,
     en: (helper: string, found: string) => `helper "${helper}" needs a figure with a unit (quantity), got ${found}`,
   },
+  unknownField: {
+    vi: (placeholder: string, field: string, fix: string | undefined) =>
+      `"{{${placeholder}}}": loại văn bản không khai báo trường "${field}"${fix ? ` — có phải "${fix}"?` : ' (xem fields trong kind.yaml)'}`,
+    en: (placeholder: string, field: string, fix: string | undefined) =>
+      `"{{${placeholder}}}": the kind declares no field "${field}"${fix ? ` — did you mean "${fix}"?` : ' (see fields in kind.yaml)'}`,
+  },
+  unknownHelper: {
+    vi: (name: string, hint: string | undefined) => `không có helper "${name}"${hint ? ` — có phải "${hint}"?` : ''}`,
+    en: (name: string, hint: string | undefined) => `there is no helper "${name}"${hint ? ` — did you mean "${hint}"?` : ''}`,
+  },
   sumNeedsList: { vi: (found: string) => `helper "sum" cần một danh sách, nhận được ${found}`, en: (found: string) => `helper "sum" needs a list, got ${found}` },
   sumNotNumber: { vi: (field: string) => `helper "sum": trường "${field}" không phải số`, en: (field: string) => `helper "sum": field "${field}" is not a number` },
 } satisfies Messages;

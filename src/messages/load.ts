@@ -148,5 +148,8 @@ export const loadMessages = {
     vi: (quotedKey: string, why: string) => `tên ${quotedKey} không hợp lệ${why ? `: ${why}` : ''}`,
     en: (quotedKey: string, why: string) => `name ${quotedKey} is invalid${why ? `: ${why}` : ''}`,
   },
+  didYouMean: { vi: (s: string) => ` — có phải "${s}"?`, en: (s: string) => ` — did you mean "${s}"?` },
+  hintDigits: { vi: (n: string) => `viết bằng chữ số: ${n}`, en: (n: string) => `write it in digits: ${n}` },
+  hintWrite: { vi: (n: string) => `viết ${n}`, en: (n: string) => `write ${n}` },
   noAcceptedForm: { vi: () => 'không khớp với dạng nào được chấp nhận', en: () => 'matches none of the accepted forms' },
 } satisfies Messages;

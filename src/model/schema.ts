@@ -1,4 +1,8 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { modelMessages } from '../messages/model.js';
+import { say } from '../messages/types.js';
+import { KindError } from './errors.js';
 import { z } from 'zod';
 import { parseSource } from '../load/index.js';
 import type { KindDefinition } from './kind.js';
@@ -21,7 +25,13 @@ export function kindJsonSchema(kind: KindDefinition): Record<string, unknown> {
 /** A starting YAML data file for the kind, with every field explained, and its schema's file name. */
 export function starterFile(kind: KindDefinition): { yaml: string; schemaFile: string } {
   const schemaFile = `${kind.id}.schema.json`;
-  const text = readFileSync(kind.sample, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(kind.sample, 'utf8');
+  } catch {
+    // A kind folder sent without its sample (or a mistyped `sample:`): say which file, not a stack.
+    throw new KindError((lang) => say(lang, modelMessages.kindNoSample, kind.sample, kind.id, path.join(kind.template, 'kind.yaml')));
+  }
   const parsed = parseSource(text, kind.sample);
   const sample = (parsed.source?.data ?? {}) as Record<string, unknown>;
   const header = [
