@@ -136,8 +136,10 @@ function mapIssue(
       const suggestion = suggest(key, known.filter((k) => !present.includes(k)));
       const p = [...path, key];
       const field = formatPath(p);
-      const message = say(lang, m.unknownField, field, suggestion);
-      return { ...base, ...source.locate(p, 'key'), path: p, code: 'unknown-field', message };
+      const at = source.locate(p, 'key');
+      const split = commaSplit(source, at, value, key);
+      const message = split ? say(lang, m.unknownFieldComma, field, split) : say(lang, m.unknownField, field, suggestion);
+      return { ...base, ...at, path: p, code: 'unknown-field', message };
     });
   }
 
@@ -273,6 +275,23 @@ function describe(iss: Issue, value: unknown, lang: Lang): Detail {
     default:
       return { code: iss.code.replace(/_/g, '-'), detail: say(lang, m.invalidValue), showFound: true };
   }
+}
+
+/**
+ * `{ description: Đơn vị trực, cơ động }`: YAML ends the value at the comma and reads "cơ động" as
+ * a key with no value. When an unknown key has no value and follows a comma in a `{ … }`, the
+ * value before it was cut in two: give it back whole, quoted.
+ */
+function commaSplit(source: SourceDocument, at: { line: number; column: number }, parent: unknown, key: string): string | undefined {
+  if (parent === null || typeof parent !== 'object' || (parent as Record<string, unknown>)[key] !== null) return undefined;
+  const lines = source.text.split('\n', at.line);
+  const before = (lines[at.line - 1] ?? '').slice(0, at.column - 1).trimEnd();
+  if (!before.endsWith(',')) return undefined;
+  const keys = Object.keys(parent);
+  const prev = keys[keys.indexOf(key) - 1];
+  const prevValue = prev === undefined ? undefined : (parent as Record<string, unknown>)[prev];
+  if (typeof prevValue !== 'string') return undefined;
+  return `${prev}: "${prevValue}, ${key}"`;
 }
 
 /** " — có phải "quantity"?" when a misspelt word is close to one of the allowed values. */
