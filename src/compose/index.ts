@@ -85,6 +85,18 @@ export function findInTemplate(template: CompiledTemplate, needle: string): stri
 
 const cache = new Map<string, CompiledTemplate>();
 
+/** What a kind's folder says about its template beyond the template itself (kind.yaml `places:`). */
+export interface TemplateSettings {
+  /** Decimal places of percentages when a helper call gives none. */
+  places?: number;
+}
+const settings = new Map<string, TemplateSettings>();
+
+/** Set by the kind registry when a kind loads; read at each render, so a reloaded kind takes effect. */
+export function configureTemplate(folder: string, value: TemplateSettings): void {
+  settings.set(path.resolve(folder), value);
+}
+
 /** Compile (once per process) the body template of the folder `templates/<name>` or an absolute folder. */
 export function loadTemplate(name: string, templateDir = builtinTemplateDir): CompiledTemplate {
   const folder = path.resolve(templateDir, name);
@@ -117,7 +129,7 @@ export function loadTemplate(name: string, templateDir = builtinTemplateDir): Co
     sources,
     render(data) {
       try {
-        return template(data).normalize('NFC');
+        return template(data, { data: { baocao: { ...settings.get(folder) } } }).normalize('NFC');
       } catch (e) {
         if (e instanceof TemplateError) throw e;
         throw new TemplateError(file, lineOf(e), (e as Error).message);

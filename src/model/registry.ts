@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { formatProblems, parseSource, validate } from '../load/index.js';
 import type { Lang, SourceDocument } from '../load/index.js';
 import { templateProblems } from '../compose/strict.js';
+import { configureTemplate } from '../compose/index.js';
 import { kindFileProblems } from './kindcheck.js';
 import { TemplateKindError, errorText } from '../messages/errors.js';
 import { containedKindFile, readKindFile } from '../limits/files.js';
@@ -44,6 +45,7 @@ export function loadKindFolder(dir: string, builtin = false): KindDefinition {
   const { value: kindFile, source } = readChecked(text, file, kindFileSchema);
   if (!existsSync(path.join(dir, 'body.hbs'))) throw new KindError((lang) => say(lang, modelMessages.kindNoTemplate, dir));
   const kind = defineKind(kindFile, dir, file, source);
+  configureTemplate(dir, kindFile.places !== undefined ? { places: kindFile.places } : {});
   // `init` reads the sample: an office's kind must keep it inside its folder (the built-in kinds share data/).
   if (!builtin && existsSync(kind.sample)) containedKindFile(dir, kind.sample);
   return kind;
