@@ -129,7 +129,13 @@ export function loadTemplate(name: string, templateDir = builtinTemplateDir): Co
     sources,
     render(data) {
       try {
-        return template(data, { data: { baocao: { ...settings.get(folder) } } }).normalize('NFC');
+        // Prototype access is denied by default; saying so explicitly stops Handlebars printing three
+        // English lines on stderr for each denied name (strict.ts refuses such names when the kind loads).
+        return template(data, {
+          data: { baocao: { ...settings.get(folder) } },
+          allowProtoPropertiesByDefault: false,
+          allowProtoMethodsByDefault: false,
+        }).normalize('NFC');
       } catch (e) {
         if (e instanceof TemplateError) throw e;
         throw new TemplateError(file, lineOf(e), (e as Error).message);

@@ -84,7 +84,15 @@ export function templateProblems(folder: string, schema: unknown): Problem[] {
     return check(p, frame.ctx, parts, file);
   };
 
+  /** A name of Object.prototype (constructor, __proto__, toString …): Handlebars refuses to read it. */
+  const reserved = (name: string, loc: hbs.AST.SourceLocation, shown: string, file: string) => {
+    if (!(name in Object.prototype)) return false;
+    report(file, loc, (lang) => say(lang, composeMessages.reservedName, shown, name));
+    return true;
+  };
+
   const check = (p: hbs.AST.PathExpression, ctx: Context, parts: string[], file: string): Context | undefined => {
+    if (parts.some((part) => reserved(part, p.loc, `{{${p.original}}}`, file))) return undefined;
     const r = resolvePath([...ctx], parts);
     if (r.ok) return r.ctx;
     const name = parts.slice(0, r.failedAt + 1).join('.');
@@ -112,6 +120,11 @@ export function templateProblems(folder: string, schema: unknown): Problem[] {
     }
     for (const p of params) expression(p, stack, file);
     for (const pair of hash?.pairs ?? []) expression(pair.value, stack, file);
+    const key = params[1];
+    if (name.original === 'lookup' && key?.type === 'StringLiteral') {
+      const value = (key as hbs.AST.StringLiteral).value;
+      reserved(value, key.loc, `{{lookup … "${value}"}}`, file);
+    }
   };
 
   const isSimple = (p: hbs.AST.PathExpression) => !p.data && p.depth === 0 && p.parts.length === 1 && !/^(this|\.)/.test(p.original);

@@ -22,6 +22,10 @@ export const composeMessages = {
     en: (placeholder: string, field: string, fix: string | undefined) =>
       `"{{${placeholder}}}": the kind declares no field "${field}"${fix ? ` — did you mean "${fix}"?` : ' (see fields in kind.yaml)'}`,
   },
+  reservedName: {
+    vi: (placeholder: string, name: string) => `"${placeholder}": "${name}" là tên có sẵn của JavaScript, không phải một trường của số liệu; Handlebars không đọc tên này (chỗ đó sẽ để trống)`,
+    en: (placeholder: string, name: string) => `"${placeholder}": "${name}" is a name JavaScript gives every object, not a field of the data; Handlebars does not read it (the place would stay empty)`,
+  },
   unknownHelper: {
     vi: (name: string, hint: string | undefined) => `không có helper "${name}"${hint ? ` — có phải "${hint}"?` : ''}`,
     en: (name: string, hint: string | undefined) => `there is no helper "${name}"${hint ? ` — did you mean "${hint}"?` : ''}`,
