@@ -68,7 +68,7 @@ function kindPlaces(a: Args): number | undefined {
 function percentOptions(a: Args): DeltaOptions & RatioOptions {
   const h = hashOf(a);
   const rounding = h.rounding;
-  if (rounding !== undefined && rounding !== 'half-up' && rounding !== 'truncate') throw new RangeError(`rounding must be "half-up" or "truncate", got ${JSON.stringify(rounding)}`);
+  if (rounding !== undefined && rounding !== 'half-up' && rounding !== 'truncate') throw new TemplateKindError((lang) => say(lang, composeMessages.helperBadOption, 'rounding', '"half-up" | "truncate"', JSON.stringify(rounding)));
   const places = h.places ?? kindPlaces(a);
   return {
     ...(places !== undefined ? { places: places as number } : {}),
@@ -159,7 +159,7 @@ export const helpers: Record<string, (...a: Args) => unknown> = {
     const [period, against] = args(a);
     const h = hashOf(a);
     const which = against === undefined ? 'lastYear' : against;
-    if (which !== 'lastYear' && which !== 'previous') throw new RangeError(`compare: "${String(which)}" is neither "lastYear" nor "previous"`);
+    if (which !== 'lastYear' && which !== 'previous') throw new TemplateKindError((lang) => say(lang, composeMessages.helperBadOption, 'compare', '"lastYear" | "previous"', JSON.stringify(which)));
     return comparison(period as Period, which, { explicit: h.explicit === true, short: h.short === true });
   },
   /** {{period period}} → "tháng 01 năm 2024", "quý II năm 2024", "6 tháng đầu năm 2024". */

@@ -9,6 +9,7 @@ import { TemplateKindError, errorText, type Wording } from '../messages/errors.j
 import { composeMessages } from '../messages/compose.js';
 import { say } from '../messages/types.js';
 import { helpers } from './helpers.js';
+import { parseErrorText } from './strict.js';
 
 /**
  * compose: a kind's Handlebars template + validated data → body markup (a small HTML subset,
@@ -158,8 +159,7 @@ function compileString(env: typeof Handlebars, source: string, file: string, ind
     env.precompile(source); // parse only: throws on syntax errors with a line number
     return env.compile(markPositions(env, source, index), { noEscape: false, strict: false, preventIndent: true });
   } catch (e) {
-    const first = (e as Error).message.split('\n')[0];
-    throw new TemplateError(file, lineOf(e), (lang) => first ?? say(lang, composeMessages.syntaxError));
+    throw new TemplateError(file, lineOf(e), (lang) => parseErrorText((e as Error).message, lang));
   }
 }
 
@@ -193,7 +193,11 @@ function wrapHelper(name: string, fn: (...a: unknown[]) => unknown, file: string
       return fn.apply(this, a);
     } catch (e) {
       const loc = (a[a.length - 1] as HelperOptions & { loc?: { start: { line: number } } }).loc;
-      throw new TemplateError(file, loc?.start.line, (lang) => `helper "${name}": ${errorText(e, lang)}`);
+      // The helper's own message may already name it ("helper "qty" needs …"): say it once.
+      throw new TemplateError(file, loc?.start.line, (lang) => {
+        const text = errorText(e, lang);
+        return text.startsWith(`helper "${name}"`) ? text : `helper "${name}": ${text}`;
+      });
     }
   };
 }

@@ -196,8 +196,18 @@ function readSource(folder: string, file: string, problems: Problem[]): Source |
   } catch (e) {
     const err = e as { lineNumber?: number; message?: string };
     const line = err.lineNumber ?? Number(/line (\d+)/.exec(err.message ?? '')?.[1] ?? 0);
-    const first = (err.message ?? '').split('\n')[0] ?? '';
-    problems.push((lang) => say(lang, composeMessages.templateError, `${file}${line ? `:${line}` : ''}`, first || say(lang, composeMessages.syntaxError)));
+    problems.push((lang) => say(lang, composeMessages.templateError, `${file}${line ? `:${line}` : ''}`, parseErrorText(err.message ?? '', lang)));
     return undefined;
   }
+}
+
+/** Handlebars' parse error in the reader's words, keeping its excerpt (the line and the caret). */
+export function parseErrorText(message: string, lang: Lang): string {
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
+  if (mismatch) return say(lang, composeMessages.blockMismatch, mismatch[1]!, mismatch[2]!);
+  const lines = message.split('\n');
+  const excerpt = lines.slice(1, 3).join('\n');
+  const got = /got '(\w+)'/.exec(message)?.[1];
+  const detail = got === 'EOF' ? say(lang, composeMessages.unclosedBlock) : say(lang, composeMessages.syntaxError);
+  return excerpt ? `${detail}\n${excerpt}` : detail;
 }

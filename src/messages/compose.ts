@@ -7,7 +7,19 @@ export const composeMessages = {
     en: (where: string, detail: string) => `${where}: template error: ${detail}`,
   },
   templateNotFound: { vi: () => 'không tìm thấy tệp mẫu body.hbs', en: () => 'the template body.hbs is missing' },
-  syntaxError: { vi: () => 'lỗi cú pháp', en: () => 'syntax error' },
+  syntaxError: { vi: () => 'lỗi cú pháp Handlebars ở chỗ đánh dấu ^', en: () => 'Handlebars syntax error at the ^ mark' },
+  unclosedBlock: {
+    vi: () => 'khối mở bằng {{#…}} chưa được đóng (thiếu {{/if}}, {{/each}} …) trước khi hết tệp',
+    en: () => 'a block opened with {{#…}} is never closed ({{/if}}, {{/each}} … is missing) before the end of the file',
+  },
+  blockMismatch: {
+    vi: (open: string, close: string) => `khối {{#${open}}} lại được đóng bằng {{/${close}}}`,
+    en: (open: string, close: string) => `the block {{#${open}}} is closed by {{/${close}}}`,
+  },
+  helperBadOption: {
+    vi: (option: string, allowed: string, got: string) => `${option} phải là ${allowed}, nhận được ${got}`,
+    en: (option: string, allowed: string, got: string) => `${option} must be ${allowed}, got ${got}`,
+  },
   unsupportedTag: {
     vi: (tag: string, tags: string) => `thẻ <${tag}> không thuộc tập thẻ được hỗ trợ (${tags})`,
     en: (tag: string, tags: string) => `the tag <${tag}> is not one of the supported tags (${tags})`,

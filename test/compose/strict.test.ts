@@ -44,3 +44,41 @@ describe('prototype names in a template', () => {
     expect([...error.mock.calls, ...log.mock.calls, ...warn.mock.calls]).toEqual([]);
   });
 });
+
+describe('template errors in the reader\'s language', () => {
+  const tpl = (body: string) => {
+    const root = mkdtempSync(path.join(tmpdir(), 'baocao-tpl-'));
+    mkdirSync(path.join(root, 'k'));
+    writeFileSync(path.join(root, 'k', 'body.hbs'), body);
+    return { root, file: path.join(root, 'k', 'body.hbs') };
+  };
+  const textOf = (fn: () => unknown, lang: 'vi' | 'en') => {
+    try {
+      fn();
+    } catch (e) {
+      return (e as { text(l: string): string }).text(lang);
+    }
+    throw new Error('no error');
+  };
+
+  it('an unclosed block, with the excerpt and its caret', () => {
+    const { root, file } = tpl('<p>{{#if year}}x</p>\n');
+    expect(textOf(() => loadTemplate('k', root), 'vi')).toBe(`${file}:2: lỗi mẫu văn bản: khối mở bằng {{#…}} chưa được đóng (thiếu {{/if}}, {{/each}} …) trước khi hết tệp\n...p>{{#if year}}x</p>\n----------------------^`);
+    expect(textOf(() => loadTemplate('k', root), 'en')).toBe(`${file}:2: template error: a block opened with {{#…}} is never closed ({{/if}}, {{/each}} … is missing) before the end of the file\n...p>{{#if year}}x</p>\n----------------------^`);
+  });
+
+  it('a block closed by another name', () => {
+    const { root, file } = tpl('<p>{{#if a}}x{{/each}}</p>');
+    expect(textOf(() => loadTemplate('k', root), 'vi')).toBe(`${file}:1: lỗi mẫu văn bản: khối {{#if}} lại được đóng bằng {{/each}}`);
+    expect(textOf(() => loadTemplate('k', root), 'en')).toBe(`${file}:1: template error: the block {{#if}} is closed by {{/each}}`);
+  });
+
+  it('a helper option out of its values, named once', () => {
+    const { root, file } = tpl('<p>{{pctChange q rounding="x"}}</p>');
+    const render = () => loadTemplate('k', root).render({ q: { value: 2, unit: 'vụ', previous: 1 } });
+    expect(textOf(render, 'vi')).toBe(`${file}:1: lỗi mẫu văn bản: helper "pctChange": rounding phải là "half-up" | "truncate", nhận được "x"`);
+    expect(textOf(render, 'en')).toBe(`${file}:1: template error: helper "pctChange": rounding must be "half-up" | "truncate", got "x"`);
+    const { root: r2, file: f2 } = tpl('<p>{{qty 5}}</p>');
+    expect(textOf(() => loadTemplate('k', r2).render({}), 'en')).toBe(`${f2}:1: template error: helper "qty" needs a figure with a unit (quantity), got 5`);
+  });
+});
