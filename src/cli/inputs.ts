@@ -26,3 +26,22 @@ export async function expandInputs(args: string[]): Promise<string[]> {
   }
   return [...new Set(files)];
 }
+
+/**
+ * `--kinds DIR` anywhere on the command line, as often as needed. One folder per occurrence: an
+ * array option would swallow the inputs after it (`--kinds cac-loai bao-cao.yaml` read both as
+ * kind folders and left the command without its input).
+ */
+export function kindsOption(describe: string) {
+  return { type: 'string' as const, requiresArg: true, describe };
+}
+
+/** The folders given with `--kinds` (yargs gives one string, or an array when repeated). */
+export async function registerKindDirs(value: unknown): Promise<void> {
+  const dirs = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  if (dirs.length === 0) return;
+  // The model (kinds, Handlebars) is loaded only when a folder is given: --help and a batch's own
+  // thread stay light.
+  const { registerKindDir } = await import('../model/index.js');
+  for (const dir of dirs) registerKindDir(String(dir));
+}

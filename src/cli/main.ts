@@ -21,6 +21,7 @@ import { invocation } from './invocation.js';
 // yargs' CommonJS build: its cliui wraps help text at word boundaries (wrap-ansi), while the ES
 // module build's cliui cuts every line at the column width, mid-word ("bo|dy.hbs").
 const yargs = createRequire(import.meta.url)('yargs') as typeof YargsFactory;
+import { kindsOption, registerKindDirs } from './inputs.js';
 
 /**
  * The command line: argument handling and printing only; the work is in src/batch and the
@@ -43,10 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     .locale('en')
     .usage(say(lang, m.usage))
     .option('lang', { type: 'string', choices: ['vi', 'en'], default: 'vi', describe: say(lang, m.langHelp) })
-    .option('kinds', {
-      type: 'string', array: true,
-      describe: say(lang, m.kindsHelp),
-    })
+    .option('kinds', kindsOption(say(lang, m.kindsHelp)))
     .option('verbose', { type: 'boolean', default: false, describe: say(lang, lm.helpVerbose) })
     .option('max-input-bytes', { type: 'number', describe: say(lang, lm.helpLimit, say(lang, lm.limit_inputBytes), defaultLimits.inputBytes) })
     .option('max-paragraph-chars', { type: 'number', describe: say(lang, lm.helpLimit, say(lang, lm.limit_paragraphChars), defaultLimits.paragraphChars) })
@@ -69,11 +67,7 @@ export async function main(argv: string[]): Promise<number> {
         memoryMb: a.maxMemoryMb as number | undefined,
         renderSeconds: a.maxSeconds as number | undefined,
       });
-      const kinds = (a.kinds as string[] | undefined) ?? [];
-      if (kinds.length === 0) return;
-      return import('../model/index.js').then(({ registerKindDir }) => {
-        for (const dir of kinds) registerKindDir(dir);
-      });
+      return registerKindDirs(a.kinds);
     })
     .command(
       ['render [inputs...]', 'dung'],

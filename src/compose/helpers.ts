@@ -55,13 +55,23 @@ function hashOf(a: Args): Record<string, unknown> {
   return ((a[a.length - 1] as HelperOptions).hash ?? {}) as Record<string, unknown>;
 }
 
+/**
+ * The kind's decimal places for percentages (kind.yaml `places:`, 1 when absent), which the
+ * template receives as `@baocao.places` (src/compose/index.ts); a call's own places= wins.
+ */
+function kindPlaces(a: Args): number | undefined {
+  const data = (a[a.length - 1] as HelperOptions | undefined)?.data as { baocao?: { places?: number } } | undefined;
+  return data?.baocao?.places;
+}
+
 /** Percentage options from a helper's hash; a rounding other than the two known is refused. */
 function percentOptions(a: Args): DeltaOptions & RatioOptions {
   const h = hashOf(a);
   const rounding = h.rounding;
-  if (rounding !== undefined && rounding !== 'half-up' && rounding !== 'truncate') throw new RangeError(`rounding must be "half-up" or "truncate", got ${JSON.stringify(rounding)}`);
+  if (rounding !== undefined && rounding !== 'half-up' && rounding !== 'truncate') throw new TemplateKindError((lang) => say(lang, composeMessages.helperBadOption, 'rounding', '"half-up" | "truncate"', JSON.stringify(rounding)));
+  const places = h.places ?? kindPlaces(a);
   return {
-    ...(h.places !== undefined ? { places: h.places as number } : {}),
+    ...(places !== undefined ? { places: places as number } : {}),
     ...(rounding !== undefined ? { rounding: rounding as Rounding } : {}),
     ...(h.trim !== undefined ? { trimZeros: h.trim === true } : {}),
     ...(h.pad !== undefined ? { pad: h.pad as number } : {}),
@@ -86,7 +96,7 @@ export const helpers: Record<string, (...a: Args) => unknown> = {
   /** {{percent 5.66}} → "5,7%". */
   percent: (...a) => {
     const [n, places] = args(a);
-    return formatPercent(n as number, places === undefined ? 1 : (places as number));
+    return formatPercent(n as number, places === undefined ? (kindPlaces(a) ?? 1) : (places as number));
   },
   /** {{qty police.trafficSafetyBulletins}} → "94 bản tin"; {{qty x pad=2}} → "07 buổi". */
   qty: (...a) => {
@@ -110,7 +120,8 @@ export const helpers: Record<string, (...a: Args) => unknown> = {
     if (q.previous === undefined) return '';
     // style="comma" for a phrase that stands in brackets: no brackets inside brackets.
     const style = hashOf(a).style === 'comma' ? 'comma' : 'paren';
-    return describeChange(q.value, q.previous, { unit: q.unit, periodLabel: label as string, style });
+    const places = hashOf(a).places ?? kindPlaces(a);
+    return describeChange(q.value, q.previous, { unit: q.unit, periodLabel: label as string, style, ...(places !== undefined ? { places: places as number } : {}) });
   },
   /** {{delta q}} → "giảm 3 vụ", "tăng 12 người", "bằng"; "" when last year's figure is unknown. */
   delta: (...a) => {
@@ -148,7 +159,7 @@ export const helpers: Record<string, (...a: Args) => unknown> = {
     const [period, against] = args(a);
     const h = hashOf(a);
     const which = against === undefined ? 'lastYear' : against;
-    if (which !== 'lastYear' && which !== 'previous') throw new RangeError(`compare: "${String(which)}" is neither "lastYear" nor "previous"`);
+    if (which !== 'lastYear' && which !== 'previous') throw new TemplateKindError((lang) => say(lang, composeMessages.helperBadOption, 'compare', '"lastYear" | "previous"', JSON.stringify(which)));
     return comparison(period as Period, which, { explicit: h.explicit === true, short: h.short === true });
   },
   /** {{period period}} → "tháng 01 năm 2024", "quý II năm 2024", "6 tháng đầu năm 2024". */
@@ -167,7 +178,8 @@ export const helpers: Record<string, (...a: Args) => unknown> = {
   amount: (...a) => {
     const [value, unit] = args(a);
     const o = percentOptions(a);
-    return amount(figure(value), String(unit), { ...(o.places !== undefined ? { places: o.places } : {}), ...(o.rounding ? { rounding: o.rounding } : {}) });
+    const own = hashOf(a).places as number | undefined;
+    return amount(figure(value), String(unit), { ...(own !== undefined ? { places: own } : {}), ...(o.rounding ? { rounding: o.rounding } : {}) });
   },
   /** {{plan actual planned}} → "đạt 105,8% kế hoạch"; {{exceed actual planned}} → "vượt 5,8% kế hoạch". */
   plan: (...a) => {

@@ -9,6 +9,7 @@ import { TemplateKindError, errorText, type Wording } from '../messages/errors.j
 import { composeMessages } from '../messages/compose.js';
 import { say } from '../messages/types.js';
 import { helpers } from './helpers.js';
+import { parseErrorText } from './strict.js';
 
 /**
  * compose: a kind's Handlebars template + validated data → body markup (a small HTML subset,
@@ -85,6 +86,18 @@ export function findInTemplate(template: CompiledTemplate, needle: string): stri
 
 const cache = new Map<string, CompiledTemplate>();
 
+/** What a kind's folder says about its template beyond the template itself (kind.yaml `places:`). */
+export interface TemplateSettings {
+  /** Decimal places of percentages when a helper call gives none. */
+  places?: number;
+}
+const settings = new Map<string, TemplateSettings>();
+
+/** Set by the kind registry when a kind loads; read at each render, so a reloaded kind takes effect. */
+export function configureTemplate(folder: string, value: TemplateSettings): void {
+  settings.set(path.resolve(folder), value);
+}
+
 /** Compile (once per process) the body template of the folder `templates/<name>` or an absolute folder. */
 export function loadTemplate(name: string, templateDir = builtinTemplateDir): CompiledTemplate {
   const folder = path.resolve(templateDir, name);
@@ -117,7 +130,13 @@ export function loadTemplate(name: string, templateDir = builtinTemplateDir): Co
     sources,
     render(data) {
       try {
-        return template(data).normalize('NFC');
+        // Prototype access is denied by default; saying so explicitly stops Handlebars printing three
+        // English lines on stderr for each denied name (strict.ts refuses such names when the kind loads).
+        return template(data, {
+          data: { baocao: { ...settings.get(folder) } },
+          allowProtoPropertiesByDefault: false,
+          allowProtoMethodsByDefault: false,
+        }).normalize('NFC');
       } catch (e) {
         if (e instanceof TemplateError) throw e;
         throw new TemplateError(file, lineOf(e), (e as Error).message);
@@ -140,8 +159,7 @@ function compileString(env: typeof Handlebars, source: string, file: string, ind
     env.precompile(source); // parse only: throws on syntax errors with a line number
     return env.compile(markPositions(env, source, index), { noEscape: false, strict: false, preventIndent: true });
   } catch (e) {
-    const first = (e as Error).message.split('\n')[0];
-    throw new TemplateError(file, lineOf(e), (lang) => first ?? say(lang, composeMessages.syntaxError));
+    throw new TemplateError(file, lineOf(e), (lang) => parseErrorText((e as Error).message, lang));
   }
 }
 
@@ -175,7 +193,11 @@ function wrapHelper(name: string, fn: (...a: unknown[]) => unknown, file: string
       return fn.apply(this, a);
     } catch (e) {
       const loc = (a[a.length - 1] as HelperOptions & { loc?: { start: { line: number } } }).loc;
-      throw new TemplateError(file, loc?.start.line, (lang) => `helper "${name}": ${errorText(e, lang)}`);
+      // The helper's own message may already name it ("helper "qty" needs …"): say it once.
+      throw new TemplateError(file, loc?.start.line, (lang) => {
+        const text = errorText(e, lang);
+        return text.startsWith(`helper "${name}"`) ? text : `helper "${name}": ${text}`;
+      });
     }
   };
 }

@@ -77,6 +77,7 @@ export function parseSource(text: string, file: string, lang: Lang = 'vi'): Pars
   if (problems.some((p) => p.severity === 'error')) return { problems };
   const structure = structureProblems(doc, pos, lang);
   if (structure.length > 0) return { problems: [...problems, ...structure.map(mk)] };
+  problems.push(...flowListWarnings(doc, pos, lang).map(mk));
 
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null && !root.source)) {
@@ -229,6 +230,38 @@ function structureProblems(doc: Document.Parsed, pos: (o: number) => Position, l
   };
   walk(doc.contents, [], 1);
   return problems;
+}
+
+/**
+ * `recipients: [UBND các xã, phường]` is two items for YAML, one phrase for the clerk. An item of
+ * a `[ … ]` list, unquoted, that starts in lower case does not read as a new item (a recipient, a
+ * task starts with a capital): warned at its position with the phrase given back whole.
+ */
+function flowListWarnings(doc: Document.Parsed, pos: (o: number) => Position, lang: Lang): Omit<Problem, 'file'>[] {
+  const warnings: Omit<Problem, 'file'>[] = [];
+  const walk = (node: unknown, path: DataPath): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const k = keyText(pair.key);
+        if (k !== undefined) walk(pair.value, [...path, k]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        const prev = node.items[i - 1];
+        if (node.flow && i > 0 && isScalar(item) && item.type === 'PLAIN' && typeof item.value === 'string' && /^\p{Ll}/u.test(item.value) &&
+          isScalar(prev) && typeof prev.value === 'string' && item.range) {
+          const whole = `${prev.value}, ${item.value}`.normalize('NFC');
+          warnings.push({
+            ...pos(item.range[0]), path: [...path, i], code: 'flow-comma', severity: 'warning',
+            message: say(lang, loadMessages.flowListComma, formatPath([...path, i]), String(item.value).normalize('NFC'), whole),
+          });
+        }
+        walk(item, [...path, i]);
+      });
+    }
+  };
+  walk(doc.contents, []);
+  return warnings;
 }
 
 /** Start offset of the quoted scalar that runs into `offset` (an unclosed quote). */

@@ -16,6 +16,7 @@ import { loadMessages } from '../messages/load.js';
 import { wordRef } from '../messages/ref.js';
 import { say } from '../messages/types.js';
 import { normalizeNfc } from './parse.js';
+import { numberFromPrinted, numberFromWords, typedAt } from './hints.js';
 import type { DataPath, Lang, Problem, SourceDocument } from './types.js';
 
 export type ValidateResult<T> =
@@ -109,6 +110,8 @@ interface Detail {
   expected?: string;
   /** Append ", but got <found>" to the detail. */
   showFound: boolean;
+  /** Appended last: " — did you mean …?" */
+  hint?: string;
 }
 
 function mapIssue(
@@ -133,8 +136,10 @@ function mapIssue(
       const suggestion = suggest(key, known.filter((k) => !present.includes(k)));
       const p = [...path, key];
       const field = formatPath(p);
-      const message = say(lang, m.unknownField, field, suggestion);
-      return { ...base, ...source.locate(p, 'key'), path: p, code: 'unknown-field', message };
+      const at = source.locate(p, 'key');
+      const split = commaSplit(source, at, value, key);
+      const message = split ? say(lang, m.unknownFieldComma, field, split) : say(lang, m.unknownField, field, suggestion);
+      return { ...base, ...at, path: p, code: 'unknown-field', message };
     });
   }
 
@@ -170,11 +175,35 @@ function mapIssue(
   if (d.showFound) detail += say(lang, m.butGot, found);
   const expected = custom ?? d.expected;
   const at = iss.code === 'invalid_key' ? source.locate(path, 'key') : source.locate(path);
+  const hint = numberHint(iss, value, () => typedAt(source, at), lang);
+  if (hint) detail += ` — ${hint}`;
+  if (d.hint) detail += d.hint;
   return [{
     ...base, ...at, code: d.code,
     ...(expected ? { expected } : {}), found,
     message: fieldSentence(path, detail, lang),
   }];
+}
+
+/**
+ * A number written as on paper where the data file needs digits: "bảy" (in words), "4.678" (a dot
+ * grouping thousands, which YAML reads as 4.678), "79,1" (a decimal comma).
+ */
+function numberHint(iss: Issue, value: unknown, typed: () => string | undefined, lang: Lang): string | undefined {
+  const wants = (i: Issue) => i.code === 'invalid_type' && (i.expected === 'number' || i.expected === 'int');
+  const needs = wants(iss) || (iss.code === 'invalid_union' && (iss.errors ?? []).some((b) => b.some((i) => i.path.length === 0 && wants(i))));
+  if (!needs) return undefined;
+  if (typeof value === 'string') {
+    const n = numberFromWords(value);
+    if (n !== undefined) return say(lang, loadMessages.hintDigits, String(n));
+    const p = numberFromPrinted(value);
+    if (p !== undefined) return say(lang, loadMessages.hintWrite, p);
+  }
+  if (typeof value === 'number' && !Number.isInteger(value)) {
+    const p = numberFromPrinted(typed() ?? '');
+    if (p !== undefined) return say(lang, loadMessages.hintWrite, p);
+  }
+  return undefined;
 }
 
 /** Translate a zod issue into our code and a detail phrase (without the field prefix). */
@@ -209,7 +238,7 @@ function describe(iss: Issue, value: unknown, lang: Lang): Detail {
     case 'invalid_value': {
       const vals = (iss.values ?? []).map(quoteValue);
       const expected = vals.length === 1 ? vals[0]! : say(lang, m.oneOf, vals.join(', '));
-      return { code: 'enum', expected, detail: say(lang, m.mustBe, expected), showFound: true };
+      return { code: 'enum', expected, detail: say(lang, m.mustBe, expected), showFound: true, hint: didYouMean(value, iss.values ?? [], lang) };
     }
     case 'invalid_format': {
       const f = iss.format ?? '';
@@ -239,12 +268,37 @@ function describe(iss: Issue, value: unknown, lang: Lang): Detail {
         return { code: 'enum', expected, detail: say(lang, m.mustBe, expected), showFound: true };
       }
       const alts = unionAlternatives(iss.errors ?? [], lang);
-      if (alts) return { code: 'type', expected: alts, detail: need(alts), showFound: true };
+      const values = (iss.errors ?? []).flatMap((b) => b.filter((i) => i.path.length === 0 && i.code === 'invalid_value').flatMap((i) => i.values ?? []));
+      if (alts) return { code: 'type', expected: alts, detail: need(alts), showFound: true, hint: didYouMean(value, values, lang) };
       return { code: 'union', detail: say(lang, m.noAcceptedForm), showFound: true };
     }
     default:
       return { code: iss.code.replace(/_/g, '-'), detail: say(lang, m.invalidValue), showFound: true };
   }
+}
+
+/**
+ * `{ description: Đơn vị trực, cơ động }`: YAML ends the value at the comma and reads "cơ động" as
+ * a key with no value. When an unknown key has no value and follows a comma in a `{ … }`, the
+ * value before it was cut in two: give it back whole, quoted.
+ */
+function commaSplit(source: SourceDocument, at: { line: number; column: number }, parent: unknown, key: string): string | undefined {
+  if (parent === null || typeof parent !== 'object' || (parent as Record<string, unknown>)[key] !== null) return undefined;
+  const lines = source.text.split('\n', at.line);
+  const before = (lines[at.line - 1] ?? '').slice(0, at.column - 1).trimEnd();
+  if (!before.endsWith(',')) return undefined;
+  const keys = Object.keys(parent);
+  const prev = keys[keys.indexOf(key) - 1];
+  const prevValue = prev === undefined ? undefined : (parent as Record<string, unknown>)[prev];
+  if (typeof prevValue !== 'string') return undefined;
+  return `${prev}: "${prevValue}, ${key}"`;
+}
+
+/** " — có phải "quantity"?" when a misspelt word is close to one of the allowed values. */
+function didYouMean(value: unknown, values: unknown[], lang: Lang): string {
+  if (typeof value !== 'string') return '';
+  const s = suggest(value, values.filter((v): v is string => typeof v === 'string'));
+  return s === undefined ? '' : say(lang, loadMessages.didYouMean, s);
 }
 
 /** When every union branch fails at its root (wrong type or literal), describe the alternatives. */

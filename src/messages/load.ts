@@ -76,6 +76,12 @@ export const loadMessages = {
     en: (ch: string) => `a value cannot start with the character "${ch}" — put the value in double quotes`,
   },
   unclosedQuote: { vi: () => 'chuỗi mở ngoặc ở đây chưa được đóng (thiếu dấu ngoặc đóng)', en: () => 'the quoted string opened here is never closed' },
+  flowListComma: {
+    vi: (field: string, item: string, whole: string) =>
+      `trường "${field}": "${item}" viết thường nên có vẻ là phần tiếp của mục trước, bị dấu phẩy trong [ ] tách ra; nếu là một mục, đặt trong ngoặc kép: "${whole}" (hoặc viết mỗi mục một dòng bắt đầu bằng "- ").`,
+    en: (field: string, item: string, whole: string) =>
+      `field "${field}": "${item}" starts in lower case, so it looks like the rest of the item before it, split off by the comma inside [ ]; if it is one item, put it in double quotes: "${whole}" (or write one item per line starting with "- ").`,
+  },
   syntaxError: { vi: (detail: string) => `sai cú pháp: ${detail}`, en: (detail: string) => `syntax error: ${detail}` },
 
   // problems
@@ -118,6 +124,10 @@ export const loadMessages = {
     vi: (field: string, suggestion: string | undefined) => `trường "${field}" không có trong mẫu${suggestion ? ` — có phải "${suggestion}"?` : '.'}`,
     en: (field: string, suggestion: string | undefined) => `field "${field}" is not in the template${suggestion ? ` — did you mean "${suggestion}"?` : '.'}`,
   },
+  unknownFieldComma: {
+    vi: (field: string, whole: string) => `trường "${field}" không có trong mẫu — trong dấu { } dấu phẩy ngắt giá trị đứng trước nó làm đôi; hãy đặt giá trị có dấu phẩy trong ngoặc kép: ${whole}`,
+    en: (field: string, whole: string) => `field "${field}" is not in the template — inside { } a comma cut the value before it in two; put a value with a comma in double quotes: ${whole}`,
+  },
   invalidValue: { vi: () => 'giá trị không hợp lệ', en: () => 'invalid value' },
   missingField: { vi: (field: string) => `thiếu trường bắt buộc "${field}"`, en: (field: string) => `missing required field "${field}"` },
   butGot: { vi: (found: string) => `, nhưng nhận được ${found}`, en: (found: string) => `, but got ${found}` },
@@ -148,5 +158,8 @@ export const loadMessages = {
     vi: (quotedKey: string, why: string) => `tên ${quotedKey} không hợp lệ${why ? `: ${why}` : ''}`,
     en: (quotedKey: string, why: string) => `name ${quotedKey} is invalid${why ? `: ${why}` : ''}`,
   },
+  didYouMean: { vi: (s: string) => ` — có phải "${s}"?`, en: (s: string) => ` — did you mean "${s}"?` },
+  hintDigits: { vi: (n: string) => `viết bằng chữ số: ${n}`, en: (n: string) => `write it in digits: ${n}` },
+  hintWrite: { vi: (n: string) => `viết ${n}`, en: (n: string) => `write ${n}` },
   noAcceptedForm: { vi: () => 'không khớp với dạng nào được chấp nhận', en: () => 'matches none of the accepted forms' },
 } satisfies Messages;

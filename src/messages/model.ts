@@ -10,6 +10,10 @@ export const modelMessages = {
   notEmpty: { vi: () => 'không được để trống', en: () => 'must not be empty' },
   oneLine: { vi: () => 'phải nằm trên một dòng', en: () => 'must fit on one line' },
   dateFormat: { vi: () => 'cần một ngày dạng YYYY-MM-DD, ví dụ 2020-12-09', en: () => 'expected a date as YYYY-MM-DD, e.g. 2020-12-09' },
+  dateDayFirst: {
+    vi: (iso: string) => `cần một ngày dạng YYYY-MM-DD (năm-tháng-ngày): viết ${iso}`,
+    en: (iso: string) => `expected a date as YYYY-MM-DD (year-month-day): write ${iso}`,
+  },
   realDate: { vi: () => 'ngày không có thật trong lịch', en: () => 'no such day in the calendar' },
   yearInteger: { vi: () => 'cần một năm (số nguyên)', en: () => 'expected a year (a whole number)' },
   integer: { vi: () => 'cần một số nguyên', en: () => 'expected a whole number' },
@@ -46,6 +50,16 @@ export const modelMessages = {
     en: (file: string, field: string) => `${file}: field "${field}" is shared by every kind and cannot be declared again.`,
   },
   kindNoFolder: { vi: (dir: string) => `${dir}: không có thư mục loại văn bản này.`, en: (dir: string) => `${dir}: no such kind folder.` },
+  kindCheckUnknownField: {
+    vi: (where: string, key: string, field: string, fix: string | undefined) =>
+      `${where}: kiểm tra (checks) "${key}: ${field}" nêu một trường không được khai báo${fix ? ` — có phải "${fix}"?` : ''}`,
+    en: (where: string, key: string, field: string, fix: string | undefined) =>
+      `${where}: the check "${key}: ${field}" names a field that is not declared${fix ? ` — did you mean "${fix}"?` : ''}`,
+  },
+  kindNoSample: {
+    vi: (sample: string, id: string, kindFile: string) => `${sample}: không tìm thấy tệp số liệu mẫu của loại văn bản "${id}" (khai báo ở "sample:" trong ${kindFile}); hãy đặt tệp mẫu vào thư mục loại văn bản hoặc sửa "sample:".`,
+    en: (sample: string, id: string, kindFile: string) => `${sample}: the sample data file of the kind "${id}" is missing (named by "sample:" in ${kindFile}); put the sample in the kind folder or correct "sample:".`,
+  },
   kindFieldNeeds: {
     vi: (where: string, type: string, key: string) => `${where}: kiểu ${type} cần khai báo "${key}"`,
     en: (where: string, type: string, key: string) => `${where}: type ${type} needs "${key}"`,

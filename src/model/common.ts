@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ref } from '../messages/ref.js';
 import { LINE_BREAKS } from '../limits/chars.js';
+import { dateFromDayFirst } from '../load/hints.js';
 
 /**
  * Building blocks shared by every kind's schema. Field descriptions are in Vietnamese: they end up
@@ -27,7 +28,12 @@ export const prose = (description: string) =>
 export const isoDate = (description: string) =>
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: ref('model', 'dateFormat') })
+    // One problem per value: "9/12/2020" gets "write 2020-12-09", not also "no such day" (abort).
+    .superRefine((v, ctx) => {
+      const iso = dateFromDayFirst(v);
+      if (iso) ctx.addIssue({ code: 'custom', message: ref('model', 'dateDayFirst', iso), continue: false });
+    })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: ref('model', 'dateFormat'), abort: true })
     .refine(isRealDate, { message: ref('model', 'realDate') })
     .describe(description);
 

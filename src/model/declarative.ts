@@ -100,6 +100,7 @@ export const kindFileSchema = z.strictObject({
   sample: z.string().min(1).describe('Tệp số liệu mẫu, đường dẫn tính từ thư mục của loại văn bản'),
   fileStem: z.string().min(1).describe('Phần tên tệp kết quả, có thể dùng {trường}, ví dụ "qp-an-{year}"'),
   keywords: z.array(z.string()).default([]),
+  places: z.number().int().min(0).max(6).optional().describe('Số chữ số thập phân của tỷ lệ phần trăm (mặc định 1); places= của từng lời gọi vẫn được ưu tiên'),
   fields: z.record(z.string(), fieldSpec),
   checks: z
     .array(

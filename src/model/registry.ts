@@ -3,10 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { formatProblems, parseSource, validate } from '../load/index.js';
-import type { Lang } from '../load/index.js';
+import type { Lang, SourceDocument } from '../load/index.js';
+import { templateProblems } from '../compose/strict.js';
+import { configureTemplate } from '../compose/index.js';
+import { kindFileProblems } from './kindcheck.js';
 import { TemplateKindError, errorText } from '../messages/errors.js';
 import { containedKindFile, readKindFile } from '../limits/files.js';
-import { limitsMessages } from '../messages/limits.js';
 import { modelMessages } from '../messages/model.js';
 import { say } from '../messages/types.js';
 import { documentFields } from './common.js';
@@ -40,9 +42,10 @@ export function loadKindFolder(dir: string, builtin = false): KindDefinition {
     if (e instanceof TemplateKindError) throw e;
     throw new KindError((lang) => say(lang, modelMessages.kindUnreadable, file));
   }
-  const kindFile = readChecked(text, file, kindFileSchema);
+  const { value: kindFile, source } = readChecked(text, file, kindFileSchema);
   if (!existsSync(path.join(dir, 'body.hbs'))) throw new KindError((lang) => say(lang, modelMessages.kindNoTemplate, dir));
-  const kind = defineKind(kindFile, dir, file);
+  const kind = defineKind(kindFile, dir, file, source);
+  configureTemplate(dir, kindFile.places !== undefined ? { places: kindFile.places } : {});
   // `init` reads the sample: an office's kind must keep it inside its folder (the built-in kinds share data/).
   if (!builtin && existsSync(kind.sample)) containedKindFile(dir, kind.sample);
   return kind;
@@ -52,24 +55,26 @@ export function loadKindFolder(dir: string, builtin = false): KindDefinition {
  * Parse and validate a YAML file of the kinds' own (kind.yaml, baocao.config.yaml). Kinds load
  * before anyone asks for a language, so the problems are worded again in the reader's.
  */
-function readChecked<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
+function readChecked<S extends z.ZodType>(text: string, file: string, schema: S): { value: z.output<S>; source: SourceDocument } {
   const check = (lang: Lang) => {
     const parsed = parseSource(text, file, lang);
-    return parsed.source ? validate(parsed.source, schema, lang) : { ok: false as const, problems: parsed.problems };
+    return parsed.source ? { ...validate(parsed.source, schema, lang), source: parsed.source } : { ok: false as const, problems: parsed.problems };
   };
   const result = check('vi');
-  if (result.ok) return result.value;
+  if (result.ok) return { value: result.value, source: result.source };
   throw new KindError((lang) => {
     const r = check(lang);
     return formatProblems(r.ok ? [] : r.problems, lang);
   });
 }
 
-function defineKind(k: KindFile, dir: string, file: string): KindDefinition {
+function defineKind(k: KindFile, dir: string, file: string, source: SourceDocument): KindDefinition {
+  // A name of Object.prototype (constructor, toString, __proto__ …) would reach the prototype
+  // chain: refused at any depth, with its line, before anything is compiled from it.
+  const reserved = kindFileProblems({ ...k, checks: [] }, source, file, z.never());
+  if (reserved.length > 0) throw new KindError((lang) => reserved.map((w) => w(lang)).join('\n'));
   const shape: Record<string, z.ZodType> = {};
   for (const [name, spec] of Object.entries(k.fields)) {
-    // A name of Object.prototype (constructor, toString, __proto__ …) would reach the prototype chain.
-    if (name in Object.prototype) throw new KindError((lang) => say(lang, limitsMessages.reservedFieldName, file, name));
     if (Object.hasOwn(documentFields, name) || name === 'kind' || name === 'frame') throw new KindError((lang) => say(lang, modelMessages.kindSharedField, file, name));
     try {
       shape[name] = compileField(spec, name);
@@ -85,10 +90,14 @@ function defineKind(k: KindFile, dir: string, file: string): KindDefinition {
       frame: frameSchema,
       ...shape,
     })
+    // `when`: error-level checks run even when other fields have problems, so the clerk sees them
+    // all in one pass; runChecks skips a check whose fields are absent or not (yet) numbers.
     .superRefine((value, ctx) => {
       for (const f of runChecks(errors, value, 'error')) ctx.addIssue({ code: 'custom', path: f.path, message: f.message });
-    })
+    }, { when: () => true })
     .describe(k.title) as unknown as z.ZodType<ReportBase, unknown>;
+  const problems = [...kindFileProblems(k, source, file, schema), ...templateProblems(dir, schema)];
+  if (problems.length > 0) throw new KindError((lang) => problems.map((w) => w(lang)).join('\n'));
   return {
     id: k.id,
     title: k.title,
@@ -146,7 +155,7 @@ function configuredDirs(): string[] {
   const dirs = (process.env.BAOCAO_KINDS ?? '').split(path.delimiter).filter(Boolean);
   const config = path.resolve('baocao.config.yaml');
   if (existsSync(config)) {
-    const settings = readChecked(readFileSync(config, 'utf8'), config, z.looseObject({ kinds: z.array(z.string()).optional() }));
+    const settings = readChecked(readFileSync(config, 'utf8'), config, z.looseObject({ kinds: z.array(z.string()).optional() })).value;
     dirs.push(...(settings.kinds ?? []).map((d) => path.resolve(path.dirname(config), d)));
   }
   return dirs;

@@ -1,4 +1,8 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { modelMessages } from '../messages/model.js';
+import { say } from '../messages/types.js';
+import { KindError } from './errors.js';
 import { z } from 'zod';
 import { parseSource } from '../load/index.js';
 import type { KindDefinition } from './kind.js';
@@ -26,7 +30,13 @@ export function kindJsonSchema(kind: KindDefinition): Record<string, unknown> {
  */
 export function starterFile(kind: KindDefinition, options: { today?: Date; command?: string; file?: string } = {}): { yaml: string; schemaFile: string } {
   const schemaFile = `${kind.id}.schema.json`;
-  const text = readFileSync(kind.sample, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(kind.sample, 'utf8');
+  } catch {
+    // A kind folder sent without its sample (or a mistyped `sample:`): say which file, not a stack.
+    throw new KindError((lang) => say(lang, modelMessages.kindNoSample, kind.sample, kind.id, path.join(kind.template, 'kind.yaml')));
+  }
   const parsed = parseSource(text, kind.sample);
   const sample = (parsed.source?.data ?? {}) as Record<string, unknown>;
   const schema = kindJsonSchema(kind) as JsonSchema;
