@@ -37,6 +37,10 @@ export const modelMessages = {
     vi: () => 'deputyFor chỉ dùng cùng quyền hạn "TM." (TM. tập thể, KT. người đứng đầu)',
     en: () => 'deputyFor is only used with the authority "TM." (TM. the body, KT. its head)',
   },
+  kindUnknownProfile: {
+    vi: (id: string, known: string) => `không có bộ thể thức "${id}"; các bộ có: ${known}`,
+    en: (id: string, known: string) => `there is no layout profile "${id}"; the profiles are: ${known}`,
+  },
   kindIdFormat: {
     vi: () => 'mã loại văn bản viết thường, nối bằng "-", ví dụ "ke-hoach"',
     en: () => 'a kind id is lower case words joined by "-", e.g. "ke-hoach"',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { profileIds } from '../profile/index.js';
 import type { Finding } from '../load/index.js';
 import { modelMessages } from '../messages/model.js';
 import { ref } from '../messages/ref.js';
@@ -96,7 +97,12 @@ export const kindFileSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: ref('model', 'kindIdFormat') }),
   title: z.string().min(1),
   type: z.strictObject({ name: z.string().min(1), abbreviation: z.string().regex(/^[\p{L}\d]+$/u) }),
-  profile: z.string().min(1).default('nd30'),
+  // An unknown profile is the kind's error when it loads, not a crash when a document renders.
+  profile: z
+    .string()
+    .min(1)
+    .default('nd30')
+    .refine((id) => profileIds().includes(id), { error: (issue) => ref('model', 'kindUnknownProfile', String(issue.input), profileIds().join(', ')) }),
   sample: z.string().min(1).describe('Tệp số liệu mẫu, đường dẫn tính từ thư mục của loại văn bản'),
   fileStem: z.string().min(1).describe('Phần tên tệp kết quả, có thể dùng {trường}, ví dụ "qp-an-{year}"'),
   keywords: z.array(z.string()).default([]),
