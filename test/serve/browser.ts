@@ -116,7 +116,7 @@ export async function waitForPreview(page: Page, after: number, test: (text: str
       const text = await previewText(page);
       if (test(text)) return { version, text };
     }
-    if (Date.now() - start > timeout) throw new Error(`preview did not show the expected text (version ${version})`);
+    if (Date.now() - start > timeout) throw new Error(`preview did not show the expected text (version ${version}; status "${await page.$eval('.preview-status', (e) => e.textContent ?? '')}")`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -32,7 +32,8 @@ describe.skipIf(browsers.length === 0).each(browsers)('the desk in %s', (name) =
     writeFileSync(path.join(dir, 'nghi-son-qp-an-2020.yaml'), readFileSync('data/nghi-son-qp-an-2020.yaml'));
     writeFileSync(path.join(dir, 'go-nham.yaml'), readFileSync('data/nghi-son-qp-an-2020.yaml', 'utf8')
       .replace('  trafficSafetyBulletins: 94\n', '  trafficSafetyBulletins: 94\n  trafficSafetyBulletin: 3   # gõ nhầm tên trường\n'));
-    desk = await startDesk({ folder: dir, lang: 'vi' });
+    // A cold first render on a loaded machine may take long: the limit is the server tests' subject, not these.
+    desk = await startDesk({ folder: dir, lang: 'vi', renderTimeoutMs: 180_000 });
     browser = await launch(name, path.join(dir, 'downloads'));
     page = await browser.newPage();
     page.on('dialog', (d) => {
@@ -264,7 +265,7 @@ describe.skipIf(browsers.length === 0).each(browsers)('the desk in %s', (name) =
     expect(text).not.toContain('parentAgency');
     expect(text).toContain('frame:\n  issuingAgency: Ủy ban nhân dân thị xã Nghi Sơn\n');
     expect(text).toContain('  trafficSafetyBulletins: 94\n  fireRescueTraining:\n');
-    expect(text).toContain('  number: null            # DỰ THẢO: chưa vào sổ, số để trống\n');
+    expect(text).toMatch(/\n {2}number: null +# DỰ THẢO: chưa vào sổ, số để trống\n/);
     expect(text.split('\n')[0]).toBe('# Báo cáo tổng kết công tác quốc phòng - an ninh năm 2020 của UBND thị xã Nghi Sơn (Thanh Hóa).');
     expect((await validateFile(file)).ok).toBe(true);
   });
@@ -313,7 +314,7 @@ describe.skipIf(browsers.length === 0).each(browsers)('the desk in %s', (name) =
     ]);
     // The totals row is checked, not read as a commune: 96 + 1072 + 55 = 1223, not 1220.
     expect(await page.$$eval(`${grid} .sheet-problems li`, (l) => l.map((e) => e.textContent))).toEqual([
-      'xa.xlsx, sheet xa, ô C5: dòng tổng cộng ghi 1.220 cho "teamMembers", nhưng cộng các dòng được 1.223; văn bản dùng tổng tính lại.',
+      'xa.xlsx, sheet xa, ô C5: dòng tổng cộng ghi 1220 cho "teamMembers", nhưng cộng các dòng được 1223; văn bản dùng tổng tính lại.',
     ]);
     await page.waitForFunction(() => document.getElementById('flash')?.textContent === 'Đã lấy 3 dòng từ xa.xlsx.');
     const { text } = await waitForPreview(page, before, (t) => t.includes('Phường Bình Minh'));
