@@ -63,6 +63,9 @@ export async function launch(name: BrowserName = 'chromium', downloads?: string)
           'browser.download.always_ask_before_handling_new_types': false,
           'browser.download.manager.showWhenStarting': false,
           'browser.download.alwaysOpenPanel': false,
+          // A downloaded PDF is saved, not opened in a tab of Firefox's own viewer (which would take the focus).
+          'pdfjs.disabled': true,
+          'browser.download.open_pdf_attachments_inline': false,
         } : {}),
       },
     });
