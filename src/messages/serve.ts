@@ -44,6 +44,10 @@ export const serveMessages = {
     vi: () => 'Yêu cầu không đến từ trang của bàn làm việc; đã từ chối.',
     en: () => 'The request does not come from the desk\'s own page; refused.',
   },
+  sheetNotRecords: {
+    vi: (field: string) => `Danh sách "${field}" không gồm các bản ghi (nhiều trường), nên không lấy từ bảng tính được.`,
+    en: (field: string) => `The list "${field}" does not hold records (several fields), so it cannot come from a spreadsheet.`,
+  },
   unknownKind: {
     vi: (id: string) => `Không có loại văn bản "${id}".`,
     en: (id: string) => `Unknown document kind "${id}".`,

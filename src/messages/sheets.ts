@@ -56,6 +56,12 @@ export const sheetMessages = {
   foundDate: { vi: (date: string) => `ngày ${date}`, en: (date: string) => `the date ${date}` },
   foundBool: { vi: (v: boolean) => `giá trị ${v ? 'TRUE' : 'FALSE'}`, en: (v: boolean) => `the value ${v ? 'TRUE' : 'FALSE'}` },
 
+  // Legacy encodings (TCVN3, VNI) in a cell: the YAML path's hint, for a cell
+  legacyCell: {
+    vi: (encoding: string, sample: string, option: string) => `chữ trong ô có vẻ được gõ bằng bảng mã ${encoding} (${sample}); dựng lại với --legacy ${option} hoặc ghi "legacyEncoding: ${option}" trong tệp số liệu để chuyển sang Unicode.`,
+    en: (encoding: string, sample: string, option: string) => `the cell's text looks typed in the ${encoding} encoding (${sample}); render with --legacy ${option} or set "legacyEncoding: ${option}" in the data file to convert it to Unicode.`,
+  },
+
   // Totals row
   totalDiffers: { vi: (field: string, written: string, computed: string) => `dòng tổng cộng ghi ${written} cho "${field}", nhưng cộng các dòng được ${computed}; văn bản dùng tổng tính lại.`, en: (field: string, written: string, computed: string) => `the totals row says ${written} for "${field}", but the rows add up to ${computed}; the document uses the computed total.` },
 

@@ -24,6 +24,8 @@ export interface JsonSchema {
   exclusiveMinimum?: number;
   minItems?: number;
   maxItems?: number;
+  /** A list of records written as its source (`{ from: … }`): a reference into `$defs`. */
+  $ref?: string;
 }
 
 const WIDTH = 96;

@@ -98,7 +98,7 @@ export function validateSource(original: SourceDocument, lang: Lang = 'vi', lega
   const source = prior.source;
   const chars = dataCharProblems(source, lang);
   // Lists written as { from: sheet.xlsx } or { from-reports: xa/*.yaml } are filled in first (src/sheets).
-  const { source: resolved, result } = validateWithLists(source, kind, lang);
+  const { source: resolved, result } = validateWithLists(source, kind, lang, legacy);
   if (!result.ok) return { ok: false, problems: sortProblems([...chars, ...result.problems]) };
   if (chars.length > 0) return { ok: false, problems: chars };
   const glyphs = dataGlyphProblems(resolved, kind, lang);

@@ -18,6 +18,8 @@ import { findKind, kindDirs, kindJsonSchema, listKinds, registerKindDir, starter
 import { writeFileAtomic } from '../output/index.js';
 import { VERSION, loadReport, loadReportText } from '../pipeline/index.js';
 import { kindForm } from './form.js';
+import { DEFAULT_LIMITS } from '../sheets/index.js';
+import { sheetForList } from './sheet.js';
 import { DATA_EXTENSIONS, PathRefused, relativeName, resolveInside, within } from './paths.js';
 import { TOKEN_HEADER } from './protocol.js';
 import type { CheckRequest, CheckResponse, DownloadRequest, FileEntry, OpenedFile, SaveRequest, SaveResponse, StartInfo } from './protocol.js';
@@ -44,6 +46,8 @@ export interface DeskOptions {
   lang?: Lang;
   /** Largest request body accepted for JSON calls (bytes). */
   maxBodyBytes?: number;
+  /** Largest spreadsheet accepted for a list's grid (bytes); the CLI's sheet limit by default. */
+  maxSheetBytes?: number;
   /** Largest PDF accepted by "open a PDF" (bytes). */
   maxPdfBytes?: number;
   /** A render that takes longer is abandoned (milliseconds). */
@@ -82,6 +86,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   const host = options.host ?? '127.0.0.1';
   const maxBody = options.maxBodyBytes ?? 2 * 1024 * 1024;
   const maxPdf = options.maxPdfBytes ?? 20 * 1024 * 1024;
+  const maxSheet = options.maxSheetBytes ?? DEFAULT_LIMITS.fileBytes;
   const timeout = options.renderTimeoutMs ?? 20_000;
   const token = randomBytes(18).toString('base64url');
   const previews = new Renderer(timeout);
@@ -129,6 +134,10 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
         const rel = url.searchParams.get('path');
         const bytes = rel ? await readInside(rel, ['.pdf'], reqLang) : await readBody(req, maxPdf, reqLang);
         return sendJson(res, 200, await fromPdf(bytes, rel ?? 'PDF', reqLang));
+      }
+      case 'POST /api/sheet': {
+        const bytes = await readBody(req, maxSheet, reqLang);
+        return sendJson(res, 200, sheetForList(bytes, url.searchParams, reqLang));
       }
       case 'POST /api/check':
         return sendJson(res, 200, await check(await readJson<CheckRequest>(req, reqLang), reqLang));

@@ -140,3 +140,11 @@ export interface DownloadRequest {
 
 /** Every /api/ request carries this header with the page's token (a foreign page cannot read it). */
 export const TOKEN_HEADER = 'x-baocao-token';
+
+/** A sheet read for a list field's grid (POST /api/sheet): its rows as records, or why not, cell by cell. */
+export interface SheetAnswer {
+  ok: boolean;
+  records: Record<string, unknown>[];
+  /** "so-lieu-xa.xlsx, sheet Tổng hợp, ô D7" and what is wrong there; warnings (a totals row that differs) too. */
+  problems: { place: string; message: string; severity: 'error' | 'warning' }[];
+}

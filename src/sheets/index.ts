@@ -14,3 +14,5 @@ export { decodeCsv } from './csv.js';
 export { foldTitle } from './title.js';
 export { DEFAULT_LIMITS, SheetError, columnLetter, parseRef } from './types.js';
 export type { Cell, Merge, Sheet, SheetLimits, SheetRow } from './types.js';
+export { legacyCells, declaredLegacy } from './legacy.js';
+export type { SheetLegacy } from './legacy.js';

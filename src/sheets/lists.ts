@@ -8,6 +8,8 @@ import { sheetMessages as M } from '../messages/sheets.js';
 import { findKind } from '../model/index.js';
 import type { FieldSpec, FieldType, KindDefinition } from '../model/index.js';
 import type { CsvEncoding } from './csv.js';
+import { declaredLegacy, legacyCells } from './legacy.js';
+import type { SheetLegacy } from './legacy.js';
 import { readSheet } from './read.js';
 import { sheetToRecords } from './table.js';
 import { foldTitle } from './title.js';
@@ -41,6 +43,8 @@ interface Context {
   lang: Lang;
   /** Files being resolved, outermost first: a report that rolls up itself is a loop. */
   chain: string[];
+  /** How sheet text in TCVN3/VNI is treated: as the data file's own text (--legacy, legacyEncoding). */
+  legacy?: SheetLegacy;
 }
 
 const MAX_DEPTH = 4;
@@ -124,7 +128,8 @@ function fromSheet(p: DataPath, spec: FieldSpec, value: Record<string, unknown>,
     r.failed.push(p);
     return undefined;
   }
-  for (const sp of table.problems) {
+  const legacy = legacyCells(table, ctx.legacy ?? declaredLegacy(ctx.source.data), ctx.lang);
+  for (const sp of [...table.problems, ...legacy.problems]) {
     const rel = sp.path ?? [];
     r.problems.push({ file: sp.place, line: 0, column: 0, path: [...p, ...rel], code: sp.code, severity: sp.severity, message: sp.message });
     if (sp.severity === 'error') r.failed.push([...p, ...rel]);
@@ -134,7 +139,7 @@ function fromSheet(p: DataPath, spec: FieldSpec, value: Record<string, unknown>,
     const place = t.place(rel);
     return place === undefined ? undefined : { file: place, line: 0, column: 0 };
   } });
-  return table.records;
+  return legacy.records;
 }
 
 /** A unit's name folded, without "xã", "phường", "thị trấn" in front: "Xã Đông Hà" and "Đông Hà" meet. */
@@ -271,7 +276,7 @@ function loadUnit(file: string, kindId: string | undefined, ctx: Context): { rep
     const message = say(lang, M.rollupWrongKind, path.basename(file), String(found ?? '—'), kindId ?? '—');
     return { problems: [{ file, ...parsed.source.locate(['kind']), path: ['kind'], code: 'rollup-kind', severity: 'error', message }] };
   }
-  const { source, result } = resolveAndValidate(parsed.source, kind, lang, [...ctx.chain, path.resolve(file)]);
+  const { source, result } = resolveAndValidate(parsed.source, kind, lang, [...ctx.chain, path.resolve(file)], ctx.legacy);
   if (!result.ok) return { problems: result.problems };
   return { report: result.value, source, problems: [...parsed.problems, ...result.warnings] };
 }
@@ -288,8 +293,8 @@ function relocate(p: Problem, places: Resolution['places']): Problem {
   return p;
 }
 
-function resolveAndValidate(source: SourceDocument, kind: KindDefinition, lang: Lang, chain: string[]): { source: SourceDocument; result: ValidateResult<unknown> } {
-  const resolution = resolve(kind, { source, lang, chain });
+function resolveAndValidate(source: SourceDocument, kind: KindDefinition, lang: Lang, chain: string[], legacy?: SheetLegacy): { source: SourceDocument; result: ValidateResult<unknown> } {
+  const resolution = resolve(kind, { source, lang, chain, ...(legacy ? { legacy } : {}) });
   if (!resolution) return { source, result: validate(source, kind.schema, lang) };
   const resolved: SourceDocument = { ...source, data: resolution.data };
   const result = validate(resolved, kind.schema, lang);
@@ -307,6 +312,6 @@ function resolveAndValidate(source: SourceDocument, kind: KindDefinition, lang: 
  * first. Returns the data as validated (the lists as records) beside the result; a file without
  * such lists is validated exactly as before.
  */
-export function validateWithLists(source: SourceDocument, kind: KindDefinition, lang: Lang = 'vi'): { source: SourceDocument; result: ValidateResult<unknown> } {
-  return resolveAndValidate(source, kind, lang, [path.resolve(source.file)]);
+export function validateWithLists(source: SourceDocument, kind: KindDefinition, lang: Lang = 'vi', legacy?: SheetLegacy): { source: SourceDocument; result: ValidateResult<unknown> } {
+  return resolveAndValidate(source, kind, lang, [path.resolve(source.file)], legacy);
 }

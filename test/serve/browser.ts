@@ -10,7 +10,16 @@ import type { Browser, Page } from 'puppeteer-core';
  * in CI: they fail, so a green CI always means the desk was tried in a real browser.
  */
 export function findChromium(): string | undefined {
-  for (const name of ['chromium', 'chromium-browser']) {
+  return findOnPath(['chromium', 'chromium-browser']);
+}
+
+/** Debian's Firefox ESR, driven over WebDriver BiDi by the same puppeteer-core. */
+export function findFirefox(): string | undefined {
+  return findOnPath(['firefox-esr', 'firefox']);
+}
+
+function findOnPath(names: string[]): string | undefined {
+  for (const name of names) {
     try {
       const found = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
       if (found) return found;
@@ -22,18 +31,68 @@ export function findChromium(): string | undefined {
 }
 
 export const chromium = findChromium();
-if (!chromium) {
-  if (process.env.CI === 'true') throw new Error('CI: Chromium is missing (apt-get install chromium): the desk\'s browser tests cannot run.');
-  process.stderr.write('NOTICE: no chromium on PATH: the desk\'s browser tests are skipped (apt-get install chromium to run them).\n');
+export const firefox = findFirefox();
+for (const [name, found, pkg] of [['Chromium', chromium, 'chromium'], ['Firefox', firefox, 'firefox-esr']] as const) {
+  if (found) continue;
+  if (process.env.CI === 'true') throw new Error(`CI: ${name} is missing (apt-get install ${pkg}): the desk's browser tests cannot run.`);
+  process.stderr.write(`NOTICE: no ${pkg} on PATH: the desk's browser tests in ${name} are skipped (apt-get install ${pkg} to run them).\n`);
 }
 
-export async function launch(): Promise<Browser> {
-  return puppeteer.launch({
+export type BrowserName = 'chromium' | 'firefox';
+
+/** The browsers found on this machine, for `describe.each`: the desk must work in both. */
+export const browsers: BrowserName[] = [...(chromium ? ['chromium' as const] : []), ...(firefox ? ['firefox' as const] : [])]
+  // DESK_BROWSERS=firefox narrows a local run to one browser.
+  .filter((b) => !process.env.DESK_BROWSERS || process.env.DESK_BROWSERS.split(',').includes(b));
+
+/** `downloads`: where the browser saves what the page downloads (Firefox takes it as a preference). */
+export async function launch(name: BrowserName = 'chromium', downloads?: string): Promise<Browser> {
+  const viewport = { width: 1366, height: 768 };
+  if (name === 'firefox') {
+    return puppeteer.launch({
+      browser: 'firefox',
+      executablePath: firefox!,
+      headless: true,
+      defaultViewport: viewport,
+      extraPrefsFirefox: {
+        'intl.accept_languages': 'vi-VN, vi',
+        ...(downloads ? {
+          'browser.download.folderList': 2,
+          'browser.download.dir': downloads,
+          'browser.download.useDownloadDir': true,
+          'browser.download.always_ask_before_handling_new_types': false,
+          'browser.download.manager.showWhenStarting': false,
+          'browser.download.alwaysOpenPanel': false,
+          // A downloaded PDF is saved, not opened in a tab of Firefox's own viewer (which would take the focus).
+          'pdfjs.disabled': true,
+          'browser.download.open_pdf_attachments_inline': false,
+        } : {}),
+      },
+    });
+  }
+  const browser = await puppeteer.launch({
     executablePath: chromium!,
     headless: true,
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--font-render-hinting=none', '--lang=vi-VN'],
-    defaultViewport: { width: 1366, height: 768 },
+    defaultViewport: viewport,
   });
+  if (downloads) {
+    const session = await browser.target().createCDPSession();
+    await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true });
+  }
+  return browser;
+}
+
+/** A paste of `text` into the element, as the page's paste handler sees it in either browser. */
+export async function pasteInto(page: Page, selector: string, text: string): Promise<void> {
+  await page.$eval(selector, (el, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    const e = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    // Firefox copies a constructed event's clipboardData into an empty, protected one.
+    if (e.clipboardData?.getData('text/plain') !== t) Object.defineProperty(e, 'clipboardData', { value: data });
+    el.dispatchEvent(e);
+  }, text);
 }
 
 /** Screenshots land in out/desk/ (git-ignored) to be looked at. */
@@ -52,7 +111,7 @@ export async function previewText(page: Page): Promise<string> {
 }
 
 /** Wait until the preview shows a version newer than `after` whose text satisfies the test. */
-export async function waitForPreview(page: Page, after: number, test: (text: string) => boolean, timeout = 30_000): Promise<{ version: number; text: string }> {
+export async function waitForPreview(page: Page, after: number, test: (text: string) => boolean, timeout = 90_000): Promise<{ version: number; text: string }> {
   const start = Date.now();
   for (;;) {
     const version = Number(await page.$eval('#preview-pages', (e) => (e as HTMLElement).dataset.version ?? '0'));
@@ -60,7 +119,7 @@ export async function waitForPreview(page: Page, after: number, test: (text: str
       const text = await previewText(page);
       if (test(text)) return { version, text };
     }
-    if (Date.now() - start > timeout) throw new Error(`preview did not show the expected text (version ${version})`);
+    if (Date.now() - start > timeout) throw new Error(`preview did not show the expected text (version ${version}; status "${await page.$eval('.preview-status', (e) => e.textContent ?? '')}")`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

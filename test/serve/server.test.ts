@@ -9,7 +9,8 @@ import { renderFile } from '../../src/index.js';
 import { startDesk } from '../../src/serve/index.js';
 import type { Desk } from '../../src/serve/index.js';
 import { PathRefused, resolveInside } from '../../src/serve/paths.js';
-import type { CheckResponse, OpenedFile, StartInfo } from '../../src/serve/protocol.js';
+import type { CheckResponse, OpenedFile, SheetAnswer, StartInfo } from '../../src/serve/protocol.js';
+import { makeXlsx } from '../sheets/make.js';
 
 /**
  * The desk's server without a browser: it serves one folder and nothing else, answers only its own
@@ -136,6 +137,35 @@ describe('requests', () => {
     const good = JSON.parse((await post('/api/check', { doc: 'a', path: opened.path, base: opened.base, data, lang: 'vi', preview: true })).body) as CheckResponse;
     expect(good.ok).toBe(true);
     expect(Buffer.from(good.pdf!, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+});
+
+describe('a sheet for a list\'s grid', () => {
+  const sheet = (url: string, bytes: Uint8Array) => send('POST', url, { body: Buffer.from(bytes), headers: { 'x-baocao-token': token, 'content-type': 'application/octet-stream' } });
+  const heading = ['Xã, phường', 'Số tổ tự quản', 'Số thành viên', 'Mô hình camera', 'Số buổi tuyên truyền', 'Số người tham gia tuyên truyền'];
+
+  it('reads the rows with the CLI\'s column titles, and names each bad cell and each TCVN3 cell', async () => {
+    const good = await sheet('/api/sheet?kind=qp-an&field=communes&name=xa.xlsx', makeXlsx([{ name: 'Tổng hợp', rows: [heading, ['Phường Hải Hòa', 12, 96, 2, 5, 640], ['Xã Hải Nhân', 9, '1.072', 1, 3, 410]] }]));
+    expect(JSON.parse(good.body)).toEqual({ ok: true, problems: [], records: [
+      { name: 'Phường Hải Hòa', securityTeams: 12, teamMembers: 96, cameraModels: 2, outreachSessions: 5, outreachParticipants: 640 },
+      { name: 'Xã Hải Nhân', securityTeams: 9, teamMembers: 1072, cameraModels: 1, outreachSessions: 3, outreachParticipants: 410 },
+    ] });
+    const bytes = makeXlsx([{ name: 'Tổng hợp', rows: [heading, ['X· H¶i Nh©n', 'ba tổ', 1072, 1, 3, 410]] }]);
+    const bad = JSON.parse((await sheet('/api/sheet?kind=qp-an&field=communes&name=xa.xlsx', bytes)).body) as SheetAnswer;
+    expect(bad).toEqual({ ok: false, records: [], problems: [
+      { place: 'xa.xlsx, sheet Tổng hợp, ô B2', severity: 'error', message: 'cần một số nguyên, nhưng nhận được "ba tổ".' },
+      { place: 'xa.xlsx, sheet Tổng hợp, ô A2', severity: 'error', message: 'chữ trong ô có vẻ được gõ bằng bảng mã TCVN3 (ABC, .VnTime) (X· H¶i Nh©n → Xã Hải Nhân); dựng lại với --legacy tcvn3 hoặc ghi "legacyEncoding: tcvn3" trong tệp số liệu để chuyển sang Unicode.' },
+    ] });
+    // The data's own legacyEncoding converts it, as it does the file's text.
+    const fixed = makeXlsx([{ name: 'Tổng hợp', rows: [heading, ['X· H¶i Nh©n', 9, 1072, 1, 3, 410]] }]);
+    expect((JSON.parse((await sheet('/api/sheet?kind=qp-an&field=communes&name=xa.xlsx&legacy=tcvn3', fixed)).body) as SheetAnswer).records[0]!.name).toBe('Xã Hải Nhân');
+  });
+
+  it('refuses a list that is not of records, and a file that is no spreadsheet, in words', async () => {
+    expect(JSON.parse((await sheet('/api/sheet?kind=qp-an&field=tasks&name=a.xlsx', new Uint8Array([1]))).body)).toEqual({ ok: false, records: [], problems: [
+      { place: 'a.xlsx', severity: 'error', message: 'Danh sách "tasks" không gồm các bản ghi (nhiều trường), nên không lấy từ bảng tính được.' }] });
+    const r = JSON.parse((await sheet('/api/sheet?kind=qp-an&field=communes&name=a.pdf', new Uint8Array([37, 80, 68, 70]))).body) as SheetAnswer;
+    expect(r.problems[0]!.message).toBe('"a.pdf": chỉ đọc được bảng tính .xlsx, .ods hoặc .csv.');
   });
 });
 

@@ -19,7 +19,7 @@ const communeFields = () => {
 };
 
 /** The town's sheet as a clerk lays it out: a title, a two-row heading with merged cells, a blank separator, a totals row. */
-function townSheet(cells: { teams?: XCell; members?: XCell } = {}): Uint8Array {
+function townSheet(cells: { teams?: XCell; members?: XCell; name?: XCell } = {}): Uint8Array {
   return makeXlsx([
     { name: 'Ghi chú', rows: [['Bảng này do Phòng Tư pháp lập']] },
     {
@@ -30,7 +30,7 @@ function townSheet(cells: { teams?: XCell; members?: XCell } = {}): Uint8Array {
         [null, null, 'Số tổ', 'Số thành viên', null, 'Số buổi', 'Số người'],
         [1, 'Phường Bắc Sơn', 13, 78, 2, 2, 98],
         [2, { inline: 'Phường Nam Sơn' }, 16, '80', 1, 2, 208],
-        { row: 7, cells: [3, 'Xã Đông Hà', cells.teams ?? 9, cells.members ?? 54, 3, 2, '1.226'] },
+        { row: 7, cells: [3, cells.name ?? 'Xã Đông Hà', cells.teams ?? 9, cells.members ?? 54, 3, 2, '1.226'] },
         [4, 'Xã Tây Hà', 14, 70, 1, 2, 222],
         [5, 'Xã Cửa Sông', 10, 70, 2, 4, 436],
         [null, 'Tổng cộng', { formula: 'SUM(C4:C9)', cached: 62 }, { formula: 'SUM(D4:D9)', cached: 350 }, 9, 12, { formula: 'SUM(G4:G9)', cached: 2190 }],
@@ -160,6 +160,23 @@ describe('a data file whose list comes from a sheet', () => {
       `${file}, sheet Tổng hợp, ô C7: lỗi: cần một số nguyên, nhưng nhận được "ba tổ".`,
       `${file}, sheet Tổng hợp, ô D7: lỗi: trường "communes[2].teamMembers": phải ≥ 0, nhưng nhận được số -4.`,
     ]);
+  });
+
+  it('refuses a cell typed in TCVN3 at its cell with the YAML path\'s hint, and converts it as the data file\'s text is (legacyEncoding, --legacy)', async () => {
+    const dir = town(townSheet({ name: 'X· §«ng Hµ' }));
+    const file = path.join(dir, 'so-lieu-xa.xlsx');
+    const refused = await loadReport(path.join(dir, 'thi-xa.yaml'));
+    expect(refused.ok ? [] : refused.problems.map((p) => formatProblem(p))).toEqual([
+      `${file}, sheet Tổng hợp, ô B7: lỗi: chữ trong ô có vẻ được gõ bằng bảng mã TCVN3 (ABC, .VnTime) (X· §«ng Hµ → Xã Đông Hà); dựng lại với --legacy tcvn3 hoặc ghi "legacyEncoding: tcvn3" trong tệp số liệu để chuyển sang Unicode.`,
+    ]);
+    const names = (r: Awaited<ReturnType<typeof loadReport>>) => {
+      if (!r.ok) throw new Error(r.problems.map((p) => formatProblem(p)).join('\n'));
+      return (r.report as unknown as { communes: { name: string }[] }).communes.map((c) => c.name);
+    };
+    expect(names(await loadReport(path.join(dir, 'thi-xa.yaml'), 'vi', 'tcvn3'))[2]).toBe('Xã Đông Hà');
+    const yaml = readFileSync(path.join(dir, 'thi-xa.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'thi-xa.yaml'), `${yaml}legacyEncoding: tcvn3\n`);
+    expect(names(await loadReport(path.join(dir, 'thi-xa.yaml')))[2]).toBe('Xã Đông Hà');
   });
 
   it('says which file it cannot read, at the line of the list in the data file', async () => {

@@ -28,8 +28,8 @@ export async function postJson<T>(url: string, value: unknown): Promise<T> {
   return (await call('POST', url, JSON.stringify(value))).json() as Promise<T>;
 }
 
-export async function postBytes<T>(url: string, bytes: ArrayBuffer): Promise<T> {
-  return (await call('POST', url, bytes, 'application/pdf')).json() as Promise<T>;
+export async function postBytes<T>(url: string, bytes: ArrayBuffer, type = 'application/pdf'): Promise<T> {
+  return (await call('POST', url, bytes, type)).json() as Promise<T>;
 }
 
 export async function postForFile(url: string, value: unknown): Promise<{ name: string; blob: Blob }> {

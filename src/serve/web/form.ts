@@ -1,4 +1,4 @@
-import type { DeskProblem, FormField } from '../protocol.js';
+import type { DeskProblem, FormField, SheetAnswer } from '../protocol.js';
 import { clear, h } from './dom.js';
 import { w } from './i18n.js';
 
@@ -17,6 +17,10 @@ export interface FormHost {
   data: Record<string, unknown>;
   changed(): void;
   focused(value: string): void;
+  /** Read an uploaded spreadsheet into the records of the list at `path` (server: src/serve/sheet.ts). */
+  readSheet?(path: Path, file: File): Promise<SheetAnswer>;
+  /** A short note for the clerk (the toolbar's flash). */
+  note?(text: string): void;
 }
 
 let seq = 0;
@@ -76,6 +80,8 @@ export function shown(v: unknown): string {
 
 export class Form {
   readonly root: HTMLElement;
+  /** What the last sheet read for a list said (cell by cell), kept across re-renders until the next one. */
+  private readonly sheetNotes = new Map<string, SheetAnswer['problems']>();
 
   constructor(private readonly fields: FormField[], private readonly host: FormHost) {
     this.root = h('div', { class: 'form' });
@@ -85,6 +91,45 @@ export class Form {
   render(): void {
     clear(this.root);
     for (const f of this.fields) this.root.append(this.field(f, f.key ? [f.key] : [], 0));
+    // The top level's own keys: the fields, the settings group's, and what the form never shows.
+    const known = new Set(['kind', '$schema']);
+    for (const f of this.fields) for (const k of f.key ? [f.key] : (f.fields ?? []).map((c) => c.key)) known.add(k);
+    const strays = this.unknown([], known);
+    if (strays.length) this.root.append(h('fieldset', { class: 'group unknown-group depth-0' }, h('legend', {}, w('unknownTitle')), h('p', { class: 'hint' }, w('unknownHint')), ...strays));
+  }
+
+  /**
+   * Keys of the data at `path` that the kind does not declare (a misspelt name, a field of an older
+   * kind): shown with their value and a button that removes them, so the validator's "not in the
+   * template" problem has a field to sit at and a way to be fixed without a text editor.
+   */
+  private unknown(path: Path, known: Set<string>): HTMLElement[] {
+    const value = getAt(this.data, path);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+    return Object.keys(value).filter((k) => !known.has(k)).map((k) => {
+      const at = [...path, k];
+      const id = idOf(at);
+      const shownValue = h('input', { id, type: 'text', readonly: true, class: 'stray-value', 'aria-label': w('unknownValue', { k }), 'data-input': pathKey(at) });
+      shownValue.value = shown((value as Record<string, unknown>)[k]);
+      return h('div', { class: 'field field-unknown', 'data-path': pathKey(at) },
+        h('span', { class: 'label' }, h('code', {}, k)),
+        h('div', { class: 'stray' }, shownValue, this.removeButton(at, k, 'button small danger')),
+        this.slot());
+    });
+  }
+
+  /** "Xóa trường": the key leaves the data (and the file, on save); the keyboard lands on the enclosing part. */
+  private removeButton(path: Path, name: string, cls = 'link-button'): HTMLElement {
+    return h('button', {
+      type: 'button', class: cls, 'aria-label': w('removeFieldOf', { k: name }), 'data-remove': pathKey(path),
+      onclick: () => {
+        this.set(path, undefined);
+        this.render();
+        const parent = path.slice(0, -1);
+        const holder = parent.length ? this.root.querySelector<HTMLElement>(`[data-path="${CSS.escape(pathKey(parent))}"]`) : null;
+        (holder?.querySelector<HTMLElement>('input, select, textarea, button') ?? this.root.querySelector<HTMLElement>('input, select, textarea, button'))?.focus();
+      },
+    }, w('removeField'));
   }
 
   private get data() {
@@ -116,8 +161,14 @@ export class Form {
     const id = idOf(path);
     const wrap = h('div', { class: `field field-${f.type}`, 'data-path': pathKey(path) });
     const hint = this.hint(f, id);
-    wrap.append(this.label(f, id), this.input(f, path, id, hint ? `${id}-hint` : undefined), ...(hint ? [hint] : []), this.slot());
+    wrap.append(this.label(f, id), this.input(f, path, id, hint ? `${id}-hint` : undefined), ...(hint ? [hint] : []), ...this.removable(f, path), this.slot());
     return wrap;
+  }
+
+  /** An optional field the file has (even as null) can be taken out of it altogether. */
+  private removable(f: FormField, path: Path): HTMLElement[] {
+    if (f.required || !f.key || getAt(this.data, path) === undefined) return [];
+    return [h('div', { class: 'remove-field' }, this.removeButton(path, f.label))];
   }
 
   /** One input for a scalar field, bound to its path. */
@@ -173,7 +224,10 @@ export class Form {
       });
       set.append(h('div', { class: 'include' }, box, h('label', { for: id }, w('include'))));
     }
-    if (present) for (const c of f.fields ?? []) set.append(this.field(c, [...path, c.key], depth + 1));
+    if (present) {
+      for (const c of f.fields ?? []) set.append(this.field(c, [...path, c.key], depth + 1));
+      if (path.length > 0) set.append(...this.unknown(path, new Set((f.fields ?? []).map((c) => c.key))));
+    }
     return set;
   }
 
@@ -251,7 +305,46 @@ export class Form {
       body.append(tr);
     });
     table.append(body);
-    return h('div', { class: 'grid-wrap' }, table, h('p', { class: 'hint' }, w('gridPaste')));
+    return h('div', { class: 'grid-wrap' }, table, h('p', { class: 'hint' }, w('gridPaste')), ...(this.host.readSheet ? [this.sheetPicker(path, values.length, update)] : []));
+  }
+
+  /**
+   * "Lấy các dòng từ bảng tính": an XLSX, ODS or CSV file read by the server with the CLI's column
+   * mapping; its rows replace the grid's, or its problems (named by sheet and cell) show here.
+   */
+  private sheetPicker(path: Path, rows: number, update: (l: unknown[], focus?: number) => void): HTMLElement {
+    const key = pathKey(path);
+    const id = idOf([...path, 'sheet']);
+    const notes = h('ul', { class: 'sheet-problems', 'aria-live': 'polite', id: `${id}-notes` });
+    for (const p of this.sheetNotes.get(key) ?? []) notes.append(h('li', { class: p.severity }, `${p.place}: ${p.message}`));
+    const input = h('input', {
+      type: 'file', id, class: 'visually-hidden', tabindex: -1, 'aria-label': w('sheetChoose'),
+      accept: '.xlsx,.ods,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,text/csv',
+      onchange: () => void (async () => {
+        const file = input.files?.[0];
+        input.value = '';
+        if (!file) return;
+        let answer: SheetAnswer;
+        try {
+          answer = await this.host.readSheet!(path, file);
+        } catch (e) {
+          answer = { ok: false, records: [], problems: [{ place: file.name, message: (e as Error).message, severity: 'error' }] };
+        }
+        this.sheetNotes.set(key, answer.problems);
+        if (!answer.ok) {
+          clear(notes);
+          for (const p of answer.problems) notes.append(h('li', { class: p.severity }, `${p.place}: ${p.message}`));
+          return;
+        }
+        if (rows > 0 && !confirm(w('sheetReplace', { n: rows, m: answer.records.length }))) return;
+        update(answer.records, 0);
+        this.host.note?.(w('sheetRead', { n: answer.records.length, f: file.name }));
+      })(),
+    });
+    return h('div', { class: 'sheet-in' }, input,
+      h('button', { type: 'button', class: 'button secondary small', 'data-sheet': key, 'aria-describedby': `${id}-hint ${id}-notes`, onclick: () => input.click() }, w('sheetChoose')),
+      h('span', { class: 'hint', id: `${id}-hint` }, w('sheetHint')),
+      notes);
   }
 
   private paste(e: ClipboardEvent, cols: FormField[], path: Path, row: number, col: number, update: (l: unknown[], focus?: number) => void): void {
@@ -308,6 +401,7 @@ export class Form {
         h('span', { class: 'part', 'data-path': pathKey([...path, 'qualifier']) }, h('label', { for: `${id}-q`, class: 'sub' }, w('figureQualifier')), q),
         f.unit ? h('span', { class: 'unit' }, f.unit) : ''),
       h('p', { class: 'hint', id: `${id}-hint` }, [f.hint].filter(Boolean).join(' ')),
+      ...this.removable(f, path),
       this.slot(),
     );
     return wrap;

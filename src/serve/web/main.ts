@@ -1,4 +1,4 @@
-import type { CheckResponse, DeskProblem, DownloadFormat, FileEntry, KindForm, OpenedFile, SaveResponse, StartInfo, UiLang } from '../protocol.js';
+import type { CheckResponse, DeskProblem, DownloadFormat, FileEntry, KindForm, OpenedFile, SaveResponse, SheetAnswer, StartInfo, UiLang } from '../protocol.js';
 import { ApiError, getJson, postBytes, postForFile, postJson } from './api.js';
 import { clear, h } from './dom.js';
 import { Form, atField } from './form.js';
@@ -195,6 +195,12 @@ class Editor {
         this.lastFocused = value;
         this.preview.follow(value);
       },
+      readSheet: async (path, file) => {
+        const legacy = this.data.legacyEncoding;
+        const q = new URLSearchParams({ kind: this.kindForm.kind, field: path.join('.'), name: file.name, ...(typeof legacy === 'string' ? { legacy } : {}) });
+        return postBytes<SheetAnswer>(`/api/sheet?${q}`, await file.arrayBuffer(), 'application/octet-stream');
+      },
+      note: (text) => this.flash(text),
     });
     this.form.root.addEventListener('pasted', (e) => this.flash(w('pastedRows', { n: (e as CustomEvent<number>).detail })));
     this.summary = h('div', { class: 'summary-box', id: 'problem-summary', tabindex: -1 });
@@ -304,7 +310,7 @@ class Editor {
           input?.scrollIntoView({ block: 'center' });
           input?.focus();
         },
-      }, label ? `${label}: ` : '', label ? atField(problem.message) : problem.message))));
+      }, ...sayAt(label, problem.message, target)))));
     if (errors.length) this.summary.append(h('div', { class: 'notice error', role: 'alert' }, h('h2', {}, w('problemsTitle', { n: errors.length })), list(errors)));
     if (warnings.length) this.summary.append(h('div', { class: 'notice warn' }, h('h2', {}, w('warningsTitle', { n: warnings.length })), list(warnings)));
     if (!errors.length && !warnings.length) this.summary.append(h('p', { class: 'notice ok' }, w('noProblems')));
@@ -357,6 +363,12 @@ class Editor {
       this.flash((e as Error).message, 'error');
     }
   }
+}
+
+/** A problem in the list at the top: its field's label first, unless the message already names the field (one the kind does not have). */
+function sayAt(label: string, message: string, target: HTMLElement | null): string[] {
+  if (!label || target?.matches('.field-unknown')) return [message];
+  return [`${label}: `, atField(message)];
 }
 
 void route();
