@@ -79,7 +79,7 @@ describe('appendix frame lines', () => {
     expect(doc.appendices.map(({ label, title, attribution, orientation }) => ({ label, title, attribution, orientation }))).toEqual([
       {
         label: 'Phụ lục I',
-        title: ['KẾT QUẢ HUẤN LUYỆN DÂN QUÂN TỰ', 'VỆ NĂM 2020 CỦA CÁC XÃ, PHƯỜNG'],
+        title: ['KẾT QUẢ HUẤN LUYỆN DÂN QUÂN', 'TỰ VỆ NĂM 2020 CỦA CÁC XÃ, PHƯỜNG'], // "TỰ VỆ" kept whole (issue 14 §4)
         // Portrait: too long for one line, broken before the agency as a clerk types it.
         attribution: ['(Kèm theo Báo cáo số 05/BC-UBND ngày 09 tháng 12 năm 2020', 'của Ủy ban nhân dân thị xã Nghi Sơn)'],
         orientation: 'portrait',

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -128,7 +128,8 @@ describe('compose', () => {
       align: 'justify',
       indent: true,
       children: [{ type: 'text', text: 'Có <b>thẻ</b>, {{x}} & </p><h1>TIÊU ĐỀ GIẢ</h1><p>' }],
-      position: { file: 'qp-an/body.hbs', line: 12 },
+      // The line of the template's own <p>{{leadership.summary}}</p>, read from the template.
+      position: { file: 'qp-an/body.hbs', line: readFileSync('templates/qp-an/body.hbs', 'utf8').split('\n').findIndex((l) => l.includes('<p>{{leadership.summary}}</p>')) + 1 },
     });
     expect(doc.children.filter((b) => b.type === 'heading' && b.level === 1)).toHaveLength(2);
   });

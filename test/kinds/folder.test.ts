@@ -88,7 +88,11 @@ describe('a kind of document in a folder outside the project', () => {
     const render = run(['render', 'lich-truc.yaml', '--kinds', 'cac-loai', '--format', 'pdf,docx', '--json'], { cwd: root });
     expect(render.code, render.stderr).toBe(0);
     const summary = JSON.parse(render.stdout) as { files: { outputs: { path: string }[] }[] };
-    expect(summary.files[0]!.outputs.map((o) => o.path)).toEqual(['out/2021-02-05_03-TB-VP_lich-truc-2021.pdf', 'out/2021-02-05_03-TB-VP_lich-truc-2021.docx']);
+    expect(summary.files[0]!.outputs.map((o) => o.path)).toEqual([
+      // The issuing agency's short name keeps the documents of many offices apart (issue 12 item 2).
+      'out/2021-02-05_03-TB-VP_van-phong-hdnd-va-ubnd-huyen-dong-hoa-gia-dinh_lich-truc-2021.pdf',
+      'out/2021-02-05_03-TB-VP_van-phong-hdnd-va-ubnd-huyen-dong-hoa-gia-dinh_lich-truc-2021.docx',
+    ]);
     const pdf = await readPdf(readFileSync(path.join(root, summary.files[0]!.outputs[0]!.path)));
     const text = pdf.pages.flatMap((p) => lines(p).map((l) => l.text));
     for (const s of ['THÔNG BÁO', 'Lịch trực Tết Nguyên đán Tân Sửu 2021', 'Số: 03/TB-VP', 'Đông Hòa, ngày 05 tháng 02 năm 2021',

@@ -32,7 +32,7 @@ const CASES = [
       'CÔNG AN THÀNH PHỐ',
       'Phạm pháp hình sự: xảy ra 12 vụ (+2 vụ; +20,0%); điều tra làm rõ 11/12 vụ, đạt 91,7%',
       'phát hiện, bắt giữ 9 vụ (- 3 vụ; - 25,0%)',
-      '(Số trong ngoặc là mức tăng (+), giảm (-) so với cùng kỳ năm 2023.)',
+      'Số trong ngoặc là mức tăng, giảm so với cùng kỳ năm 2023: dấu "+" là tăng, dấu "-" là giảm.',
       'Tháng 03/2024',
       'Cùng kỳ năm 2023',
     ],

@@ -25,7 +25,8 @@ ${extra}${frame(year)}year: ${year}
 situation:
   crimes: ${crimes}
   trafficAccidents: ${year === 2020 ? 7 : 5}
-tasks: [Giữ vững an ninh, trật tự]
+tasks:
+  - Giữ vững an ninh, trật tự
 `;
 
 const bulletin = (year: number, month: number, crimes: string, extra = '') => `kind: ban-tin-antt

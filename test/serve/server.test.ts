@@ -131,7 +131,7 @@ describe('requests', () => {
     data.year = 'hai nghìn';
     const bad = JSON.parse((await post('/api/check', { doc: 'a', path: opened.path, base: opened.base, data, lang: 'vi', preview: true })).body) as CheckResponse;
     expect(bad.ok).toBe(false);
-    expect(bad.problems.map((p) => [p.path, p.message])).toEqual([[['year'], 'trường "year": cần một số, nhưng nhận được chuỗi "hai nghìn".']]);
+    expect(bad.problems.map((p) => [p.path, p.message])).toEqual([[['year'], 'trường "year": cần một số, nhưng nhận được chuỗi "hai nghìn" — viết bằng chữ số: 2000.']]);
     expect(bad.pdf).toBeUndefined();
     data.year = 2020;
     const good = JSON.parse((await post('/api/check', { doc: 'a', path: opened.path, base: opened.base, data, lang: 'vi', preview: true })).body) as CheckResponse;

@@ -66,7 +66,7 @@ describe('roll-up: the town report takes its communes\' figures from their own r
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems.map((p) => formatProblem(p))).toEqual([
-      `${file}:27:14: lỗi: trường "teamMembers": cần một số hoặc một đối tượng, nhưng nhận được chuỗi "bảy mươi".`,
+      `${file}:27:14: lỗi: trường "teamMembers": cần một số hoặc một đối tượng, nhưng nhận được chuỗi "bảy mươi" — viết bằng chữ số: 70.`,
     ]);
   });
 

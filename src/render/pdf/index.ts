@@ -1,15 +1,12 @@
 import pdfmake from 'pdfmake';
-import { getFontFamily } from '../../fonts/index.js';
-import type { FontFamily } from '../../fonts/index.js';
+import { getFontFamily, type FontFamily } from '../../fonts/index.js';
 import type { LaidBlock, LaidCell, LaidParagraph, LaidRule, LaidSection, LaidTable, Layout, RunStyle } from '../../layout/index.js';
-import { finishArchive } from './archive.js';
+import { finishArchive, type PdfA, type PdfKitDocument, type PdfSource } from './archive.js';
 import { exchangeMetadata } from '../exchange.js';
-import type { PdfA, PdfKitDocument, PdfSource } from './archive.js';
 import { AreaRecorder, signAreaNode, stampNode, type SignArea } from './electronic.js';
 import { warmFont } from './font-cache.js';
-import { keepWordsPageBreaks } from './page-breaks.js';
+import { keepWordsPageBreaks, type PageBreakNode, type PageBreakQueries } from './page-breaks.js';
 import { breakLongTokens, runs } from './text.js';
-import type { PageBreakNode, PageBreakQueries } from './page-breaks.js';
 
 export type { PdfA, PdfSource } from './archive.js';
 export { PDFA_LEVELS, sourceDescription, parseSourceDescription } from './archive.js';
