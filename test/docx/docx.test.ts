@@ -7,6 +7,7 @@ import { getFontFamily } from '../../src/fonts/index.js';
 import type { Document } from '../../src/document/types.js';
 import { addresseeLines } from '../../src/frame/index.js';
 import { renderDocx } from '../../src/render/docx/index.js';
+import { docxFontName } from '../../src/render/docx/package.js';
 import { all, children, deobfuscate, first, Package, paragraphProperty, paragraphStyle, paragraphText, renderSample, sampleDocument, sha256, stylesOfParagraph, vietnameseLetters } from './helpers.js';
 
 const expected = JSON.parse(readFileSync(new URL('./fixtures/expected.json', import.meta.url), 'utf8')) as {
@@ -128,7 +129,7 @@ describe('renderDocx: the sample', async () => {
 
   it('embeds four faces, each a valid font with every Vietnamese letter', () => {
     expect(first(pkg.xml('word/settings.xml'), 'w:embedTrueTypeFonts')).toBeDefined();
-    const font = all(pkg.xml('word/fontTable.xml'), 'w:font').find((f) => f.attribs['w:name'] === profile.fontFamily)!;
+    const font = all(pkg.xml('word/fontTable.xml'), 'w:font').find((f) => f.attribs['w:name'] === docxFontName(profile.fontFamily))!;
     const rels = pkg.rels('word/fontTable.xml');
     const family = getFontFamily(profile.fontFamily);
     const faces = { 'w:embedRegular': 'Regular', 'w:embedBold': 'Bold', 'w:embedItalic': 'Italic', 'w:embedBoldItalic': 'Bold Italic' };

@@ -55,12 +55,19 @@ export function pdfFonts(pdf: string): string[] {
 
 /** A fontconfig file that loads the system configuration but rejects every installed copy of `family`. */
 export function fontconfigWithout(family: string, dir: string): { file: string; rejected: string[] } {
+  return fontconfigWithoutFamilies([family], dir);
+}
+
+/** The same for several families (a font and its metric-compatible aliases). */
+export function fontconfigWithoutFamilies(families: string[], dir: string): { file: string; rejected: string[] } {
   let rejected: string[] = [];
   if (has('fc-list')) {
-    rejected = execFileSync('fc-list', [`:family=${family}`, 'file'], { encoding: 'utf8' })
-      .split('\n')
-      .map((l) => l.trim().replace(/:$/, ''))
-      .filter(Boolean);
+    rejected = families.flatMap((family) =>
+      execFileSync('fc-list', [`:family=${family}`, 'file'], { encoding: 'utf8' })
+        .split('\n')
+        .map((l) => l.trim().replace(/:$/, ''))
+        .filter(Boolean),
+    );
   }
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const file = path.join(dir, 'fonts.conf');
@@ -72,6 +79,17 @@ export function fontconfigWithout(family: string, dir: string): { file: string; 
       `</fontconfig>\n`,
   );
   return { file, rejected };
+}
+
+/** What fontconfig substitutes for `family` under a fontconfig file: "family" of fc-match. */
+export function fcMatch(family: string, fontconfig: string): string {
+  return execFileSync('fc-match', ['-f', '%{family}', family], { encoding: 'utf8', env: { ...process.env, FONTCONFIG_FILE: fontconfig } }).trim();
+}
+
+/** One page's text lines as pdftotext reads them, NFC, each trimmed, empty lines dropped. */
+export function pageLines(pdf: string, page: number): string[] {
+  const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+  return text.normalize('NFC').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
 }
 
 /**

@@ -24,7 +24,7 @@ import { getFontFamily } from '../../fonts/index.js';
 import { subsetFamily } from '../../fonts/subset.js';
 import type { LaidBlock, LaidParagraph, LaidRule, LaidSection, LaidTable, Layout, RunStyle } from '../../layout/index.js';
 import { signAreaParagraph, stampParagraphs } from './electronic.js';
-import { finishPackage } from './package.js';
+import { docxFontName, finishPackage } from './package.js';
 import { exchangeMetadata } from '../exchange.js';
 import { halfPt, paragraphProperties, runStyle, same, SINGLE_LINE, STYLE_ID, styleDefinition, twips } from './styles.js';
 import type { Styles } from './styles.js';
@@ -49,6 +49,7 @@ export async function renderDocx(layout: Layout, options: DocxOptions): Promise<
   const family = getFontFamily(layout.font.family);
   const faces = await subsetFamily(family);
   const meta = layout.meta;
+  const name = docxFontName(family.name);
   const document = new DocxDocument({
     title: meta.title,
     subject: meta.subject,
@@ -58,12 +59,12 @@ export async function renderDocx(layout: Layout, options: DocxOptions): Promise<
     lastModifiedBy: options.creator,
     revision: 1,
     // Faces go in subset; package.ts rewrites their keys and obfuscation deterministically.
-    fonts: [{ name: family.name, data: faces.regular, bold: faces.bold, italic: faces.italic, boldItalic: faces.boldItalic }],
+    fonts: [{ name, data: faces.regular, bold: faces.bold, italic: faces.italic, boldItalic: faces.boldItalic }],
     styles: {
       default: {
         document: {
           run: {
-            font: { ascii: family.name, hAnsi: family.name, cs: family.name, eastAsia: family.name },
+            font: { ascii: name, hAnsi: name, cs: name, eastAsia: name },
             size: halfPt(layout.font.defaultSize),
             sizeComplexScript: halfPt(layout.font.defaultSize),
             language: { value: meta.language, eastAsia: meta.language, bidirectional: meta.language },

@@ -26,6 +26,31 @@ export interface PackageInput {
   exchange?: XmpExchange;
 }
 
+/**
+ * The name the DOCX asks for, when the embedded family is a metric-compatible stand-in for a font
+ * offices have (Tinos for Times New Roman: same advance widths, same vertical metrics).
+ * Decision (issue #12, item 10): the document, its styles and the font table name Times New Roman,
+ * so Word on Windows uses its installed Times New Roman and Word's font box shows the name reviewers
+ * expect; that font-table entry carries w:altName "Tinos", the Times New Roman panose and family
+ * "roman", and the embedded Tinos faces themselves, so an application without Times New Roman
+ * still lays out the same lines. Evidence (LibreOffice 7.4, Times New Roman, Tinos and Liberation
+ * Serif all hidden by fontconfig, fresh profile): it lays the document out in the embedded Tinos
+ * faces, same pages and same text per page as the PDF (test/docx/font-name.test.ts); it does so even
+ * with no fontconfig aliases at all, because its own replacement table maps Times New Roman to Tinos
+ * first, and it registers embedded fonts by their internal name. Without the embedded faces it falls
+ * to DejaVu Serif (the control in that test). The PDF keeps the name of the face it really embeds.
+ * Licence: Tinos is under the OFL 1.1 with no Reserved Font Name (fonts/OFL.txt), and the faces are
+ * embedded unmodified in name tables, only subset, under another family's entry: allowed.
+ */
+const DOCX_NAMES: Record<string, { name: string; panose: string; family: string }> = {
+  Tinos: { name: 'Times New Roman', panose: '02020603050405020304', family: 'roman' },
+};
+
+/** The family name written in the DOCX (styles, runs, font table) for an embedded family. */
+export function docxFontName(family: string): string {
+  return DOCX_NAMES[family]?.name ?? family;
+}
+
 /** w:embedXxx element → face. */
 const EMBED_ELEMENTS: Record<string, FaceName> = {
   embedRegular: 'regular',
@@ -92,7 +117,7 @@ export function finishPackage(docx: Uint8Array, input: PackageInput): Buffer {
     },
   );
   if (seen !== 4) throw new Error(`internal: expected 4 embedded faces in fontTable.xml, found ${seen}`);
-  files['word/fontTable.xml'] = strToU8(fontTable);
+  files['word/fontTable.xml'] = strToU8(describeStandIn(fontTable, input.family));
 
   // Widow control stated, not left to each application's default (LibreOffice assumes 2/2, the
   // schema says off): off by default, for the frame lines placed line by line; the named styles
@@ -127,6 +152,22 @@ export function finishPackage(docx: Uint8Array, input: PackageInput): Buffer {
   const zippable: Zippable = {};
   for (const name of names) zippable[name] = [files[name]!, { level: 9, mtime: ZIP_TIME }];
   return Buffer.from(zipSync(zippable));
+}
+
+/**
+ * The font-table entry of a stand-in (DOCX_NAMES): the real family as w:altName, the panose and
+ * family class of the font it stands in for, in schema order (altName, panose1, charset, family).
+ */
+function describeStandIn(fontTable: string, family: string): string {
+  const standIn = DOCX_NAMES[family];
+  if (!standIn) return fontTable;
+  const open = `<w:font w:name="${escapeXml(standIn.name)}">`;
+  const out = fontTable.replace(
+    new RegExp(`${open}<w:family w:val="[a-z]+"/>`),
+    `${open}<w:altName w:val="${escapeXml(family)}"/><w:panose1 w:val="${standIn.panose}"/><w:charset w:val="00"/><w:family w:val="${standIn.family}"/>`,
+  );
+  if (out === fontTable) throw new Error(`internal: fontTable.xml has no entry ${standIn.name} with w:family`);
+  return out;
 }
 
 /**
