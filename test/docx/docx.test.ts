@@ -7,15 +7,26 @@ import { getFontFamily } from '../../src/fonts/index.js';
 import type { Document } from '../../src/document/types.js';
 import { addresseeLines } from '../../src/frame/index.js';
 import { renderDocx } from '../../src/render/docx/index.js';
-import { docxFontName } from '../../src/render/docx/package.js';
-import { all, children, deobfuscate, first, Package, paragraphProperty, paragraphStyle, paragraphText, renderSample, sampleDocument, sha256, stylesOfParagraph, vietnameseLetters } from './helpers.js';
+import { all, children, deobfuscate, first, Package, paragraphProperty, paragraphStyle, paragraphText, renderSample, sampleDocument, sha256, stylesOfParagraph } from './helpers.js';
 
 const expected = JSON.parse(readFileSync(new URL('./fixtures/expected.json', import.meta.url), 'utf8')) as {
   pageSize: Record<string, string>;
   frameRuns: { text: string; sz: number; bold: boolean; italic: boolean }[];
   core: Record<string, string>;
+  /** Decree numbers in twips, written out (not read from the profile the writer also reads). */
+  layout: {
+    pgMar: Record<'w:top' | 'w:bottom' | 'w:left' | 'w:right' | 'w:header', number>;
+    headerGrid: number[];
+    headerIndent: number;
+    bodyFirstLine: number;
+    bodySpacing: Record<string, string>;
+    headerRow2: string[];
+  };
   maxBytes: number;
 };
+
+/** Every Vietnamese letter, written out literally. */
+const LETTERS = readFileSync('test/fixtures/vietnamese-letters.txt', 'utf8').split('\n').filter((l) => l !== '');
 
 const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
 
@@ -29,15 +40,18 @@ describe('renderDocx: the sample', async () => {
     expect(bytes.length).toBeLessThanOrEqual(expected.maxBytes);
   });
 
-  it('is A4 with the profile margins and header distance (w:sectPr)', () => {
+  it('is A4 with the decree margins and header distance (w:sectPr)', () => {
     const sectPr = children(body, 'w:sectPr')[0]!;
     const pgSz = first(sectPr, 'w:pgSz')!;
     expect({ 'w:w': pgSz.attribs['w:w'], 'w:h': pgSz.attribs['w:h'] }).toEqual(expected.pageSize);
     const m = first(sectPr, 'w:pgMar')!.attribs;
-    const pm = profile.page.margin;
+    const L = expected.layout.pgMar;
     expect([m['w:top'], m['w:bottom'], m['w:left'], m['w:right'], m['w:header']].map(Number)).toEqual(
-      [pm.top, pm.bottom, pm.left, pm.right, profile.page.headerDistance].map(twips),
+      [L['w:top'], L['w:bottom'], L['w:left'], L['w:right'], L['w:header']],
     );
+    // Within NĐ 30's ranges: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
+    const within = (v: string | undefined, lo: number, hi: number) => Number(v) >= twips(lo) && Number(v) <= twips(hi);
+    expect([within(m['w:top'], 20, 25), within(m['w:bottom'], 20, 25), within(m['w:left'], 30, 35), within(m['w:right'], 15, 20)]).toEqual([true, true, true, true]);
   });
 
   it('gives the frame runs their sizes and styles', () => {
@@ -48,14 +62,14 @@ describe('renderDocx: the sample', async () => {
     }
   });
 
-  it('lays the header out as a borderless two-column table shifted by the profile offset', () => {
+  it('lays the header out as a borderless two-column table, 67.5 / 100 mm, 6 mm into the left margin', () => {
     const tbl = children(body, 'w:tbl')[0]!;
-    expect(all(tbl, 'w:gridCol').map((c) => Number(c.attribs['w:w']))).toEqual(profile.header.columns.map(twips));
-    expect(Number(first(tbl, 'w:tblInd')!.attribs['w:w'])).toBe(twips(profile.header.offset));
+    expect(all(tbl, 'w:gridCol').map((c) => Number(c.attribs['w:w']))).toEqual(expected.layout.headerGrid);
+    expect(Number(first(tbl, 'w:tblInd')!.attribs['w:w'])).toBe(expected.layout.headerIndent);
     for (const b of children(first(tbl, 'w:tblBorders')!, 'w:top')) expect(b.attribs['w:val']).toBe('none');
     // "Số" and the place-date share the second row.
     const row2 = children(tbl, 'w:tr')[1]!;
-    expect(all(row2, 'w:p').map(paragraphText)).toEqual([doc.frame.numberLine, doc.frame.placeDate]);
+    expect(all(row2, 'w:p').map(paragraphText)).toEqual(expected.layout.headerRow2);
   });
 
   it('draws three rules as bordered, indented paragraphs of the measured length', () => {
@@ -66,6 +80,22 @@ describe('renderDocx: the sample', async () => {
       expect(ind['w:left']).toBe(ind['w:right']);
       expect(first(r, 'w:top')!.attribs['w:val']).toBe('single');
     }
+    // Their lengths against the decree, the text widths measured here with fontkit from the font
+    // file (not with the code's own measure): under the agency 1/3–1/2 of its name, under the
+    // motto as long as the motto, under the summary 1/3–1/2 of its (longest) line. Each rule is
+    // its box (header column, or the 155 mm text area) less both indents.
+    const bold = fontkit.openSync('fonts/Tinos-Bold.ttf') as fontkit.Font;
+    // Plain advances, no kerning: both writers lay text out that way.
+    const width = (text: string, pt: number) => (bold.glyphsForString(text).reduce((w, g) => w + g.advanceWidth, 0) / bold.unitsPerEm) * pt * 20;
+    const [agency, motto, summary] = rules.map((r) => Number(first(r, 'w:ind')!.attribs['w:left']));
+    const [left, right] = expected.layout.headerGrid as [number, number];
+    const agencyRatio = (left - 2 * agency!) / width('ỦY BAN NHÂN DÂN', 13);
+    expect(agencyRatio).toBeGreaterThanOrEqual(1 / 3);
+    expect(agencyRatio).toBeLessThanOrEqual(1 / 2);
+    expect(Math.abs(right - 2 * motto! - width('Độc lập - Tự do - Hạnh phúc', 14))).toBeLessThanOrEqual(2);
+    const summaryRatio = (twips(155) - 2 * summary!) / width('Tổng kết công tác quốc phòng - an ninh năm 2020,', 14);
+    expect(summaryRatio).toBeGreaterThanOrEqual(1 / 3);
+    expect(summaryRatio).toBeLessThanOrEqual(1 / 2);
   });
 
   it('justifies body paragraphs with a first-line indent and an explicit line rule', () => {
@@ -74,9 +104,9 @@ describe('renderDocx: the sample', async () => {
     const styles = pkg.xml('word/styles.xml');
     expect(paragraphStyle(styles, p)!.attribs['w:styleId']).toBe('VanBan');
     expect(paragraphProperty(styles, p, 'w:jc')!.attribs['w:val']).toBe('both');
-    expect(Number(paragraphProperty(styles, p, 'w:ind')!.attribs['w:firstLine'])).toBe(twips(profile.body.firstLineIndent));
+    expect(Number(paragraphProperty(styles, p, 'w:ind')!.attribs['w:firstLine'])).toBe(expected.layout.bodyFirstLine);
     const spacing = paragraphProperty(styles, p, 'w:spacing')!.attribs;
-    expect(spacing).toMatchObject({ 'w:before': String(profile.body.spaceBefore * 20), 'w:line': String(240 * profile.body.lineSpacing), 'w:lineRule': 'auto' });
+    expect(spacing).toMatchObject(expected.layout.bodySpacing);
     // The defaults carry the line rule too, and a stated widow control: off for the frame lines,
     // on in the body's style (issue 12 item 8).
     expect(paragraphProperty(styles, p, 'w:widowControl')!.attribs['w:val'] ?? 'true').toBe('true');
@@ -129,11 +159,13 @@ describe('renderDocx: the sample', async () => {
 
   it('embeds four faces, each a valid font with every Vietnamese letter', () => {
     expect(first(pkg.xml('word/settings.xml'), 'w:embedTrueTypeFonts')).toBeDefined();
-    const font = all(pkg.xml('word/fontTable.xml'), 'w:font').find((f) => f.attribs['w:name'] === docxFontName(profile.fontFamily))!;
+    // Named Times New Roman in the DOCX, the Tinos faces embedded under that name (issue 12 item 10).
+    const font = all(pkg.xml('word/fontTable.xml'), 'w:font').find((f) => f.attribs['w:name'] === 'Times New Roman')!;
+    expect(font).toBeDefined();
     const rels = pkg.rels('word/fontTable.xml');
-    const family = getFontFamily(profile.fontFamily);
+    const family = getFontFamily('Tinos');
     const faces = { 'w:embedRegular': 'Regular', 'w:embedBold': 'Bold', 'w:embedItalic': 'Italic', 'w:embedBoldItalic': 'Bold Italic' };
-    const letters = vietnameseLetters();
+    const letters = LETTERS;
     expect(letters).toHaveLength(146);
     const keys = new Set<string>();
     for (const [element, subfamily] of Object.entries(faces)) {
@@ -147,7 +179,7 @@ describe('renderDocx: the sample', async () => {
       const bytes = deobfuscate(pkg.files[part]!, key);
       expect(Buffer.from(bytes.subarray(0, 4)).toString('hex')).toBe('00010000'); // TrueType outlines
       const parsed = fontkit.create(Buffer.from(bytes)) as fontkit.Font & { subfamilyName: string; numGlyphs: number };
-      expect(parsed.familyName).toBe(profile.fontFamily);
+      expect(parsed.familyName).toBe('Tinos');
       expect(parsed.subfamilyName).toBe(subfamily);
       const missing = letters.filter((l) => !parsed.hasGlyphForCodePoint(l.codePointAt(0)!));
       expect(missing, `${element} lacks`).toEqual([]);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { convertLegacy } from '../../src/legacy/index.js';
 import { encodeLegacy } from './encode.js';
@@ -41,6 +42,51 @@ describe('every Vietnamese letter round-trips', () => {
     expect(convertLegacy('Qu¶ng Ng·i'.normalize('NFD'), 'tcvn3')).toBe('Quảng Ngãi');
     expect(convertLegacy('Quaûng Ngaõi'.normalize('NFD'), 'vni')).toBe('Quảng Ngãi');
     expect(nfd).not.toBe(nfd.normalize('NFC'));
+  });
+});
+
+/**
+ * The round trip above encodes with the code's own tables, so it would pass if a table swapped two
+ * letters (or if both directions were the identity). These rows come from outside the code: TCVN3
+ * from glibc's TCVN5712-1 decoder, VNI from the published mark bytes (see the fixture's header).
+ */
+const KNOWN = readFileSync(new URL('./fixtures/letters.tsv', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l !== '' && !l.startsWith('#'))
+  .map((l) => {
+    const [letter, tcvn3, vni] = l.split('\t') as [string, string, string];
+    const bytes = (hex: string) => (hex === '-' ? null : String.fromCharCode(...hex.split(' ').map((h) => parseInt(h, 16))));
+    return { letter, tcvn3: bytes(tcvn3), vni: bytes(vni)! };
+  });
+
+describe('every Vietnamese letter against independently known bytes', () => {
+  it('lists all 146 letters, 74 of them in VN3', () => {
+    expect(KNOWN.map((k) => k.letter).join('')).toBe(readFileSync('test/fixtures/vietnamese-letters.txt', 'utf8').split('\n').join(''));
+    expect(KNOWN.filter((k) => k.tcvn3 !== null)).toHaveLength(74);
+  });
+
+  it.each(['tcvn3', 'vni'] as const)('%s: decodes the known bytes of each letter', (enc) => {
+    for (const k of KNOWN) {
+      const legacy = k[enc];
+      if (legacy === null) continue;
+      expect(convertLegacy(legacy, enc), `${k.letter} from ${[...legacy].map((c) => c.charCodeAt(0).toString(16)).join(' ')}`).toBe(k.letter);
+    }
+  });
+
+  it.each(['tcvn3', 'vni'] as const)('%s: the tables the round trip encodes with give the known bytes', (enc) => {
+    for (const k of KNOWN) {
+      if (/^[a-zA-Z]$/.test(k.letter)) continue;
+      const legacy = k[enc];
+      if (legacy === null) expect(() => encodeLegacy(k.letter, enc), k.letter).toThrow();
+      else expect(encodeLegacy(k.letter, enc), k.letter).toBe(legacy);
+    }
+  });
+
+  it('decodes whole words typed in the legacy fonts', () => {
+    expect(convertLegacy('Vi\u00d6t Nam', 'tcvn3')).toBe('Việt Nam');
+    expect(convertLegacy('Vie\u00e4t Nam', 'vni')).toBe('Việt Nam');
+    expect(convertLegacy('\u00a7\u00e9c l\u00cbp - T\u00f9 do - H\u00b9nh ph\u00f3c', 'tcvn3')).toBe('Độc lập - Tự do - Hạnh phúc');
+    expect(convertLegacy('\u00d1o\u00e4c la\u00e4p - T\u00f6\u00ef do - Ha\u00efnh phu\u00f9c', 'vni')).toBe('Độc lập - Tự do - Hạnh phúc');
   });
 });
 

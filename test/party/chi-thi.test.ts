@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
+import * as fontkit from 'fontkit';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from '../../src/document/types.js';
-import { faceFor, getFontFamily, measureText } from '../../src/fonts/index.js';
 import { partyDocumentNumber, partyRecipientLines, partySignatureLines } from '../../src/frame/index.js';
 import { buildDocument, loadReport, renderDocument } from '../../src/pipeline/index.js';
 import { dang, nd30 } from '../../src/profile/index.js';
@@ -15,6 +16,11 @@ import type { PdfInfo, PdfLine, PdfPage } from '../support/pdf.js';
 
 const SAMPLE = 'data/nghi-son-chi-thi-tet-2021.yaml';
 const NBSP8 = '\u00A0'.repeat(8);
+/** HD 36's sizes and faces, written out (test/party/fixtures/hd36-styles.json), not read from the profile. */
+const S = JSON.parse(readFileSync(new URL('./fixtures/hd36-styles.json', import.meta.url), 'utf8')) as Record<
+  'parentAgency' | 'issuingAgency' | 'star' | 'nationalTitle' | 'number' | 'placeDate' | 'typeName' | 'summary' | 'dashes' | 'authority' | 'position' | 'recipientsLabel' | 'recipient',
+  TextStyle
+>;
 const face = (s: TextStyle) => `Tinos${s.bold && s.italic ? '-BoldItalic' : s.bold ? '-Bold' : s.italic ? '-Italic' : ''}`;
 
 /** Drawn paths of a page (pdfjs 4: constructPath's third argument is the bounding box), top-down y. */
@@ -126,15 +132,14 @@ describe('the directive PDF', () => {
   };
 
   it('lays out page 1 with the margins and every header element in its size and face', () => {
-    const h = dang.header;
     expect(first.width).toBeCloseTo(210 * MM, 0);
-    const parent = expectLine(first, 'ĐẢNG BỘ TỈNH THANH HÓA', h.parentAgency);
-    const issuer = expectLine(first, 'THỊ ỦY NGHI SƠN', h.issuingAgency);
-    const star = expectLine(first, '*', h.agencyMark.type === 'star' ? h.agencyMark.style : h.issuingAgency);
-    const title = expectLine(first, 'ĐẢNG CỘNG SẢN VIỆT NAM', h.nationalTitle);
-    const number = expectCell(first, 'Số -CT/TU', h.number, 0);
-    const date = expectCell(first, 'Nghi Sơn, ngày …… tháng …… năm ……', h.placeDate, 1);
-    expect([h.parentAgency.size, h.issuingAgency.size, h.nationalTitle.size, h.number.size, h.placeDate.size]).toEqual([14, 14, 15, 14, 14]);
+    const parent = expectLine(first, 'ĐẢNG BỘ TỈNH THANH HÓA', S.parentAgency);
+    const issuer = expectLine(first, 'THỊ ỦY NGHI SƠN', S.issuingAgency);
+    const star = expectLine(first, '*', S.star);
+    const title = expectLine(first, 'ĐẢNG CỘNG SẢN VIỆT NAM', S.nationalTitle);
+    const number = expectCell(first, 'Số -CT/TU', S.number, 0);
+    const date = expectCell(first, 'Nghi Sơn, ngày …… tháng …… năm ……', S.placeDate, 1);
+    expect([parent.size, issuer.size, title.size, number.size, date.size].map(Math.round)).toEqual([14, 14, 15, 14, 14]);
     // The committee left, the title right; the star centred under the committee, "Số" under the star.
     expect(parent.y).toBeLessThan(issuer.y);
     expect(issuer.y).toBeLessThan(star.y);
@@ -159,44 +164,42 @@ describe('the directive PDF', () => {
     const r = drawn[0]!;
     expect(r.y1).toBeCloseTo(r.y2, 3);
     expect(r.y1).toBeGreaterThan(title.y);
-    expect(r.y1).toBeLessThan(date.y - dang.header.placeDate.size);
+    expect(r.y1).toBeLessThan(date.y - S.placeDate.size);
     expect(r.x1).toBeCloseTo(title.x, 0);
     expect(r.x2).toBeCloseTo(title.right, 0);
   });
 
   it('shows the type name, the bold summary and "-----" under it', () => {
-    const t = dang.title;
-    const type = expectLine(first, 'CHỈ THỊ', t.typeName);
-    expect(t.typeName.size).toBeGreaterThanOrEqual(15);
-    expect(t.typeName.size).toBeLessThanOrEqual(16);
+    const type = expectLine(first, 'CHỈ THỊ', S.typeName);
+    expect(type.size).toBeGreaterThanOrEqual(15);
+    expect(type.size).toBeLessThanOrEqual(16);
     let y = type.y;
     for (const l of doc.frame.summary) {
-      const s = expectLine(first, l, t.summary);
+      const s = expectLine(first, l, S.summary);
       expect(s.y).toBeGreaterThan(y);
       y = s.y;
     }
-    const dashes = expectLine(first, '-----', t.summaryMark.type === 'dashes' ? t.summaryMark.style : t.summary);
+    const dashes = expectLine(first, '-----', S.dashes);
     expect(dashes.y).toBeGreaterThan(y);
     expect(centre(dashes)).toBeCloseTo(centre(type), 0);
   });
 
   it('signs "T/M BAN THƯỜNG VỤ" (bold) / "BÍ THƯ" (regular), with "Nơi nhận:" underlined and recipients at 12', async () => {
     const s = dang.signature;
-    const tm = expectLine(last, 'T/M BAN THƯỜNG VỤ', s.authority);
-    const position = expectLine(last, 'BÍ THƯ', { ...s.authority, bold: false });
+    const tm = expectLine(last, 'T/M BAN THƯỜNG VỤ', S.authority);
+    const position = expectLine(last, 'BÍ THƯ', S.position);
     expect(position.y).toBeGreaterThan(tm.y);
     expect(centre(position)).toBeCloseTo(centre(tm), 0);
-    const label = expectLine(last, 'Nơi nhận:', s.recipientsLabel);
+    const label = expectLine(last, 'Nơi nhận:', S.recipientsLabel);
     expect(label.x).toBeCloseTo(30 * MM, 0);
-    expect(s.recipientsLabel.underline).toBe(true);
     // pdfmake draws the underline as a thin rectangle under the label, as wide as it.
     const under = (await paths(pdfBytes, pdf.pages.length)).filter((p) => p.y1 > label.y - 1 && p.y1 < label.y + 4);
     expect(under).toHaveLength(1);
     expect(under[0]!.x1).toBeCloseTo(label.x, 0);
     expect(under[0]!.x2).toBeCloseTo(label.right, 0);
     const leftEdge = (dang.page.margin.left + s.columns[0]) * MM;
-    const column = lines(last).filter((l) => l.x < leftEdge && l.size === s.recipient.size);
-    expect(s.recipient.size).toBe(12);
+    const column = lines(last).filter((l) => l.x < leftEdge && Math.abs(l.size - S.recipient.size) < 0.1);
+    expect(column.length).toBeGreaterThanOrEqual(doc.frame.recipients.length);
     expect(column.every((l) => l.fonts.join() === 'Tinos')).toBe(true);
     const joined = column.map((l) => l.text).join(' ');
     for (const rec of doc.frame.recipients) expect(joined).toContain(rec);
@@ -232,22 +235,19 @@ describe('the directive DOCX', () => {
   });
 
   it('has every frame run in its size and face', () => {
-    const h = dang.header;
-    const t = dang.title;
-    const s = dang.signature;
-    expectRun('ĐẢNG CỘNG SẢN VIỆT NAM', h.nationalTitle);
-    expectRun('ĐẢNG BỘ TỈNH THANH HÓA', h.parentAgency);
-    expectRun('THỊ ỦY NGHI SƠN', h.issuingAgency);
-    expectRun('*', { size: 14, bold: false, italic: false });
-    expectRun(`Số${NBSP8}-CT/TU`, h.number);
-    expectRun('Nghi Sơn, ngày …… tháng …… năm ……', h.placeDate);
-    expectRun('CHỈ THỊ', t.typeName);
-    for (const l of doc.frame.summary) expectRun(l, t.summary);
-    expectRun('-----', { size: 14, bold: false, italic: false });
-    expectRun('T/M BAN THƯỜNG VỤ', s.authority);
-    expectRun('BÍ THƯ', { ...s.authority, bold: false });
-    expectRun('Nơi nhận:', { size: 14, bold: false, italic: false, underline: true });
-    for (const r of doc.frame.recipients) expectRun(r, { size: 12, bold: false, italic: false });
+    expectRun('ĐẢNG CỘNG SẢN VIỆT NAM', S.nationalTitle);
+    expectRun('ĐẢNG BỘ TỈNH THANH HÓA', S.parentAgency);
+    expectRun('THỊ ỦY NGHI SƠN', S.issuingAgency);
+    expectRun('*', S.star);
+    expectRun(`Số${NBSP8}-CT/TU`, S.number);
+    expectRun('Nghi Sơn, ngày …… tháng …… năm ……', S.placeDate);
+    expectRun('CHỈ THỊ', S.typeName);
+    for (const l of doc.frame.summary) expectRun(l, S.summary);
+    expectRun('-----', S.dashes);
+    expectRun('T/M BAN THƯỜNG VỤ', S.authority);
+    expectRun('BÍ THƯ', S.position);
+    expectRun('Nơi nhận:', S.recipientsLabel);
+    for (const r of doc.frame.recipients) expectRun(r, S.recipient);
     expect(xml).not.toMatch(/Độc lập|CỘNG HÒA|Số:/);
   });
 
@@ -256,9 +256,14 @@ describe('the directive DOCX', () => {
     const after = xml.slice(xml.indexOf('ĐẢNG CỘNG SẢN VIỆT NAM'));
     const p = /<w:p>(?:(?!<\/w:p>).)*?<w:pBdr><w:top [^>]*\/><\/w:pBdr>(?:(?!<\/w:p>).)*<\/w:p>/.exec(after)![0];
     const ind = /<w:ind w:left="(\d+)" w:right="(\d+)"\/>/.exec(p)!;
-    const cell = Math.round((dang.header.columns[1] * 1440) / 25.4);
+    // The cell is the header table's second grid column; the title's width is measured here with
+    // fontkit from the font file (plain advances, as the writers lay text out) at HD 36's 15 pt bold,
+    // not with the code's own measure.
+    const cell = Number([...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)][1]![1]);
     const length = cell - Number(ind[1]) - Number(ind[2]);
-    const titleWidth = measureText(getFontFamily(dang.fontFamily), faceFor(true, false), 'ĐẢNG CỘNG SẢN VIỆT NAM', dang.header.nationalTitle.size) * 20;
+    const bold = fontkit.openSync('fonts/Tinos-Bold.ttf') as fontkit.Font;
+    const advances = bold.glyphsForString('ĐẢNG CỘNG SẢN VIỆT NAM').reduce((w, g) => w + g.advanceWidth, 0);
+    const titleWidth = (advances / bold.unitsPerEm) * S.nationalTitle.size * 20;
     expect(Math.abs(length - titleWidth)).toBeLessThanOrEqual(2);
     // The only borders in the frame: this rule (none under the agency or the summary).
     const beforeBody = xml.slice(0, xml.indexOf('Năm 2020'));
