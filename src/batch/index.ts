@@ -110,7 +110,7 @@ async function refuseSharedNames(inputs: string[], options: JobOptions): Promise
   }
   const shared = [...byStem].filter(([, files]) => files.length > 1);
   if (shared.length === 0) return;
-  throw new ExistsError((lang) => shared.map(([stem, files]) => say(lang, batchMessages.sharedName, stem, files)).join('\n'));
+  throw new ExistsError((lang) => shared.map(([stem, files]) => say(lang, batchMessages.sharedName, stem, files.join(', '))).join('\n'));
 }
 
 /** An input whose worker was ended at the memory or time limit: refused (exit 2), naming the limit and its option. */

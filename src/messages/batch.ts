@@ -7,9 +7,9 @@ export const batchMessages = {
     en: (file: string, detail: string) => `${file}: cannot write file (the outputs of this document are unchanged): ${detail}`,
   },
   sharedName: {
-    vi: (stem: string, files: string[]) =>
-      `${files.length} tệp dữ liệu cho cùng một tên tệp kết quả "${stem}": ${files.join(', ')}. Không dựng tệp nào; hãy sửa cơ quan ban hành, ngày hoặc số văn bản cho khác nhau, hoặc dựng riêng từng tệp với --name.`,
-    en: (stem: string, files: string[]) =>
-      `${files.length} data files map to one output name "${stem}": ${files.join(', ')}. Nothing was rendered; make their issuing agency, date or number differ, or render each alone with --name.`,
+    vi: (stem: string, files: string) =>
+      `Các tệp dữ liệu ${files} cho cùng một tên tệp kết quả "${stem}". Không dựng tệp nào; hãy sửa cơ quan ban hành, ngày hoặc số văn bản cho khác nhau, hoặc dựng riêng từng tệp với --name.`,
+    en: (stem: string, files: string) =>
+      `The data files ${files} map to one output name "${stem}". Nothing was rendered; make their issuing agency, date or number differ, or render each alone with --name.`,
   },
 } satisfies Messages;

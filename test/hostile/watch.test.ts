@@ -39,7 +39,7 @@ describe('baocao watch', () => {
     writeFileSync(path.join(kind, 'mau.yaml'), DATA);
     writeFileSync(path.join(dir, 'tb.yaml'), DATA);
     mkdirSync(path.join(dir, 'out'));
-    const theirs = path.join(dir, 'out', '2021-02-03_04-TB-UBND_thu-2021.docx');
+    const theirs = path.join(dir, 'out', '2021-02-03_04-TB-UBND_tan-lap_thu-2021.docx');
     writeFileSync(theirs, 'bản của người khác');
 
     const child = spawn(process.execPath, [BIN, 'watch', 'tb.yaml', '--format', 'docx', '--kinds', 'loai', '--lang', 'en'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -64,7 +64,7 @@ describe('baocao watch', () => {
       // 2. An edited kind.yaml (a new fileStem) takes effect: a new output, written by this session.
       writeFileSync(path.join(kind, 'kind.yaml'), KIND.replace('fileStem: thu-{year}', 'fileStem: moi-{year}'));
       await waitFor(/→/, 2);
-      const mine = path.join(dir, 'out', '2021-02-03_04-TB-UBND_moi-2021.docx');
+      const mine = path.join(dir, 'out', '2021-02-03_04-TB-UBND_tan-lap_moi-2021.docx');
       expect(existsSync(mine), stdout + stderr).toBe(true);
       const first = readFileSync(mine);
       // 3. A data edit replaces the session's own file without --force.

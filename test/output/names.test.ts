@@ -61,7 +61,7 @@ describe('output names', () => {
     const out = path.join(dir, 'out');
     const r = spawnSync(process.execPath, [BIN, 'render', path.join(dir, 'in'), '--out', out, '--format', 'pdf'], { encoding: 'utf8' });
     expect(r.status).toBe(5);
-    expect(r.stderr).toContain(`2 tệp dữ liệu cho cùng một tên tệp kết quả "2021-02-03_BC-UBND_dong-ha_qp-an-2020": ${files[0]}, ${twin}. Không dựng tệp nào`);
+    expect(r.stderr).toContain(`Các tệp dữ liệu ${files[0]}, ${twin} cho cùng một tên tệp kết quả "2021-02-03_BC-UBND_dong-ha_qp-an-2020". Không dựng tệp nào`);
     expect(existsSync(out)).toBe(false);
   });
 });

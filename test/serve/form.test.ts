@@ -18,7 +18,7 @@ const at = (path: string): FormField => {
 
 describe('the form of a kind', () => {
   it('puts the frame first, then the kind\'s fields in kind.yaml order, then the document settings', () => {
-    expect(form.fields.map((f) => f.key)).toEqual(['frame', 'year', 'meeting', 'leadership', 'police', 'borderGuard', 'military', 'securityMovement', 'communes', 'limitations', 'forecast', 'tasks', 'tetSecurity', '']);
+    expect(form.fields.map((f) => f.key)).toEqual(['frame', 'year', 'meeting', 'leadership', 'situation', 'police', 'borderGuard', 'military', 'recruitment', 'militiaTraining', 'defenceEducation', 'securityMovement', 'communes', 'limitations', 'forecast', 'tasks', 'tetSecurity', '']);
     expect(form.fields.at(-1)!.fields!.map((f) => f.key)).toEqual(['tonePlacement', 'legacyEncoding']);
   });
 

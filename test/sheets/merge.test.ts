@@ -11,7 +11,7 @@ import { readPdf } from '../support/pdf.js';
 // Mail merge: a notice to each household, one row of the sheet each (a test kind with a sample).
 const FIX = 'test/fixtures/sheets';
 const KIND = path.join(FIX, 'kinds', 'thong-bao-ho-tro');
-const STEM = '2022-01-10_21-TB-UBND_ho-tro-2021';
+const STEM = '2022-01-10_21-TB-UBND_dong-ha_ho-tro-2021';
 
 describe('one document per row', () => {
   it('renders every good row, names them without collision and reports the bad row at its cell', async () => {
