@@ -46,7 +46,7 @@ export function applyPrevious(source: SourceDocument, kindId: string, lang: Lang
   });
   if (typeof named !== 'string' || named.trim() === '') return here(say(lang, words.previousNotText), 'type');
   // A relative path is read from the data file's folder, as a clerk writes it beside the file.
-  const file = override !== undefined ? path.resolve(named) : path.resolve(path.dirname(source.file.replace(/ \(.*\)$/u, '')), named);
+  const file = override !== undefined ? path.resolve(named) : path.resolve(path.dirname(withoutSuffix(source.file)), named);
   if (!EXTENSIONS.has(path.extname(file).toLowerCase())) return here(say(lang, words.previousExtension, named), 'format');
   let text: string;
   try {
@@ -143,4 +143,11 @@ function fill(raw: unknown, prev: unknown, at: DataPath, disagree: Disagree): un
     return out;
   }
   return raw;
+}
+
+/** A display name "file.yaml (sheet …)" → "file.yaml"; a scan, not / \(.*\)$/, which backtracks. */
+function withoutSuffix(file: string): string {
+  if (!file.endsWith(')')) return file;
+  const open = file.indexOf(' (');
+  return open < 0 ? file : file.slice(0, open);
 }
