@@ -105,10 +105,9 @@ export const exchangeFields = {
 
 export const frameSchema = z
   .strictObject({
-    ...exchangeFields,
-    ...headerNameFields,
     parentAgency: text('Tên cơ quan chủ quản (ô 2, dòng trên), ví dụ "UBND tỉnh Thanh Hóa"').optional(),
     issuingAgency: text('Tên cơ quan ban hành (ô 2), ví dụ "Ủy ban nhân dân thị xã Nghi Sơn"'),
+    ...headerNameFields, // ô 2's own wording of the names, when it differs
     number: z
       .number()
       .int({ message: ref('model', 'integer') })
@@ -134,6 +133,8 @@ export const frameSchema = z
       .min(1, { message: ref('model', 'archiveNeeded') })
       .describe('Dòng "Lưu:" (ô 9b), ví dụ ["VT", "CA"]'),
     sealImage: signatureImageSchema.optional().describe('Ảnh con dấu của cơ quan (màu đỏ, kích thước thật, PNG nền trong suốt), dùng với --electronic'),
+    // Last: the registry's fields come after what every clerk fills in (the desk's form follows this order).
+    ...exchangeFields,
   })
   .describe('Thể thức văn bản theo Nghị định 30/2020/NĐ-CP');
 
