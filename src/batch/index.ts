@@ -7,6 +7,7 @@ import { getProfile } from '../profile/index.js';
 import type { JobOptions, JobResult } from './job.js';
 import { limitOption, limits } from '../limits/index.js';
 import { taskClock } from '../limits/clock.js';
+import { stallWatch } from '../limits/pool.js';
 import { limitsMessages } from '../messages/limits.js';
 import { say } from '../messages/types.js';
 import { batchMessages } from '../messages/batch.js';
@@ -46,20 +47,24 @@ export async function runBatch(inputs: string[], options: JobOptions, batch: Bat
   // its worker (ERR_WORKER_OUT_OF_MEMORY), reported with the limit, not the whole process.
   const memoryMb = limits().memoryMb;
   const pool = new Piscina({ filename: workerFile, maxThreads: threads, minThreads: threads, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+  const stalled = stallWatch(pool);
+  const outer = batch.signal ? AbortSignal.any([batch.signal, stalled.signal]) : stalled.signal;
   let timedOut = false;
   try {
     return await Promise.all(
       inputs.map(async (input) => {
         let result: JobResult;
-        const clock = taskClock(limits().renderSeconds, batch.signal);
+        const clock = taskClock(limits().renderSeconds, outer);
         try {
           result = (await pool.run({ input, options, started: clock.port }, { signal: clock.signal, transferList: [clock.port] })) as JobResult;
         } catch (e) {
           if (batch.signal?.aborted) throw e;
+          stalled.check(e);
           if (clock.expired) timedOut = true;
+          const cause = stalled.signal.aborted ? stalled.signal.reason : e;
           result = clock.expired
             ? refused(input, options.lang ?? 'vi', 'renderSeconds', clock.elapsedMs)
-            : (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? refused(input, options.lang ?? 'vi', 'memoryMb', clock.elapsedMs) : internalError(input, e);
+            : (cause as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? refused(input, options.lang ?? 'vi', 'memoryMb', clock.elapsedMs) : internalError(input, cause);
         } finally {
           clock.stop();
         }

@@ -9,6 +9,7 @@ import { registerFontFamily as registerInThread } from '../fonts/index.js';
 import { DataError } from '../load/index.js';
 import type { Lang } from '../load/index.js';
 import { taskClock } from '../limits/clock.js';
+import { stallWatch } from '../limits/pool.js';
 import { limitOption, limits } from '../limits/index.js';
 import type { Limits } from '../limits/index.js';
 import { BaocaoError, ExistsError, InvalidDataError, IoError, TemplateKindError, UsageError } from '../messages/errors.js';
@@ -29,7 +30,7 @@ import type { CarriedError, LibraryReply, LibraryTask } from './worker.js';
  */
 
 const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
-const pools = new Map<number, Piscina>();
+const pools = new Map<number, { pool: Piscina; stalled: ReturnType<typeof stallWatch> }>();
 const fonts: Record<string, FontFaceFiles> = {};
 
 /** Register a font family here and in every library worker (the library's registerFontFamily). */
@@ -44,12 +45,15 @@ export async function renderIsolated(mode: 'file' | 'data', input: unknown, opti
   const lang: Lang = options.lang ?? 'vi';
   const bounds: Limits = { ...limits(), ...positive({ renderSeconds: options.maxSeconds, memoryMb: options.maxMemoryMb }) };
   const { isolate: _isolate, maxSeconds: _s, maxMemoryMb: _m, ...rest } = options;
-  const clock = taskClock(bounds.renderSeconds);
+  const { pool, stalled } = poolFor(bounds.memoryMb);
+  const clock = taskClock(bounds.renderSeconds, stalled.signal);
   const task: LibraryTask = { mode, input, options: rest, kindDirs: kindDirs(), fonts, limits: bounds, started: clock.port };
   let reply: LibraryReply;
   try {
-    reply = (await pool(bounds.memoryMb).run(task, { signal: clock.signal, transferList: [clock.port] })) as LibraryReply;
-  } catch (e) {
+    reply = (await pool.run(task, { signal: clock.signal, transferList: [clock.port] })) as LibraryReply;
+  } catch (caught) {
+    stalled.check(caught);
+    const e: unknown = stalled.signal.aborted ? stalled.signal.reason : caught;
     const where = mode === 'file' ? String(input) : 'renderData';
     if (clock.expired) throw refused(where, 'renderSeconds', bounds);
     if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') throw refused(where, 'memoryMb', bounds);
@@ -67,14 +71,21 @@ function positive(v: Partial<Limits>): Partial<Limits> {
   return Object.fromEntries(Object.entries(v).filter(([, n]) => typeof n === 'number' && Number.isFinite(n) && n > 0));
 }
 
-function pool(memoryMb: number): Piscina {
-  let p = pools.get(memoryMb);
-  if (!p) {
+function poolFor(memoryMb: number): { pool: Piscina; stalled: ReturnType<typeof stallWatch> } {
+  let entry = pools.get(memoryMb);
+  if (!entry) {
     // Threads end after a few idle seconds, so a script that renders once exits soon after.
-    p = new Piscina({ filename: workerFile, minThreads: 0, maxThreads: availableParallelism(), idleTimeout: 2000, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
-    pools.set(memoryMb, p);
+    const pool = new Piscina({ filename: workerFile, minThreads: 0, maxThreads: availableParallelism(), idleTimeout: 2000, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+    const stalled = stallWatch(pool);
+    // A pool whose workers can no longer start is dropped; the next call starts a fresh one.
+    stalled.signal.addEventListener('abort', () => {
+      if (pools.get(memoryMb)?.pool === pool) pools.delete(memoryMb);
+      void pool.destroy();
+    }, { once: true });
+    entry = { pool, stalled };
+    pools.set(memoryMb, entry);
   }
-  return p;
+  return entry;
 }
 
 function refused(where: string, key: 'renderSeconds' | 'memoryMb', bounds: Limits): InvalidDataError {

@@ -8,13 +8,14 @@ export const BIN = path.resolve('dist/cli/main.js');
 export const FIX = path.resolve('test/fixtures/data');
 export const minimal = () => readFileSync(`${FIX}/minimal.yaml`, 'utf8');
 
-export function run(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
+export function run(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string; timeout?: number } = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     cwd: opts.cwd ?? process.cwd(),
     env: { ...process.env, ...opts.env },
     input: opts.input,
     maxBuffer: 64 * 1024 * 1024,
+    timeout: opts.timeout,
   });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
