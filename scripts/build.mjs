@@ -73,3 +73,11 @@ const { getFontFamily } = await import('../dist/fonts/index.js');
 const { subsetCacheDir, writeSubsetCache } = await import('../dist/fonts/subset.js');
 await rm(subsetCacheDir, { recursive: true, force: true });
 await writeSubsetCache(getFontFamily('Tinos'));
+
+// The built-in templates compiled once here rather than in every process (src/compose/specs.ts
+// finds them by a hash of each template string; an edited template misses and compiles as before).
+const { templateSpecs } = await import('../dist/compose/index.js');
+const { specCacheFile } = await import('../dist/compose/specs.js');
+const templatesDir = path.join(root, 'templates');
+const kindFolders = (await readdir(templatesDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => path.join(templatesDir, e.name)).sort();
+await writeFile(specCacheFile, JSON.stringify(templateSpecs(kindFolders)));

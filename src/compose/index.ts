@@ -10,6 +10,7 @@ import { composeMessages } from '../messages/compose.js';
 import { say } from '../messages/types.js';
 import { helpers } from './helpers.js';
 import { parseErrorText } from './strict.js';
+import { COMPILE_OPTIONS, cachedSpec, specKey, specObject } from './specs.js';
 
 /**
  * compose: a kind's Handlebars template + validated data → body markup (a small HTML subset,
@@ -110,21 +111,11 @@ export function loadTemplate(name: string, templateDir = builtinTemplateDir): Co
   for (const [helperName, fn] of Object.entries(helpers)) {
     env.registerHelper(helperName, wrapHelper(helperName, fn, file));
   }
-  const kindName = path.basename(folder);
-  // The body is source 0; partials follow in name order.
-  const source = readTemplateSource(folder, file);
-  const sources: CompiledTemplate['sources'] = [{ file, name: `${kindName}/body.hbs`, text: source }];
-  const partialDir = path.join(folder, 'partials');
-  if (existsSync(partialDir)) {
-    for (const entry of readdirSync(partialDir).sort()) {
-      if (!entry.endsWith('.hbs')) continue;
-      const partialFile = path.join(partialDir, entry);
-      const partial = readTemplateSource(folder, partialFile);
-      sources.push({ file: partialFile, name: `${kindName}/partials/${entry}`, text: partial });
-      env.registerPartial(entry.slice(0, -4), compileString(env, partial, partialFile, sources.length - 1));
-    }
+  const sources = templateSources(folder);
+  for (let i = 1; i < sources.length; i++) {
+    env.registerPartial(path.basename(sources[i]!.file).slice(0, -4), compileString(env, sources[i]!.text, sources[i]!.file, i));
   }
-  const template = compileString(env, source, file, 0);
+  const template = compileString(env, sources[0]!.text, file, 0);
   const compiled: CompiledTemplate = {
     file,
     sources,
@@ -147,20 +138,53 @@ export function loadTemplate(name: string, templateDir = builtinTemplateDir): Co
   return compiled;
 }
 
+/** A kind folder's template sources: the body is source 0; partials follow in name order. */
+function templateSources(folder: string): CompiledTemplate['sources'] {
+  const kindName = path.basename(folder);
+  const file = path.join(folder, 'body.hbs');
+  const sources: CompiledTemplate['sources'] = [{ file, name: `${kindName}/body.hbs`, text: readTemplateSource(folder, file) }];
+  const partialDir = path.join(folder, 'partials');
+  if (existsSync(partialDir)) {
+    for (const entry of readdirSync(partialDir).sort()) {
+      if (!entry.endsWith('.hbs')) continue;
+      const partialFile = path.join(partialDir, entry);
+      sources.push({ file: partialFile, name: `${kindName}/partials/${entry}`, text: readTemplateSource(folder, partialFile) });
+    }
+  }
+  return sources;
+}
+
+/** The precompiled specs of these kind folders' templates, by specKey (the build's spec cache, src/compose/specs.ts). */
+export function templateSpecs(folders: string[]): Record<string, string> {
+  const env = Handlebars.create();
+  const out: Record<string, string> = {};
+  for (const folder of folders) {
+    templateSources(folder).forEach(({ text }, i) => {
+      out[specKey(text, i)] = env.precompile(markPositions(env, text, i), { ...COMPILE_OPTIONS }) as unknown as string;
+    });
+  }
+  return out;
+}
+
 function readTemplateSource(folder: string, file: string): string {
   const source = readKindFile(folder, file).replace(/^\uFEFF/, '').normalize('NFC');
   checkTags(source, file);
   return source;
 }
 
-/** Compile eagerly so syntax errors surface now, with their line, not at first render. */
+/**
+ * Compile eagerly, once: syntax errors surface now with their line (Handlebars' own compile would
+ * wait for the first render), and a built-in template found in the build's spec cache is not
+ * compiled at all (src/compose/specs.ts).
+ */
 function compileString(env: typeof Handlebars, source: string, file: string, index: number): Handlebars.TemplateDelegate {
+  let spec: string;
   try {
-    env.precompile(source); // parse only: throws on syntax errors with a line number
-    return env.compile(markPositions(env, source, index), { noEscape: false, strict: false, preventIndent: true });
+    spec = cachedSpec(source, index) ?? (env.precompile(markPositions(env, source, index), { ...COMPILE_OPTIONS }) as unknown as string);
   } catch (e) {
     throw new TemplateError(file, lineOf(e), (lang) => parseErrorText((e as Error).message, lang));
   }
+  return env.template(specObject(spec));
 }
 
 /** Every tag in the template source must belong to the markup vocabulary. */

@@ -17,6 +17,7 @@ import type { KindFile } from './declarative.js';
 import { KindError } from './errors.js';
 import { frameSchema } from './frame.js';
 import type { KindDefinition, ReportBase } from './kind.js';
+import { registeredDirs } from './dirs.js';
 
 /**
  * The kinds of document: one folder each (kind.yaml, body.hbs, partials/), the built-in ones under
@@ -28,9 +29,18 @@ export const builtinKindsDir = fileURLToPath(new URL('../../templates/', import.
 
 export { KindError };
 
-const kinds = new Map<string, KindDefinition>();
-const registeredDirs: string[] = [];
+/**
+ * Kinds by id. A built-in kind is only a folder until someone asks for it (`Pending`): a render
+ * needs its own kind, and loading one (YAML, schema, template checks) costs tens of milliseconds.
+ * Its folder's name is its id; a clone whose folder says otherwise loads them all (see findKind).
+ */
+interface Pending {
+  pending: string;
+}
+const kinds = new Map<string, KindDefinition | Pending>();
 let initialised = false;
+
+const isPending = (k: KindDefinition | Pending | undefined): k is Pending => k !== undefined && 'pending' in k;
 
 /** Load one kind folder (the one holding kind.yaml). */
 export function loadKindFolder(dir: string, builtin = false): KindDefinition {
@@ -143,11 +153,25 @@ export function kindDirs(): string[] {
 function ensureBuiltins(): void {
   if (initialised) return;
   initialised = true;
-  for (const dir of kindFolders(builtinKindsDir)) {
-    const k = loadKindFolder(dir, true);
-    kinds.set(k.id, k);
-  }
+  for (const dir of kindFolders(builtinKindsDir)) kinds.set(path.basename(dir), { pending: dir });
   for (const dir of configuredDirs()) registerKindDir(dir);
+}
+
+/** Load the built-in kind waiting under `key`; an office's kind of the same id, loaded meanwhile, stays. */
+function loadPending(key: string, p: Pending): KindDefinition {
+  const k = loadKindFolder(p.pending, true);
+  if (k.id === key) {
+    kinds.set(key, k);
+  } else {
+    kinds.delete(key);
+    const there = kinds.get(k.id);
+    if (there === undefined || isPending(there)) kinds.set(k.id, k);
+  }
+  return k;
+}
+
+function loadAllPending(): void {
+  for (const [key, k] of [...kinds]) if (isPending(k)) loadPending(key, k);
 }
 
 /** BAOCAO_KINDS (folders separated like PATH) and baocao.config.yaml's `kinds` in the working folder. */
@@ -186,10 +210,17 @@ export function reloadKinds(): void {
 
 export function listKinds(): readonly KindDefinition[] {
   ensureBuiltins();
-  return [...kinds.values()];
+  loadAllPending();
+  return [...kinds.values()].filter((k): k is KindDefinition => !isPending(k));
 }
 
 export function findKind(id: string): KindDefinition | undefined {
   ensureBuiltins();
-  return kinds.get(id);
+  const k = kinds.get(id);
+  if (k !== undefined && !isPending(k)) return k;
+  if (k !== undefined && loadPending(id, k).id === id) return kinds.get(id) as KindDefinition;
+  // Not a folder's name (or its folder declares another id): every built-in kind, by its own id.
+  loadAllPending();
+  const found = kinds.get(id);
+  return isPending(found) ? undefined : found;
 }
