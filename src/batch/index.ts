@@ -1,10 +1,11 @@
+import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { removeTempFiles } from '../output/index.js';
 import { getProfile } from '../profile/index.js';
-import type { JobOptions, JobResult } from './job.js';
+import type { JobOptions, JobResult, RenderedJob } from './job.js';
 import { limitOption, limits } from '../limits/index.js';
 import { taskClock } from '../limits/clock.js';
 import { stallWatch } from '../limits/pool.js';
@@ -37,7 +38,12 @@ export async function runBatch(inputs: string[], options: JobOptions, batch: Bat
   // A wrong option fails the whole batch up front (UsageError, exit 64), not each input as a bug.
   if (options.profile !== undefined) getProfile(options.profile);
   if (options.name === undefined && inputs.length > 1) await refuseSharedNames(inputs, options);
-  const threads = Math.max(1, Math.min(batch.threads ?? availableParallelism(), inputs.length));
+  // One input in several formats, with cores to spare: each format renders in a worker of its own
+  // (the DOCX does not wait for the PDF's layout), and this thread writes the files together, as
+  // the one group a job writes. An e-mail draft needs every format's bytes: it stays in one job.
+  const cores = batch.threads ?? availableParallelism();
+  const split = inputs.length === 1 && options.formats.length > 1 && !options.eml && cores > 1;
+  const threads = split ? Math.min(cores, options.formats.length) : Math.max(1, Math.min(cores, inputs.length));
   // Worker threads need the compiled worker; from TypeScript sources (tests) stay in this thread.
   // A stoppable batch (the CLI's Ctrl-C) renders even one input in a worker: layout is synchronous,
   // so only terminating the worker stops a render in progress, and nothing is written after.
@@ -49,25 +55,45 @@ export async function runBatch(inputs: string[], options: JobOptions, batch: Bat
   const pool = new Piscina({ filename: workerFile, maxThreads: threads, minThreads: threads, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
   const stalled = stallWatch(pool);
   const outer = batch.signal ? AbortSignal.any([batch.signal, stalled.signal]) : stalled.signal;
+  setMaxListeners(0, outer); // one listener per queued input, by design
   let timedOut = false;
+  /** One task in a worker; a worker ended at a limit, or failing, is this input's JobResult. */
+  const runTask = async (input: string, taskOptions: JobOptions, renderOnly: boolean): Promise<JobResult | RenderedJob> => {
+    const clock = taskClock(limits().renderSeconds, outer);
+    try {
+      return (await pool.run({ input, options: taskOptions, started: clock.port, renderOnly }, { signal: clock.signal, transferList: [clock.port] })) as JobResult | RenderedJob;
+    } catch (e) {
+      if (batch.signal?.aborted) throw e;
+      stalled.check(e);
+      if (clock.expired) timedOut = true;
+      const cause = stalled.signal.aborted ? stalled.signal.reason : e;
+      return clock.expired
+        ? refused(input, options.lang ?? 'vi', 'renderSeconds', clock.elapsedMs)
+        : (cause as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? refused(input, options.lang ?? 'vi', 'memoryMb', clock.elapsedMs) : internalError(input, cause);
+    } finally {
+      clock.stop();
+    }
+  };
   try {
+    if (split) {
+      const input = inputs[0]!;
+      const parts = await Promise.all(options.formats.map((format) => runTask(input, { ...options, formats: [format] }, true)));
+      // Any format's failure is the input's (the same data fails the same way in each): nothing is written.
+      const failed = parts.find((p): p is JobResult => !('rendered' in p));
+      let result: JobResult;
+      if (failed) {
+        result = failed;
+      } else {
+        const { writeRendered } = await import('./write.js');
+        const rendered = parts as RenderedJob[];
+        result = await writeRendered(input, options, rendered, Math.max(...rendered.map((p) => p.ms)));
+      }
+      batch.onResult?.(result);
+      return [result];
+    }
     return await Promise.all(
       inputs.map(async (input) => {
-        let result: JobResult;
-        const clock = taskClock(limits().renderSeconds, outer);
-        try {
-          result = (await pool.run({ input, options, started: clock.port }, { signal: clock.signal, transferList: [clock.port] })) as JobResult;
-        } catch (e) {
-          if (batch.signal?.aborted) throw e;
-          stalled.check(e);
-          if (clock.expired) timedOut = true;
-          const cause = stalled.signal.aborted ? stalled.signal.reason : e;
-          result = clock.expired
-            ? refused(input, options.lang ?? 'vi', 'renderSeconds', clock.elapsedMs)
-            : (cause as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? refused(input, options.lang ?? 'vi', 'memoryMb', clock.elapsedMs) : internalError(input, cause);
-        } finally {
-          clock.stop();
-        }
+        const result = (await runTask(input, options, false)) as JobResult;
         batch.onResult?.(result);
         return result;
       }),

@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { batchMessages } from '../messages/batch.js';
 import { errorText, outcomeOfError, outcomeOfProblems, type Outcome } from '../messages/errors.js';
-import { say } from '../messages/types.js';
 import type { Lang, Problem } from '../load/index.js';
-import { GroupWriteError, writeFilesAtomic } from '../output/index.js';
+import { writeRendered } from './write.js';
+import type { RenderedFile } from './write.js';
 import { buildDocument, loadReport, outputStem, renderDocument, withCreationDate } from '../pipeline/index.js';
 import type { Format, LegacyOption, PdfA } from '../pipeline/index.js';
 import { vietnamTime } from '../layout/index.js';
@@ -79,10 +77,26 @@ export interface JobResult {
 // Also here for its callers of old (the library, the CLI).
 export { parseCreationDate } from './dates.js';
 
+/** The bytes of one input's files, rendered but not yet written (a worker's answer to renderOnly). */
+export interface RenderedJob {
+  rendered: true;
+  kind: string;
+  warnings: Problem[];
+  stem: string;
+  /** In the order they are written; `suffix` names the extra files ("<stem>.sign.json", "<stem>.phu-luc-2.pdf"). */
+  files: RenderedFile[];
+  ms: number;
+}
+
 export async function runJob(input: string, options: JobOptions): Promise<JobResult> {
+  const r = await renderJob(input, options);
+  return 'rendered' in r ? writeRendered(input, options, [r], r.ms) : r;
+}
+
+/** Load, build and render every asked format of one input in memory; a failure is already its JobResult. */
+export async function renderJob(input: string, options: JobOptions): Promise<RenderedJob | JobResult> {
   const start = performance.now();
   const done = (r: Omit<JobResult, 'input' | 'ms'>): JobResult => ({ input, ...r, ms: Math.round(performance.now() - start) });
-
   const loaded = await loadReport(input, options.lang, options.legacy);
   if (!loaded.ok) {
     return done({ status: outcomeOfProblems(loaded.problems), outputs: [], problems: loaded.problems, warnings: [] });
@@ -97,7 +111,7 @@ export async function runJob(input: string, options: JobOptions): Promise<JobRes
   }
   const stem = options.name ?? outputStem(loaded.kind, loaded.report);
   // `suffix` names the extra files of a job: "<stem>.sign.json", "<stem>.phu-luc-2.pdf".
-  let rendered: { format: Format | 'eml' | 'json'; bytes: Buffer; suffix?: string }[];
+  let rendered: RenderedFile[];
   const pdfa = options.pdfa ?? '3b';
   try {
     const creationDate = options.creationDate ? parseCreationDate(options.creationDate) : undefined;
@@ -139,62 +153,7 @@ export async function runJob(input: string, options: JobOptions): Promise<JobRes
     return done({ ...base, status: outcome, outputs: [], error: errorText(e, options.lang) });
   }
 
-  const pdf = rendered.find((r) => r.format === 'pdf');
-  let outputs: JobOutput[];
-  try {
-    outputs = await writeOutputs(rendered.map((r) => ({ format: r.format, target: path.join(options.outDir, `${stem}${r.suffix ?? ''}.${r.format}`), bytes: r.bytes })), options.force);
-  } catch (e) {
-    const file = e instanceof GroupWriteError ? e.file : '';
-    const message = e instanceof GroupWriteError ? e.cause.message : (e as Error).message;
-    return done({ ...base, status: 'io', outputs: [], error: say(options.lang, batchMessages.cannotWrite, file, message) });
-  }
-  return done({
-    ...base,
-    status: outputs.some((o) => o.status === 'kept') ? 'exists' : 'ok',
-    ...(pdf ? { pages: countPdfPages(pdf.bytes) } : {}),
-    outputs,
-  });
+  return { rendered: true, kind: base.kind, warnings: base.warnings, stem, files: rendered, ms: Math.round(performance.now() - start) };
 }
 
-/**
- * The outputs of one input, as one group: identical files stay as they are; a different existing
- * file is kept unless forced, and then none of the group is written (a new DOCX never stands
- * beside an old PDF); otherwise the changed files are written together, whole or not at all.
- */
-async function writeOutputs(files: { format: Format | 'eml' | 'json'; target: string; bytes: Buffer }[], force: boolean): Promise<JobOutput[]> {
-  const status: OutputStatus[] = [];
-  for (const f of files) {
-    let existing: Buffer | undefined;
-    try {
-      existing = await readIfExists(f.target);
-    } catch (e) {
-      throw new GroupWriteError(f.target, e as Error);
-    }
-    status.push(existing?.equals(f.bytes) ? 'unchanged' : existing && !force ? 'kept' : 'written');
-  }
-  const output = (f: (typeof files)[number], s: OutputStatus): JobOutput => ({ format: f.format, path: f.target, bytes: f.bytes.length, status: s });
-  if (status.includes('kept')) return files.flatMap((f, i) => (status[i] === 'written' ? [] : [output(f, status[i]!)]));
-  const changed = files.filter((_, i) => status[i] === 'written');
-  try {
-    await writeFilesAtomic(changed, { replace: force });
-  } catch (e) {
-    if (!(e instanceof GroupWriteError && (e.cause as NodeJS.ErrnoException).code === 'EEXIST')) throw e;
-    // Another writer made one of these names meanwhile: nothing of this group was written.
-    return files.flatMap((f, i) => (status[i] === 'unchanged' ? [output(f, 'unchanged')] : f.target === e.file ? [output(f, 'kept')] : []));
-  }
-  return files.map((f, i) => output(f, status[i]!));
-}
-
-async function readIfExists(file: string): Promise<Buffer | undefined> {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-}
-
-/** Pages of a PDF written by pdfkit: one "/Type /Page" object per page. */
-export function countPdfPages(bytes: Buffer): number {
-  return (bytes.toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? []).length;
-}
+export { countPdfPages } from './write.js';

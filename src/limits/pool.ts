@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Piscina } from 'piscina';
 
 /**
@@ -10,6 +11,8 @@ import type { Piscina } from 'piscina';
  */
 export function stallWatch(pool: Piscina): { signal: AbortSignal; check(e: unknown): void } {
   const controller = new AbortController();
+  // Every queued task listens for it: as many listeners as tasks, by design.
+  setMaxListeners(0, controller.signal);
   const check = (e: unknown) => {
     if (!controller.signal.aborted && pool.threads.length === 0 && pool.queueSize > 0) controller.abort(e);
   };

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { runBatch } from '../../batch/index.js';
 import type { JobResult } from '../../batch/index.js';
 import type { Lang } from '../../load/index.js';
-import { kindDirs } from '../../model/index.js';
+import { registeredKindDirs } from '../../model/dirs.js';
 import { removeTempFiles } from '../../output/index.js';
 import { FORMATS } from '../../pipeline/formats.js';
 import { getProfile } from '../../profile/index.js';
@@ -111,7 +111,7 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
     await runBatch(
       inputs,
       {
-        formats, outDir: args.out, force: args.force, lang, kindDirs: kindDirs(),
+        formats, outDir: args.out, force: args.force, lang, kindDirs: registeredKindDirs(),
         ...(args.profile ? { profile: args.profile } : {}), ...(args.name ? { name: args.name } : {}), ...(args.legacy ? { legacy: args.legacy } : {}),
         ...(args.pdfa ? { pdfa: args.pdfa } : {}), ...(args.eml ? { eml: true } : {}), ...(args.creationDate ? { creationDate: args.creationDate } : {}),
         ...(args.electronic ? { electronic: true } : {}), ...(args.signLayout ? { signLayout: true } : {}),
