@@ -2,7 +2,8 @@ import { readdirSync, existsSync } from 'node:fs';
 import { readKindFile } from '../limits/files.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import { handlebars, handlebarsRuntime } from './engine.js';
 import type { HelperOptions } from 'handlebars';
 import { markupTags } from '../document/markup.js';
 import { TemplateKindError, errorText, type Wording } from '../messages/errors.js';
@@ -60,7 +61,7 @@ function markPositions(env: typeof Handlebars, source: string, index: number): s
   const lineStarts = [0];
   for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const inserts: { at: number; marker: string }[] = [];
-  const visitor = new Handlebars.Visitor();
+  const visitor = new (handlebars().Visitor)();
   visitor.ContentStatement = (node: hbs.AST.ContentStatement) => {
     // `original` is the text as written (its types say otherwise); `value` may be trimmed by ~.
     const original = node.original as unknown as string;
@@ -70,7 +71,7 @@ function markPositions(env: typeof Handlebars, source: string, index: number): s
       inserts.push({ at: start + m.index, marker: `<!--@${index}:${line}-->` });
     }
   };
-  visitor.accept(Handlebars.parse(source));
+  visitor.accept(handlebars().parse(source));
   let out = source;
   for (const { at, marker } of inserts.sort((a, b) => b.at - a.at)) out = out.slice(0, at) + marker + out.slice(at);
   return out;
@@ -107,11 +108,12 @@ export function loadTemplate(name: string, templateDir = builtinTemplateDir): Co
   const file = path.join(folder, 'body.hbs');
   if (!existsSync(file)) throw new TemplateError(file, undefined, (lang) => say(lang, composeMessages.templateNotFound));
 
-  const env = Handlebars.create();
+  const sources = templateSources(folder);
+  // Templates the build compiled need only Handlebars' runtime; any other needs its compiler.
+  const env = (sources.every((s, i) => cachedSpec(s.text, i) !== undefined) ? handlebarsRuntime() : handlebars()).create();
   for (const [helperName, fn] of Object.entries(helpers)) {
     env.registerHelper(helperName, wrapHelper(helperName, fn, file));
   }
-  const sources = templateSources(folder);
   for (let i = 1; i < sources.length; i++) {
     env.registerPartial(path.basename(sources[i]!.file).slice(0, -4), compileString(env, sources[i]!.text, sources[i]!.file, i));
   }
@@ -156,7 +158,7 @@ function templateSources(folder: string): CompiledTemplate['sources'] {
 
 /** The precompiled specs of these kind folders' templates, by specKey (the build's spec cache, src/compose/specs.ts). */
 export function templateSpecs(folders: string[]): Record<string, string> {
-  const env = Handlebars.create();
+  const env = handlebars().create();
   const out: Record<string, string> = {};
   for (const folder of folders) {
     templateSources(folder).forEach(({ text }, i) => {

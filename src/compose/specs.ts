@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import { handlebarsRuntime } from './engine.js';
 
 /**
  * The compiled form of the built-in templates, made at build time (scripts/build.mjs writes
@@ -21,12 +22,12 @@ export const specCacheFile = fileURLToPath(new URL('../../dist/template-specs.js
 let specs: Record<string, string> | undefined;
 
 export function specKey(source: string, index: number): string {
-  return createHash('sha256').update(`${Handlebars.VERSION}\0${JSON.stringify(COMPILE_OPTIONS)}\0${index}\0${source}`).digest('hex');
+  return createHash('sha256').update(`${handlebarsRuntime().VERSION}\0${JSON.stringify(COMPILE_OPTIONS)}\0${index}\0${source}`).digest('hex');
 }
 
 /** The build's spec for this template string, if it made one. */
 export function cachedSpec(source: string, index: number): string | undefined {
-  if (process.env.BAOCAO_NO_SPEC_CACHE === '1') return undefined;
+  if (process.env.BAOCAO_NO_BUILD_CACHE === '1') return undefined;
   if (specs === undefined) {
     try {
       specs = JSON.parse(readFileSync(specCacheFile, 'utf8')) as Record<string, string>;

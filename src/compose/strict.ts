@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import { handlebars } from './engine.js';
 import type { Lang } from '../load/index.js';
 import { suggest } from '../load/index.js';
 import { readKindFile } from '../limits/files.js';
@@ -192,7 +192,7 @@ export function templateProblems(folder: string, schema: unknown): Problem[] {
 function readSource(folder: string, file: string, problems: Problem[]): Source | undefined {
   const text = readKindFile(folder, file).replace(/^\uFEFF/, '').normalize('NFC');
   try {
-    return { file, ast: Handlebars.parse(text) };
+    return { file, ast: handlebars().parse(text) };
   } catch (e) {
     const err = e as { lineNumber?: number; message?: string };
     const line = err.lineNumber ?? Number(/line (\d+)/.exec(err.message ?? '')?.[1] ?? 0);

@@ -18,6 +18,7 @@ import { KindError } from './errors.js';
 import { frameSchema } from './frame.js';
 import type { KindDefinition, ReportBase } from './kind.js';
 import { registeredDirs } from './dirs.js';
+import { isVerifiedKind } from './verified.js';
 
 /**
  * The kinds of document: one folder each (kind.yaml, body.hbs, partials/), the built-in ones under
@@ -54,7 +55,7 @@ export function loadKindFolder(dir: string, builtin = false): KindDefinition {
   }
   const { value: kindFile, source } = readChecked(text, file, kindFileSchema);
   if (!existsSync(path.join(dir, 'body.hbs'))) throw new KindError((lang) => say(lang, modelMessages.kindNoTemplate, dir));
-  const kind = defineKind(kindFile, dir, file, source);
+  const kind = defineKind(kindFile, dir, file, source, isVerifiedKind(dir, text));
   configureTemplate(dir, kindFile.places !== undefined ? { places: kindFile.places } : {});
   // `init` reads the sample: an office's kind must keep it inside its folder (the built-in kinds share data/).
   if (!builtin && existsSync(kind.sample)) containedKindFile(dir, kind.sample);
@@ -78,7 +79,7 @@ function readChecked<S extends z.ZodType>(text: string, file: string, schema: S)
   });
 }
 
-function defineKind(k: KindFile, dir: string, file: string, source: SourceDocument): KindDefinition {
+function defineKind(k: KindFile, dir: string, file: string, source: SourceDocument, templatesVerified = false): KindDefinition {
   // A name of Object.prototype (constructor, toString, __proto__ …) would reach the prototype
   // chain: refused at any depth, with its line, before anything is compiled from it.
   const reserved = kindFileProblems({ ...k, checks: [] }, source, file, z.never());
@@ -106,7 +107,8 @@ function defineKind(k: KindFile, dir: string, file: string, source: SourceDocume
       for (const f of runChecks(errors, value, 'error')) ctx.addIssue({ code: 'custom', path: f.path, message: f.message });
     }, { when: () => true })
     .describe(k.title) as unknown as z.ZodType<ReportBase, unknown>;
-  const problems = [...kindFileProblems(k, source, file, schema), ...templateProblems(dir, schema)];
+  // Templates the build already checked against this very kind.yaml are not parsed again (src/model/verified.ts).
+  const problems = [...kindFileProblems(k, source, file, schema), ...(templatesVerified ? [] : templateProblems(dir, schema))];
   if (problems.length > 0) throw new KindError((lang) => problems.map((w) => w(lang)).join('\n'));
   return {
     id: k.id,

@@ -13,7 +13,7 @@ const templates = path.resolve('templates');
 const kinds = readdirSync(templates).filter((d) => !d.startsWith('.')).sort();
 
 afterEach(() => {
-  delete process.env.BAOCAO_NO_SPEC_CACHE;
+  delete process.env.BAOCAO_NO_BUILD_CACHE;
   clearTemplateCache();
 });
 
@@ -38,9 +38,9 @@ describe('the build’s compiled templates', () => {
       clearTemplateCache();
       const cached = JSON.stringify(buildDocument(loaded.kind, loaded.report));
       clearTemplateCache();
-      process.env.BAOCAO_NO_SPEC_CACHE = '1';
+      process.env.BAOCAO_NO_BUILD_CACHE = '1';
       const compiled = JSON.stringify(buildDocument(loaded.kind, loaded.report));
-      delete process.env.BAOCAO_NO_SPEC_CACHE;
+      delete process.env.BAOCAO_NO_BUILD_CACHE;
       expect(cached, file).toBe(compiled);
       expect(cached.length).toBeGreaterThan(1000);
     }
