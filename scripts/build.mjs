@@ -29,6 +29,8 @@ async function workers(dir) {
   return found;
 }
 
+const EXTERNAL = ['@cantoo/pdf-lib', 'docx', 'fontkit', 'handlebars', 'handlebars/*', 'node-forge', 'nodemailer', 'pdfjs-dist', 'pdfjs-dist/*', 'pdfmake', 'pdfmake/*', 'pdfkit', 'pdfkit/*', 'piscina', 'subset-font', 'yargs', 'yargs/*'];
+
 const entryPoints = { 'cli/main': 'src/cli/main.ts', 'lib/index': 'src/index.ts' };
 for (const w of await workers(src)) entryPoints[path.relative(src, w).replace(/\.ts$/, '')] = path.relative(root, w);
 
@@ -58,7 +60,12 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // Packages that must stay as shipped are external (see the header); the small pure-JavaScript
+  // ones are bundled: zod alone is some 95 module files that Node would resolve and compile one
+  // by one in every cold process, and only the parts baocao uses are kept.
+  external: EXTERNAL,
+  // A bundled CommonJS package may require Node's own modules: give the ES module chunks a require.
+  banner: { js: "import { createRequire as __baocaoRequire } from 'node:module'; const require = __baocaoRequire(import.meta.url);" },
   // Whitespace and syntax only: names stay, so a stack trace still reads.
   minifyWhitespace: true,
   minifySyntax: true,
@@ -98,3 +105,12 @@ for (const dir of kindFolders) {
 }
 delete process.env.BAOCAO_NO_BUILD_CACHE;
 await writeFile(verifiedKindsFile, JSON.stringify(verified));
+
+// The characters of the bundled faces (src/fonts/cmap.ts): validating a data file then needs no
+// font parsing. Keyed by a hash of each file's bytes.
+const { coverageCacheFile, coverageRanges, fontHash } = await import('../dist/fonts/cmap.js');
+const coverage = {};
+for (const face of Object.values(getFontFamily('Tinos').faces)) {
+  coverage[fontHash(face.bytes)] = coverageRanges(face.font.characterSet.filter((cp) => face.font.hasGlyphForCodePoint(cp)));
+}
+await writeFile(coverageCacheFile, JSON.stringify(coverage));

@@ -8,16 +8,16 @@ import type HandlebarsType from 'handlebars';
  * (src/model/verified.ts), never has to load.
  */
 type Handlebars = typeof HandlebarsType;
-const require = createRequire(import.meta.url);
+const requireHere = createRequire(import.meta.url);
 let full: Handlebars | undefined;
 let runtime: Handlebars | undefined;
 
 /** The whole of Handlebars: to parse or compile a template string. */
 export function handlebars(): Handlebars {
-  return (full ??= require('handlebars') as Handlebars);
+  return (full ??= requireHere('handlebars') as Handlebars);
 }
 
 /** Handlebars' runtime alone: enough to run templates compiled at build time. */
 export function handlebarsRuntime(): Handlebars {
-  return full ?? (runtime ??= require('handlebars/runtime') as Handlebars);
+  return full ?? (runtime ??= requireHere('handlebars/runtime') as Handlebars);
 }

@@ -11,10 +11,15 @@ import { faceFor } from './index.js';
 /** Characters of `text` that the face lacks (whitespace excepted), each once, in order of appearance. */
 export function missingGlyphs(text: string, family: FontFamily, face: FaceName = 'regular'): string[] {
   const font = family.faces[face].font;
+  return missingChars(text, (cp) => font.hasGlyphForCodePoint(cp));
+}
+
+/** Characters of `text` for which `has` says no (whitespace excepted), each once, in order of appearance. */
+export function missingChars(text: string, has: (codePoint: number) => boolean): string[] {
   const missing: string[] = [];
   for (const ch of text.normalize('NFC')) {
     if (/\s/u.test(ch) || missing.includes(ch)) continue;
-    if (!font.hasGlyphForCodePoint(ch.codePointAt(0)!)) missing.push(ch);
+    if (!has(ch.codePointAt(0)!)) missing.push(ch);
   }
   return missing;
 }

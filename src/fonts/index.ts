@@ -8,8 +8,10 @@ import { fontsMessages } from '../messages/fonts.js';
 import { say } from '../messages/types.js';
 
 // The CommonJS fontkit, the very instance pdfkit loads: a face parsed here is the face the PDF
-// renderer draws with, parsed once per process.
-const fontkit = createRequire(import.meta.url)('fontkit') as typeof Fontkit;
+// renderer draws with, parsed once per process. Loaded on first use: validating needs no font.
+const requireHere = createRequire(import.meta.url);
+let fontkitModule: typeof Fontkit | undefined;
+const fontkit = (): typeof Fontkit => (fontkitModule ??= requireHere('fontkit') as typeof Fontkit);
 
 /**
  * Font registry: the four faces of a family, loaded once per process and shared by measuring and
@@ -62,6 +64,11 @@ export function registerFontFamily(name: string, files: FontFaceFiles): void {
   loaded.delete(name);
 }
 
+/** The font files of a family name, bundled or registered, without loading them. */
+export function familyFiles(name: string): FontFaceFiles | undefined {
+  return Object.hasOwn(bundledFamilies, name) ? bundledFamilies[name] : undefined;
+}
+
 /** The family, loaded and parsed on first use and kept for the life of the process. */
 export function getFontFamily(name: string): FontFamily {
   const cached = loaded.get(name);
@@ -77,7 +84,7 @@ export function getFontFamily(name: string): FontFamily {
     } catch (e) {
       throw new IoError((lang) => say(lang, fontsMessages.fontUnreadable, file, (e as Error).message));
     }
-    return { file, bytes, font: fontkit.create(bytes) };
+    return { file, bytes, font: fontkit().create(bytes) };
   };
   const faces: Record<FaceName, LoadedFace> = {
     regular: load(files.regular),

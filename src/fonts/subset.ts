@@ -22,7 +22,7 @@ type SubsetFont = (
   text: string,
   options?: { targetFormat?: 'truetype'; noHinting?: boolean; preserveNameIds?: number[] },
 ) => Promise<Buffer>;
-const require = createRequire(import.meta.url);
+const requireHere = createRequire(import.meta.url);
 let subsetFont: SubsetFont | undefined;
 
 /** The 12 Vietnamese base vowels (lower case). */
@@ -81,8 +81,8 @@ let engine: string | undefined;
 /** subset-font's and HarfBuzz's versions: a new subsetter may cut differently, so it names new files. */
 function engineVersion(): string {
   if (engine === undefined) {
-    const own = (require('subset-font/package.json') as { version: string }).version;
-    const wasm = createRequire(require.resolve('subset-font')).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
+    const own = (requireHere('subset-font/package.json') as { version: string }).version;
+    const wasm = createRequire(requireHere.resolve('subset-font')).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
     const hb = (JSON.parse(readFileSync(path.join(path.dirname(wasm), '..', 'package.json'), 'utf8')) as { version: string }).version;
     engine = `subset-font ${own}, harfbuzzjs ${hb}`;
   }
@@ -97,7 +97,7 @@ export function subsetCacheFile(bytes: Uint8Array): string {
 
 /** The face subset by HarfBuzz itself, never from the cache (the build and its test use this). */
 export function harfbuzzSubset(bytes: Buffer): Promise<Buffer> {
-  subsetFont ??= require('subset-font') as SubsetFont;
+  subsetFont ??= requireHere('subset-font') as SubsetFont;
   return subsetFont(bytes, EMBED_REPERTOIRE, { ...SUBSET_OPTIONS, preserveNameIds: [...SUBSET_OPTIONS.preserveNameIds] });
 }
 

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { extractSource, isPdf } from '../archive/extract.js';
 import { findInTemplate, loadTemplate } from '../compose/index.js';
-import { describeChars, documentGaps, missingGlyphs, stringLeaves } from '../fonts/coverage.js';
+import { describeChars, documentGaps, missingChars, missingGlyphs, stringLeaves } from '../fonts/coverage.js';
+import { cachedCoverage } from '../fonts/cmap.js';
 import { parseMarkup } from '../document/parse.js';
 import { mapDocumentText } from '../document/transform.js';
 import { setTonePlacement } from '../format/index.js';
@@ -19,7 +20,7 @@ import { convertLegacyDeep, findLegacyStrings } from '../legacy/index.js';
 import type { LegacyEncoding } from '../legacy/index.js';
 import { findKind, listKinds } from '../model/index.js';
 import type { KindDefinition, ReportBase } from '../model/index.js';
-import { faceFor, getFontFamily, measureText } from '../fonts/index.js';
+import { faceFor, familyFiles, getFontFamily, measureText } from '../fonts/index.js';
 import { getProfile } from '../profile/index.js';
 import type { TextStyle } from '../profile/index.js';
 import type { PdfA } from '../render/pdf/archive.js';
@@ -184,14 +185,19 @@ function dataCharProblems(source: SourceDocument, lang: Lang): Problem[] {
  * rendering, so a PDF never shows an empty box where a letter should be.
  */
 function dataGlyphProblems(source: SourceDocument, kind: KindDefinition, lang: Lang): Problem[] {
-  const family = getFontFamily(getProfile(kind.profile).fontFamily);
+  const name = getProfile(kind.profile).fontFamily;
+  // The build's table of the bundled faces' characters spares parsing the fonts (src/fonts/cmap.ts).
+  const files = familyFiles(name);
+  const cached = files ? cachedCoverage(files) : undefined;
+  const family = cached ? undefined : getFontFamily(name);
+  const missing = (text: string, face: (typeof faces)[number]) => (cached ? missingChars(text, (cp) => cached(face, cp)) : missingGlyphs(text, family!, face));
   const problems: Problem[] = [];
   for (const [path, text] of stringLeaves(source.data)) {
     if (path[0] === '$schema') continue;
-    const chars = [...new Set(faces.flatMap((face) => missingGlyphs(text, family, face)))];
+    const chars = [...new Set(faces.flatMap((face) => missing(text, face)))];
     if (chars.length === 0) continue;
     const field = formatPath(path);
-    const message = say(lang, words.dataGlyph, field, family.name, describeChars(chars));
+    const message = say(lang, words.dataGlyph, field, name, describeChars(chars));
     problems.push({ file: source.file, ...source.locate(path), path, code: 'glyph', severity: 'error', message });
   }
   return problems;

@@ -26,7 +26,17 @@ function loadedAfter(script: string, cwd = process.cwd()): { modules: string[]; 
 const compiler = (modules: string[]) => modules.filter((m) => /handlebars[\\/]dist[\\/]cjs[\\/]handlebars[\\/]compiler/.test(m));
 
 describe('a cold process', () => {
-  it('validates and composes a built-in kind’s report without loading Handlebars’ compiler', () => {
+  it('validates a built-in kind’s report without loading Handlebars’ compiler or parsing a font', () => {
+    const { modules, out } = loadedAfter(`
+      const p = await import(${dist('pipeline/index.js')});
+      const loaded = await p.loadReport('data/nghi-son-qp-an-2020.yaml');
+      console.log(loaded.ok, loaded.kind.id);`);
+    expect(out).toBe('true qp-an');
+    expect(compiler(modules)).toEqual([]);
+    expect(modules.filter((m) => /[\\/]node_modules[\\/](fontkit|pdfkit|pdfmake|docx)[\\/]/.test(m))).toEqual([]);
+  });
+
+  it('composes a built-in kind’s report without loading Handlebars’ compiler', () => {
     const { modules, out } = loadedAfter(`
       const p = await import(${dist('pipeline/index.js')});
       const loaded = await p.loadReport('data/nghi-son-qp-an-2020.yaml');
