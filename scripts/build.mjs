@@ -73,3 +73,8 @@ const { getFontFamily } = await import('../dist/fonts/index.js');
 const { subsetCacheDir, writeSubsetCache } = await import('../dist/fonts/subset.js');
 await rm(subsetCacheDir, { recursive: true, force: true });
 await writeSubsetCache(getFontFamily('Tinos'));
+
+// The DOCX's embedded font parts of the bundled faces, deflated once here rather than in every
+// process (src/render/docx/zip.ts reads them by a hash of their bytes, beside the subsets).
+const { writeFontPartCache } = await import('../dist/render/docx/package.js');
+await writeFontPartCache(getFontFamily('Tinos'));

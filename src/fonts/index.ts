@@ -77,7 +77,9 @@ export function getFontFamily(name: string): FontFamily {
     } catch (e) {
       throw new IoError((lang) => say(lang, fontsMessages.fontUnreadable, file, (e as Error).message));
     }
-    return { file, bytes, font: fontkit.create(bytes) };
+    const font = fontkit.create(bytes);
+    lazyPostTable(font);
+    return { file, bytes, font };
   };
   const faces: Record<FaceName, LoadedFace> = {
     regular: load(files.regular),
@@ -88,6 +90,46 @@ export function getFontFamily(name: string): FontFamily {
   const family: FontFamily = { name, faces, singleLineFactor: singleLineFactor(faces.regular.font) };
   loaded.set(name, family);
   return family;
+}
+
+/**
+ * The 'post' table's fixed header read at once and its glyph names only when asked for. fontkit
+ * decodes the whole table (some 260 glyph-name strings) the first time anything reads it, and
+ * the PDF writer reads only the header (italic angle, fixed pitch) while embedding: that decoding
+ * was a tenth of a cold PDF render. Same values either way (OpenType 'post': Fixed version and
+ * italic angle, FWORD underline metrics, uint32 fields; names by version).
+ */
+function lazyPostTable(font: Fontkit.Font): void {
+  const f = font as unknown as {
+    directory: { tables: Record<string, { offset: number; length: number } | undefined> };
+    stream: { buffer: Uint8Array };
+    _tables: Record<string, unknown>;
+    _decodeTable(table: unknown): Record<string, unknown> | undefined;
+  };
+  const entry = f.directory?.tables?.post;
+  const buffer = f.stream?.buffer;
+  if (!entry || !buffer || !f._tables || 'post' in f._tables || entry.length < 32 || entry.offset + 32 > buffer.length) return;
+  const v = new DataView(buffer.buffer, buffer.byteOffset + entry.offset, 32);
+  const version = v.getInt32(0) / 65536;
+  const byVersion: Record<number, string[]> = { 1: [], 2: ['numberOfGlyphs', 'glyphNameIndex', 'names'], 2.5: ['numberOfGlyphs', 'offsets'], 3: [], 4: ['map'] };
+  const rest = byVersion[version];
+  if (!rest) return; // a version fontkit does not know: left to fontkit
+  const post: Record<string, unknown> = {
+    version,
+    italicAngle: v.getInt32(4) / 65536,
+    underlinePosition: v.getInt16(8),
+    underlineThickness: v.getInt16(10),
+    isFixedPitch: v.getUint32(12),
+    minMemType42: v.getUint32(16),
+    maxMemType42: v.getUint32(20),
+    minMemType1: v.getUint32(24),
+    maxMemType1: v.getUint32(28),
+  };
+  let full: Record<string, unknown> | undefined;
+  for (const key of rest) {
+    Object.defineProperty(post, key, { enumerable: true, configurable: true, get: () => (full ??= f._decodeTable(entry) ?? {})[key] });
+  }
+  f._tables.post = post;
 }
 
 export function faceFor(bold: boolean, italic: boolean): FaceName {
