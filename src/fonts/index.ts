@@ -142,11 +142,27 @@ export function faceFor(bold: boolean, italic: boolean): FaceName {
 /** Width of `text` in points at `size`, with the face's own shaping (kerning as pdfkit does not). */
 export function measureText(family: FontFamily, face: FaceName, text: string, size: number): number {
   const font = family.faces[face].font;
-  let width = 0;
-  // Sum glyph advances without kerning: pdfkit lays text out the same way.
-  for (const glyph of font.layout(text).glyphs) width += glyph.advanceWidth;
+  let widths = measured.get(font);
+  if (!widths) measured.set(font, (widths = new Map()));
+  let width = widths.get(text);
+  if (width === undefined) {
+    width = 0;
+    // Sum glyph advances without kerning: pdfkit lays text out the same way.
+    for (const glyph of font.layout(text).glyphs) width += glyph.advanceWidth;
+    if (widths.size >= MAX_MEASURED) widths.clear();
+    widths.set(text, width);
+  }
   return (width / font.unitsPerEm) * size;
 }
+
+/**
+ * Widths in font units by face and text, for the life of the process: layout measures the same
+ * frame lines and labels in every document (and again for each format), and shaping is the cost.
+ * The glyph objects shaping leaves behind are not reused from here: each PDF starts its own.
+ */
+const measured = new WeakMap<Fontkit.Font, Map<string, number>>();
+/** Texts kept per face before the store starts again (a bound on memory). */
+const MAX_MEASURED = 20_000;
 
 function singleLineFactor(font: Fontkit.Font): number {
   // Word's single line: win ascent + win descent, plus the part of the hhea line gap that the win
