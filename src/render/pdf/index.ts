@@ -1,4 +1,7 @@
-import pdfmake from 'pdfmake';
+// First: pdfkit's unused encryption libraries load on first use only (./lazy-deps.ts).
+import './lazy-deps.js';
+import { createRequire } from 'node:module';
+import type PdfMake from 'pdfmake';
 import { getFontFamily, type FontFamily } from '../../fonts/index.js';
 import type { LaidBlock, LaidCell, LaidParagraph, LaidRule, LaidSection, LaidTable, Layout, RunStyle } from '../../layout/index.js';
 import { finishArchive, type PdfA, type PdfKitDocument, type PdfSource } from './archive.js';
@@ -16,6 +19,10 @@ export { PDFA_LEVELS, sourceDescription, parseSourceDescription } from './archiv
  * from the layout; names follow pdfmake's document definition (content, stack, table, canvas …).
  * What stays here is how pdfmake is told to break as Word does (keepWordsPageBreaks, runs).
  */
+
+// Required here rather than imported: the bundle would evaluate an import of pdfmake (a package
+// left external) before lazy-deps.ts.
+const pdfmake = createRequire(import.meta.url)('pdfmake') as typeof PdfMake;
 
 // pdfmake ships no types for its Node entry; the definition is plain data.
 type Node = Record<string, unknown>;
