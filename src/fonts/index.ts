@@ -162,7 +162,7 @@ export function measureText(family: FontFamily, face: FaceName, text: string, si
  */
 const measured = new WeakMap<Fontkit.Font, Map<string, number>>();
 /** Texts kept per face before the store starts again (a bound on memory). */
-const MAX_MEASURED = 20_000;
+const MAX_MEASURED = 5_000;
 
 function singleLineFactor(font: Fontkit.Font): number {
   // Word's single line: win ascent + win descent, plus the part of the hhea line gap that the win

@@ -128,7 +128,7 @@ const shapedWords = new WeakMap<FontkitFont, Map<string, Shaped[]>>();
 /** Shapings kept per word. */
 const MAX_VARIANTS = 4;
 /** Distinct words kept per face before the store starts again (a bound on memory, not a tuning). */
-const MAX_WORDS = 50_000;
+const MAX_WORDS = 10_000;
 
 /** Only plain TrueType faces: other kinds (colour, bitmap, variable, CFF) create glyphs elsewhere too. */
 function shapeable(font: FontkitFont): boolean {
