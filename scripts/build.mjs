@@ -78,3 +78,17 @@ await writeSubsetCache(getFontFamily('Tinos'));
 // process (src/render/docx/zip.ts reads them by a hash of their bytes, beside the subsets).
 const { writeFontPartCache } = await import('../dist/render/docx/package.js');
 await writeFontPartCache(getFontFamily('Tinos'));
+
+// The DOCX parts every document shares (theme, settings, styles, relationships …), deflated once
+// here too: the parts two different bundled documents have byte for byte in common.
+{
+  const pipeline = await import('../dist/pipeline/index.js');
+  const { writeSharedPartCache } = await import('../dist/render/docx/zip.js');
+  const packages = [];
+  for (const file of ['data/demo-ban-tin-antt-2024-03.yaml', 'data/nghi-son-ke-hoach-tet-2021.yaml']) {
+    const loaded = await pipeline.loadReport(path.join(root, file));
+    if (!loaded.ok) throw new Error(`${file}: ${loaded.problems[0]?.message}`);
+    packages.push(await pipeline.renderDocument(pipeline.buildDocument(loaded.kind, loaded.report), 'docx', loaded.kind.profile));
+  }
+  writeSharedPartCache(packages);
+}

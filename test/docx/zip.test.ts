@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { deflateSync, strToU8, zipSync } from 'fflate';
+import { deflateSync, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { getFontFamily } from '../../src/fonts/index.js';
+import { buildDocument, loadReport, renderDocument } from '../../src/pipeline/index.js';
 import { subsetFamily } from '../../src/fonts/subset.js';
 import { fontKey, obfuscateFont } from '../../src/render/docx/package.js';
 import { deflateCacheFile, deflatePart, zipParts } from '../../src/render/docx/zip.js';
@@ -41,5 +42,15 @@ describe('the DOCX zip writer', () => {
       expect(existsSync(file), face).toBe(true);
       expect(readFileSync(file).equals(Buffer.from(deflateSync(data, { level: 9 }))), face).toBe(true);
     }
+  });
+
+  it('the build\'s deflated shared parts are fflate\'s level-9 deflate of the parts, and a document\'s own text is not among them', async () => {
+    const r = await loadReport('data/nghi-son-qp-an-2020.yaml');
+    if (!r.ok) throw new Error('sample invalid');
+    const parts = unzipSync(await renderDocument(buildDocument(r.kind, r.report), 'docx', r.kind.profile));
+    const cached = Object.entries(parts).filter(([, data]) => existsSync(deflateCacheFile(data)));
+    expect(cached.map(([name]) => name)).toContain('word/theme/theme1.xml');
+    expect(cached.map(([name]) => name)).not.toContain('word/document.xml');
+    for (const [name, data] of cached) expect(readFileSync(deflateCacheFile(data)).equals(Buffer.from(deflateSync(data, { level: 9 }))), name).toBe(true);
   });
 });
