@@ -81,6 +81,28 @@ const { subsetCacheDir, writeSubsetCache } = await import('../dist/fonts/subset.
 await rm(subsetCacheDir, { recursive: true, force: true });
 await writeSubsetCache(getFontFamily('Tinos'));
 
+// The DOCX's embedded font parts of the bundled faces, deflated once here rather than in every
+// process (src/render/docx/zip.ts reads them by a hash of their bytes, beside the subsets).
+const { writeFontPartCache } = await import('../dist/render/docx/package.js');
+await writeFontPartCache(getFontFamily('Tinos'));
+
+// The DOCX parts every document shares (theme, settings, styles, relationships …), deflated once
+// here too: the parts two different bundled documents have byte for byte in common. Only a
+// cache: if those documents no longer render, the build says so and goes on without it.
+try {
+  const pipeline = await import('../dist/pipeline/index.js');
+  const { writeSharedPartCache } = await import('../dist/render/docx/zip.js');
+  const packages = [];
+  for (const file of ['data/demo-ban-tin-antt-2024-03.yaml', 'data/nghi-son-ke-hoach-tet-2021.yaml']) {
+    const loaded = await pipeline.loadReport(path.join(root, file));
+    if (!loaded.ok) throw new Error(`${file}: ${loaded.problems[0]?.message}`);
+    packages.push(await pipeline.renderDocument(pipeline.buildDocument(loaded.kind, loaded.report), 'docx', loaded.kind.profile));
+  }
+  writeSharedPartCache(packages);
+} catch (e) {
+  console.warn(`build: the shared DOCX parts were not deflated in advance (${e.message})`);
+}
+
 // The built-in templates compiled once here rather than in every process (src/compose/specs.ts
 // finds them by a hash of each template string; an edited template misses and compiles as before).
 const { templateSpecs } = await import('../dist/compose/index.js');

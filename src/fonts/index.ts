@@ -84,7 +84,9 @@ export function getFontFamily(name: string): FontFamily {
     } catch (e) {
       throw new IoError((lang) => say(lang, fontsMessages.fontUnreadable, file, (e as Error).message));
     }
-    return { file, bytes, font: fontkit().create(bytes) };
+    const font = fontkit().create(bytes);
+    lazyPostTable(font);
+    return { file, bytes, font };
   };
   const faces: Record<FaceName, LoadedFace> = {
     regular: load(files.regular),
@@ -97,6 +99,46 @@ export function getFontFamily(name: string): FontFamily {
   return family;
 }
 
+/**
+ * The 'post' table's fixed header read at once and its glyph names only when asked for. fontkit
+ * decodes the whole table (some 260 glyph-name strings) the first time anything reads it, and
+ * the PDF writer reads only the header (italic angle, fixed pitch) while embedding: that decoding
+ * was a tenth of a cold PDF render. Same values either way (OpenType 'post': Fixed version and
+ * italic angle, FWORD underline metrics, uint32 fields; names by version).
+ */
+function lazyPostTable(font: Fontkit.Font): void {
+  const f = font as unknown as {
+    directory: { tables: Record<string, { offset: number; length: number } | undefined> };
+    stream: { buffer: Uint8Array };
+    _tables: Record<string, unknown>;
+    _decodeTable(table: unknown): Record<string, unknown> | undefined;
+  };
+  const entry = f.directory?.tables?.post;
+  const buffer = f.stream?.buffer;
+  if (!entry || !buffer || !f._tables || 'post' in f._tables || entry.length < 32 || entry.offset + 32 > buffer.length) return;
+  const v = new DataView(buffer.buffer, buffer.byteOffset + entry.offset, 32);
+  const version = v.getInt32(0) / 65536;
+  const byVersion: Record<number, string[]> = { 1: [], 2: ['numberOfGlyphs', 'glyphNameIndex', 'names'], 2.5: ['numberOfGlyphs', 'offsets'], 3: [], 4: ['map'] };
+  const rest = byVersion[version];
+  if (!rest) return; // a version fontkit does not know: left to fontkit
+  const post: Record<string, unknown> = {
+    version,
+    italicAngle: v.getInt32(4) / 65536,
+    underlinePosition: v.getInt16(8),
+    underlineThickness: v.getInt16(10),
+    isFixedPitch: v.getUint32(12),
+    minMemType42: v.getUint32(16),
+    maxMemType42: v.getUint32(20),
+    minMemType1: v.getUint32(24),
+    maxMemType1: v.getUint32(28),
+  };
+  let full: Record<string, unknown> | undefined;
+  for (const key of rest) {
+    Object.defineProperty(post, key, { enumerable: true, configurable: true, get: () => (full ??= f._decodeTable(entry) ?? {})[key] });
+  }
+  f._tables.post = post;
+}
+
 export function faceFor(bold: boolean, italic: boolean): FaceName {
   if (bold && italic) return 'boldItalic';
   if (bold) return 'bold';
@@ -107,11 +149,27 @@ export function faceFor(bold: boolean, italic: boolean): FaceName {
 /** Width of `text` in points at `size`, with the face's own shaping (kerning as pdfkit does not). */
 export function measureText(family: FontFamily, face: FaceName, text: string, size: number): number {
   const font = family.faces[face].font;
-  let width = 0;
-  // Sum glyph advances without kerning: pdfkit lays text out the same way.
-  for (const glyph of font.layout(text).glyphs) width += glyph.advanceWidth;
+  let widths = measured.get(font);
+  if (!widths) measured.set(font, (widths = new Map()));
+  let width = widths.get(text);
+  if (width === undefined) {
+    width = 0;
+    // Sum glyph advances without kerning: pdfkit lays text out the same way.
+    for (const glyph of font.layout(text).glyphs) width += glyph.advanceWidth;
+    if (widths.size >= MAX_MEASURED) widths.clear();
+    widths.set(text, width);
+  }
   return (width / font.unitsPerEm) * size;
 }
+
+/**
+ * Widths in font units by face and text, for the life of the process: layout measures the same
+ * frame lines and labels in every document (and again for each format), and shaping is the cost.
+ * The glyph objects shaping leaves behind are not reused from here: each PDF starts its own.
+ */
+const measured = new WeakMap<Fontkit.Font, Map<string, number>>();
+/** Texts kept per face before the store starts again (a bound on memory). */
+const MAX_MEASURED = 5_000;
 
 function singleLineFactor(font: Fontkit.Font): number {
   // Word's single line: win ascent + win descent, plus the part of the hhea line gap that the win

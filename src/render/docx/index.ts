@@ -77,9 +77,21 @@ export async function renderDocx(layout: Layout, options: DocxOptions): Promise<
     },
     sections: layout.sections.map((s) => section(s, new Map(layout.styles.map((st) => [st.id, st])))),
   });
-  const bytes = await Packer.toBuffer(document);
+  const parts = compiledParts(document) ?? (await Packer.toBuffer(document));
   const exchange = exchangeMetadata(layout);
-  return finishPackage(bytes, { family: family.name, faces, meta, application: options.creator, ...(exchange ? { exchange } : {}) });
+  return finishPackage(parts, { family: family.name, faces, meta, application: options.creator, ...(exchange ? { exchange } : {}) });
+}
+
+/**
+ * The parts docx would zip, from the compiler Packer itself uses (what Packer.toBuffer does before
+ * zipping): the package is finished and zipped once, in package.ts, instead of being zipped by
+ * docx, unzipped and zipped again. Not public in docx's types: if a version lacks it, Packer zips.
+ */
+function compiledParts(document: DocxDocument): Map<string, string | ArrayBufferView | ArrayBuffer> | undefined {
+  const compiler = (Packer as unknown as { compiler?: { compile?: (file: DocxDocument, prettify: undefined, overrides: []) => unknown } }).compiler;
+  if (typeof compiler?.compile !== 'function') return undefined;
+  const parts = compiler.compile(document, undefined, []);
+  return parts instanceof Map ? (parts as Map<string, string | ArrayBufferView | ArrayBuffer>) : undefined;
 }
 
 /** Page set-up, page-number headers and content of a section. */

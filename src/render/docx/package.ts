@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { Zippable } from 'fflate';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { DocumentMeta } from '../../document/types.js';
-import type { FaceName } from '../../fonts/index.js';
+import type { FaceName, FontFamily } from '../../fonts/index.js';
+import { subsetFamily } from '../../fonts/subset.js';
 import { exchangeProperties } from '../exchange.js';
 import type { XmpExchange } from '../pdf/xmp.js';
+import { deflateCacheDir, deflateCacheFile, deflateCached, deflatePart, type Deflated, zipParts } from './zip.js';
 
 /**
  * Post-processing of the package docx writes, for what docx does not do itself:
@@ -90,8 +92,57 @@ const escapeXml = (s: string): string =>
 /** W3CDTF without milliseconds, as Word writes it. */
 const w3cdtf = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-export function finishPackage(docx: Uint8Array, input: PackageInput): Buffer {
-  const files = unzipSync(docx);
+/** The parts docx compiled (path → XML text or bytes), or a package it zipped. */
+export type PackageParts = Map<string, string | ArrayBufferView | ArrayBuffer> | Uint8Array;
+
+/** The embedded faces as written, deflated once per subset and key (the same bytes in every document). */
+const fontParts = new WeakMap<Uint8Array, Map<string, { data: Uint8Array; deflated: Deflated }>>();
+
+function fontPart(subset: Uint8Array, key: string): { data: Uint8Array; deflated: Deflated } {
+  let byKey = fontParts.get(subset);
+  if (!byKey) fontParts.set(subset, (byKey = new Map()));
+  let part = byKey.get(key);
+  if (!part) {
+    const data = obfuscateFont(subset, key);
+    part = { data, deflated: deflateCached(data) };
+    byKey.set(key, part);
+  }
+  return part;
+}
+
+/** Write the family's font parts, deflated, to the build's cache (npm run build); returns the files. */
+export async function writeFontPartCache(family: FontFamily): Promise<string[]> {
+  mkdirSync(deflateCacheDir, { recursive: true });
+  const subsets = await subsetFamily(family);
+  const files: string[] = [];
+  for (const face of Object.values(EMBED_ELEMENTS)) {
+    const data = obfuscateFont(subsets[face], fontKey(family.name, face));
+    const file = deflateCacheFile(data);
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, deflatePart(data).bytes);
+    renameSync(tmp, file);
+    files.push(file);
+  }
+  return files;
+}
+
+/**
+ * The package's parts as docx would have zipped them: text as UTF-8 (as docx encodes it), bytes
+ * as given. Taking docx's compiled parts directly saves its zip and our unzip.
+ */
+function partsOf(docx: PackageParts): Record<string, Uint8Array> {
+  if (docx instanceof Uint8Array) return unzipSync(docx);
+  const encoder = new TextEncoder();
+  const files: Record<string, Uint8Array> = {};
+  for (const [name, data] of docx) {
+    files[name] = typeof data === 'string' ? encoder.encode(data) : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+  }
+  return files;
+}
+
+export function finishPackage(docx: PackageParts, input: PackageInput): Buffer {
+  const files = partsOf(docx);
+  const deflated = new Map<string, Deflated>();
   const text = (name: string): string => {
     const f = files[name];
     if (!f) throw new Error(`internal: docx wrote no ${name}`);
@@ -111,7 +162,9 @@ export function finishPackage(docx: Uint8Array, input: PackageInput): Buffer {
     (_all, element: string, id: string) => {
       const face = EMBED_ELEMENTS[element]!;
       const key = fontKey(input.family, face);
-      files[target(id)] = obfuscateFont(input.faces[face], key);
+      const part = fontPart(input.faces[face], key);
+      files[target(id)] = part.data;
+      deflated.set(target(id), part.deflated);
       seen++;
       return `<w:${element} r:id="${id}" w:fontKey="${key}"/>`;
     },
@@ -149,9 +202,8 @@ export function finishPackage(docx: Uint8Array, input: PackageInput): Buffer {
   // [Content_Types].xml and the package relationships first (as Word writes them), the rest sorted.
   const head = ['[Content_Types].xml', '_rels/.rels'];
   const names = [...head.filter((n) => files[n]), ...Object.keys(files).filter((n) => !head.includes(n)).sort()];
-  const zippable: Zippable = {};
-  for (const name of names) zippable[name] = [files[name]!, { level: 9, mtime: ZIP_TIME }];
-  return Buffer.from(zipSync(zippable));
+  const zipped = zipParts(names.map((name) => [name, files[name]!, deflated.get(name)]), ZIP_TIME);
+  return Buffer.from(zipped.buffer, zipped.byteOffset, zipped.byteLength);
 }
 
 /**

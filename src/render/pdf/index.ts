@@ -1,4 +1,5 @@
-import pdfmake from 'pdfmake';
+// pdfmake, required only after pdfkit's unused encryption libraries were deferred (./lazy-deps.ts).
+import { pdfmake } from './lazy-deps.js';
 import { getFontFamily, type FontFamily } from '../../fonts/index.js';
 import type { LaidBlock, LaidCell, LaidParagraph, LaidRule, LaidSection, LaidTable, Layout, RunStyle } from '../../layout/index.js';
 import { finishArchive, type PdfA, type PdfKitDocument, type PdfSource } from './archive.js';
