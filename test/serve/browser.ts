@@ -127,3 +127,50 @@ export async function waitForPreview(page: Page, after: number, test: (text: str
 export async function previewVersion(page: Page): Promise<number> {
   return Number(await page.$eval('#preview-pages', (e) => (e as HTMLElement).dataset.version ?? '0'));
 }
+
+/** A page of the preview as the clerk sees it: which version it belongs to, whether its picture is drawn, its text. */
+export interface PreviewPage {
+  page: number;
+  version: number;
+  drawn: boolean;
+  text: string;
+}
+
+/**
+ * The first moment a version newer than `after` is on screen: the pane's version, the pages in
+ * view (read in the same turn as the version, so nothing is drawn in between) and all pages.
+ */
+export async function previewOnScreen(page: Page, after: number, timeout = 90_000): Promise<{ version: number; inView: PreviewPage[]; pages: PreviewPage[] }> {
+  const handle = await page.waitForFunction((v) => {
+    const pane = document.getElementById('preview-pages')!;
+    if (Number(pane.dataset.version ?? 0) <= v) return false;
+    const box = pane.getBoundingClientRect();
+    const read = (p: HTMLElement) => ({
+      page: Number(p.dataset.page),
+      version: Number(p.dataset.version),
+      drawn: !!p.querySelector('canvas[data-drawn]'),
+      text: (p.querySelector('.textLayer')?.textContent ?? '').replace(/\s+/g, ' '),
+      shown: p.getBoundingClientRect().bottom > box.top && p.getBoundingClientRect().top < box.bottom,
+    });
+    const pages = [...pane.querySelectorAll<HTMLElement>(':scope > .page')].map(read);
+    return JSON.stringify({ version: Number(pane.dataset.version), inView: pages.filter((p) => p.shown), pages });
+  }, { timeout }, after);
+  const state = JSON.parse(await handle.jsonValue() as string) as { version: number; inView: (PreviewPage & { shown?: boolean })[]; pages: (PreviewPage & { shown?: boolean })[] };
+  const strip = (list: (PreviewPage & { shown?: boolean })[]) => list.map(({ shown: _s, ...p }) => p);
+  return { version: state.version, inView: strip(state.inView), pages: strip(state.pages) };
+}
+
+/** Wait until every page of the preview belongs to `version` and has its picture drawn; its pages then. */
+export async function previewAllDrawn(page: Page, version: number, timeout = 90_000): Promise<PreviewPage[]> {
+  await page.waitForFunction((v) => {
+    const pane = document.getElementById('preview-pages')!;
+    const pages = [...pane.querySelectorAll<HTMLElement>(':scope > .page')];
+    return pane.dataset.drawn === String(v) && pages.length > 0 && pages.every((p) => p.dataset.version === String(v) && p.querySelector('canvas[data-drawn]'));
+  }, { timeout, polling: 100 }, version);
+  return page.$$eval('#preview-pages > .page', (ps) => ps.map((p) => ({
+    page: Number((p as HTMLElement).dataset.page),
+    version: Number((p as HTMLElement).dataset.version),
+    drawn: !!p.querySelector('canvas[data-drawn]'),
+    text: (p.querySelector('.textLayer')?.textContent ?? '').replace(/\s+/g, ' '),
+  })));
+}
