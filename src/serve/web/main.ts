@@ -305,7 +305,7 @@ class Editor {
         // Timings for the benchmark (bench/serve.mjs): request round trip, drawing, server render.
         document.body.dataset.drawMs = String(Math.round(performance.now() - drawing));
         document.body.dataset.previewMs = String(r.ms ?? '');
-        if (this.lastFocused) this.preview.follow(this.lastFocused);
+        if (this.lastFocused) this.preview.follow(this.lastFocused, true);
       }
     }
   }

@@ -46,11 +46,16 @@ export class Preview {
   /** A value to bring into view once the page holding it has its text (see follow). */
   private pendingFollow: string[] = [];
   private generation = 0;
+  private scrolledByHand = false;
   version = 0;
 
   constructor() {
     this.status = h('p', { class: 'preview-status', role: 'status', 'aria-live': 'polite' }, w('previewNone'));
     this.pages = h('div', { class: 'pages', id: 'preview-pages', tabindex: 0, 'aria-label': w('previewTitle') });
+    const byHand = () => {
+      this.scrolledByHand = true;
+    };
+    for (const e of ['wheel', 'touchmove', 'keydown', 'pointerdown']) this.pages.addEventListener(e, byHand, { passive: true });
     this.root = h('section', { class: 'preview', 'aria-labelledby': 'preview-title' },
       h('div', { class: 'preview-head' }, h('h2', { id: 'preview-title' }, w('previewTitle')), this.status), this.pages);
   }
@@ -266,9 +271,13 @@ export class Preview {
    * holding it is enough; otherwise the first page that does is scrolled to, or, when no page has
    * its text yet, the first to get it.
    */
-  follow(value: string): void {
+  follow(value: string, afterEdit = false): void {
     const wanted = variants(value);
     this.pendingFollow = [];
+    // After an edit the value may have moved to another page; but a clerk who scrolled the preview
+    // away while typing keeps the place chosen (until the next field is focused).
+    if (afterEdit && this.scrolledByHand) return;
+    this.scrolledByHand = false;
     if (wanted.length === 0) return;
     const pages = [...this.pages.querySelectorAll<HTMLElement>(':scope > .page')];
     const holding = pages.filter((p) => holds(p, wanted));
