@@ -118,7 +118,10 @@ export class Preview {
         v.boxes.push(this.box(page.pageNumber, viewport));
       }
       const anchor = this.anchor();
-      await Promise.all(this.inViewAfterSwap(v, anchor).map((i) => this.draw(v, i)));
+      const first = this.inViewAfterSwap(v, anchor).map((i) => this.draw(v, i));
+      // Unhandled until the swap: a cancelled draw's text must not be reported as an error.
+      for (const d of first) d.text.catch(() => undefined);
+      await Promise.all(first.map((d) => d.picture));
       if (stale()) return false;
       // Swap every page at once: the ones in view drawn, the others blank until drawn.
       this.coming = undefined;
@@ -134,7 +137,8 @@ export class Preview {
       this.pages.dataset.version = String(this.version);
       if (old) this.drop(old);
       this.say(`${w('previewPages', { n: doc.numPages })} · ${w('previewUpdated', { t: new Date().toLocaleTimeString(document.documentElement.lang === 'vi' ? 'vi-VN' : 'en-GB') })}`);
-      this.later(v);
+      // The pages in view get their text, then the others are drawn.
+      void Promise.all(first.map((d) => d.text)).then(() => this.later(v), () => undefined);
       return true;
     } catch (e) {
       if (stale()) return false; // a draw cancelled by a newer version
@@ -199,30 +203,44 @@ export class Preview {
     return box;
   }
 
-  /** Draw one page's picture (off-screen, put in place when complete) and its text layer. */
-  private async draw(v: Version, i: number): Promise<void> {
+  /**
+   * Draw one page: its picture off-screen, put in place when complete (`picture`), then its text
+   * layer (`text`, which settles once both are done). The text is laid out after the picture so
+   * that the two do not share the page's thread while the clerk waits for the page in view.
+   */
+  private draw(v: Version, i: number): { picture: Promise<void>; text: Promise<void> } {
     const page = v.pages[i]!;
     const viewport = v.viewports[i]!;
     const box = v.boxes[i]!;
-    const text = box.querySelector<HTMLElement>('.textLayer')!;
-    text.replaceChildren(); // what a cancelled draw left
     const ratio = window.devicePixelRatio || 1;
     const canvas = h('canvas', { width: Math.floor(viewport.width * ratio), height: Math.floor(viewport.height * ratio), 'aria-hidden': 'true' });
     canvas.style.width = `${Math.floor(viewport.width)}px`;
     canvas.style.height = `${Math.floor(viewport.height)}px`;
     const task = page.render({ canvasContext: canvas.getContext('2d')!, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined });
-    const layer = new TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport });
     v.tasks.add(task);
-    v.tasks.add(layer);
-    try {
-      await Promise.all([task.promise, layer.render()]);
-    } finally {
-      v.tasks.delete(task);
-      v.tasks.delete(layer);
-    }
-    canvas.dataset.drawn = 'true';
-    box.prepend(canvas);
-    v.drawn.add(i);
+    const picture = task.promise.finally(() => v.tasks.delete(task)).then(() => {
+      canvas.dataset.drawn = 'true';
+      box.prepend(canvas);
+    });
+    // The worker reads the text while the picture is drawn; it is laid out after.
+    const content = page.getTextContent();
+    content.catch(() => undefined);
+    const text = picture.then(async () => {
+      const textContentSource = await content;
+      if (v.cancelled) throw new Error('cancelled');
+      const container = box.querySelector<HTMLElement>('.textLayer')!;
+      const layer = new TextLayer({ textContentSource, container, viewport });
+      v.tasks.add(layer);
+      try {
+        await layer.render();
+      } finally {
+        v.tasks.delete(layer);
+      }
+      box.dataset.text = 'true';
+      v.drawn.add(i);
+      this.followLater();
+    });
+    return { picture, text };
   }
 
   /** Draw the pages not drawn yet, one per idle moment, the nearest to the view first. */
@@ -236,10 +254,7 @@ export class Preview {
         this.pendingFollow = [];
         return;
       }
-      this.draw(v, i).then(() => {
-        this.followLater(v.boxes[i]!);
-        this.later(v);
-      }, () => undefined); // cancelled by a newer version
+      this.draw(v, i).text.then(() => this.later(v), () => undefined); // cancelled by a newer version
     };
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(next, { timeout: 100 });
@@ -272,24 +287,34 @@ export class Preview {
    * its text yet, the first to get it.
    */
   follow(value: string, afterEdit = false): void {
-    const wanted = variants(value);
     this.pendingFollow = [];
     // After an edit the value may have moved to another page; but a clerk who scrolled the preview
     // away while typing keeps the place chosen (until the next field is focused).
     if (afterEdit && this.scrolledByHand) return;
     this.scrolledByHand = false;
-    if (wanted.length === 0) return;
-    const pages = [...this.pages.querySelectorAll<HTMLElement>(':scope > .page')];
-    const holding = pages.filter((p) => holds(p, wanted));
-    if (holding.some((p) => this.inView(p))) return;
-    if (holding[0]) this.bringIntoView(holding[0]);
-    else if (pages.some((p) => !p.querySelector('canvas[data-drawn]'))) this.pendingFollow = wanted;
+    this.pendingFollow = variants(value);
+    this.followLater();
   }
 
-  private followLater(box: HTMLElement): void {
-    if (this.pendingFollow.length && holds(box, this.pendingFollow)) {
+  /** Bring the followed value's page into view, once the pages that may hold it have their text. */
+  private followLater(): void {
+    const wanted = this.pendingFollow;
+    if (wanted.length === 0) return;
+    const pages = [...this.pages.querySelectorAll<HTMLElement>(':scope > .page')];
+    const read = pages.filter((p) => p.dataset.text);
+    const holding = read.filter((p) => holds(p, wanted));
+    const inView = pages.filter((p) => this.inView(p));
+    if (holding.some((p) => this.inView(p))) {
       this.pendingFollow = [];
-      if (!this.inView(box)) this.bringIntoView(box);
+      return;
+    }
+    // Wait for the text of the pages in view: the value is most likely there.
+    if (inView.some((p) => !read.includes(p))) return;
+    if (holding[0]) {
+      this.pendingFollow = [];
+      this.bringIntoView(holding[0]);
+    } else if (read.length === pages.length) {
+      this.pendingFollow = [];
     }
   }
 
