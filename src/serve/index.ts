@@ -383,9 +383,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new Error(say(lang, serveMessages.portInUse, options.port ?? 0)) : e));
     server.listen(options.port ?? 0, host, () => resolve());
   });
-  // The first preview a clerk asks for finds the render thread started and warm.
-  const warmKind = listKinds()[0];
-  if (warmKind) previews.warm(task('preview', starterFile(warmKind).yaml, path.join(folder, `${warmKind.id}.yaml`), lang));
+  // The first preview a clerk asks for finds the render thread started and warm for its kind.
+  previews.warm(listKinds().map((k) => task('preview', starterFile(k).yaml, path.join(folder, `${k.id}.yaml`), lang)));
   const address = server.address() as AddressInfo;
   port = address.port;
   loopback = ['127.0.0.1', 'localhost', '::1'].includes(host);

@@ -21,22 +21,33 @@ export class Renderer {
   private worker: Worker | undefined;
   private chain: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Real renders queued, not started: warm-ups skip their turn while there are any. */
+  private waiting = 0;
 
   constructor(private readonly timeoutMs: number) {}
 
   run(task: RenderTask): Promise<RenderDone> {
-    const next = this.chain.then(() => this.runNow(task));
+    this.waiting++;
+    const next = this.chain.then(() => {
+      this.waiting--;
+      return this.runNow(task);
+    });
     this.chain = next.catch(() => undefined);
     return next;
   }
 
   /**
-   * Start the worker and render once, the result unused, so the first real render finds its code
-   * compiled and its fonts loaded (~1 s cold, ~0.1 s warm on the sample). Only with a compiled
-   * worker: in-thread, it would hold the server.
+   * Start the worker and render each task once, the results unused, so the first real render of a
+   * kind finds its code compiled and its fonts and templates loaded (~1 s cold, ~0.1 s warm on the
+   * sample). A warm-up waiting its turn gives way to any real render. Only with a compiled worker:
+   * in-thread, it would hold the server.
    */
-  warm(task: RenderTask): void {
-    if (existsSync(workerFile)) void this.run(task);
+  warm(tasks: RenderTask[]): void {
+    if (!existsSync(workerFile)) return;
+    for (const task of tasks) {
+      const next = this.chain.then(() => (this.waiting > 0 || this.closed ? undefined : this.runNow(task)));
+      this.chain = next.catch(() => undefined);
+    }
   }
 
   private runNow(task: RenderTask): Promise<RenderDone> {
