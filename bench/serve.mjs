@@ -37,6 +37,8 @@ try {
   const field = '[data-input="police.trafficSafetyBulletins.value"]';
   await page.waitForSelector(field);
   await page.waitForFunction(() => Number(document.getElementById('preview-pages')?.dataset.version ?? 0) > 0, { timeout: 60_000 });
+  // The render thread's warm-ups at start (one per kind) end before the clerk types, as they would.
+  await new Promise((res) => setTimeout(res, 4000));
   // Page-side clocks, judged from the DOM itself, not from the app's own marks: the last input
   // event; the frame in which the pages in view of a new version are all drawn (its pictures, in
   // place the moment it comes on screen); the frame in which a page in view of that version has
