@@ -119,7 +119,7 @@ export class Preview {
       }
       const anchor = this.anchor();
       const first = this.inViewAfterSwap(v, anchor).map((i) => this.draw(v, i));
-      // Unhandled until the swap: a cancelled draw's text must not be reported as an error.
+      // Not awaited before the swap: a draw cancelled meanwhile must not surface as an unhandled error.
       for (const d of first) d.text.catch(() => undefined);
       await Promise.all(first.map((d) => d.picture));
       if (stale()) return false;
@@ -220,6 +220,7 @@ export class Preview {
     v.tasks.add(task);
     const picture = task.promise.finally(() => v.tasks.delete(task)).then(() => {
       canvas.dataset.drawn = 'true';
+      box.querySelector('canvas')?.remove(); // a page drawn again after its text was cancelled
       box.prepend(canvas);
     });
     // The worker reads the text while the picture is drawn; it is laid out after.
@@ -229,6 +230,7 @@ export class Preview {
       const textContentSource = await content;
       if (v.cancelled) throw new Error('cancelled');
       const container = box.querySelector<HTMLElement>('.textLayer')!;
+      container.replaceChildren(); // what a cancelled layer left
       const layer = new TextLayer({ textContentSource, container, viewport });
       v.tasks.add(layer);
       try {
