@@ -262,15 +262,18 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
 
   async function check(q: CheckRequest, l: Lang): Promise<CheckResponse> {
     const { abs, text } = textOf(q.path, q.base, q.data, l);
+    const started = performance.now();
+    // The render thread starts at once and the validation runs beside it (on invalid data its load
+    // fails as fast as this one and its answer is not used).
+    const rendering = q.preview ? latest.request(String(q.doc), task('preview', text, abs, l)) : undefined;
     const loaded = loadReportText(text, abs, l);
     if (!loaded.ok) {
       const problems = loaded.problems.map(toDeskProblem);
       return { ok: false, problems: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity === 'warning') };
     }
     const warnings = loaded.warnings.map(toDeskProblem);
-    if (!q.preview) return { ok: true, problems: [], warnings };
-    const started = performance.now();
-    const done = await latest.request(String(q.doc), task('preview', text, abs, l));
+    if (!rendering) return { ok: true, problems: [], warnings };
+    const done = await rendering;
     if (done === 'superseded') return { ok: true, problems: [], warnings, superseded: true };
     if (!done.ok) return { ok: !done.problems, problems: done.problems ?? [], warnings, renderError: done.error ?? '' };
     return { ok: true, problems: [], warnings, pdf: Buffer.from(done.files[0]!.bytes).toString('base64'), ms: Math.round(performance.now() - started) };
@@ -380,6 +383,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new Error(say(lang, serveMessages.portInUse, options.port ?? 0)) : e));
     server.listen(options.port ?? 0, host, () => resolve());
   });
+  // The first preview a clerk asks for finds the render thread started and warm for its kind.
+  previews.warm(listKinds().map((k) => task('preview', starterFile(k).yaml, path.join(folder, `${k.id}.yaml`), lang)));
   const address = server.address() as AddressInfo;
   port = address.port;
   loopback = ['127.0.0.1', 'localhost', '::1'].includes(host);

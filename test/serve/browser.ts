@@ -127,3 +127,62 @@ export async function waitForPreview(page: Page, after: number, test: (text: str
 export async function previewVersion(page: Page): Promise<number> {
   return Number(await page.$eval('#preview-pages', (e) => (e as HTMLElement).dataset.version ?? '0'));
 }
+
+/** A page of the preview as the clerk sees it: which version it belongs to, whether its picture is drawn, its text. */
+export interface PreviewPage {
+  page: number;
+  version: number;
+  drawn: boolean;
+  text: string;
+}
+
+/**
+ * From now on, note how the preview looks the moment each new version comes on screen (in the
+ * same turn as the pane's version changes, before anything else is drawn): its pages in view and
+ * all its pages. Read with `previewAtSwap`.
+ */
+export async function watchPreview(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __swaps?: Record<string, unknown> };
+    if (w.__swaps) return;
+    const swaps: Record<string, unknown> = (w.__swaps = {});
+    const pane = document.getElementById('preview-pages')!;
+    new MutationObserver(() => {
+      const version = pane.dataset.version ?? '0';
+      if (swaps[version]) return;
+      const box = pane.getBoundingClientRect();
+      const pages = [...pane.querySelectorAll<HTMLElement>(':scope > .page')].map((p) => ({
+        page: Number(p.dataset.page),
+        version: Number(p.dataset.version),
+        drawn: !!p.querySelector('canvas[data-drawn]'),
+        text: (p.querySelector('.textLayer')?.textContent ?? '').replace(/\s+/g, ' '),
+        shown: p.getBoundingClientRect().bottom > box.top && p.getBoundingClientRect().top < box.bottom,
+      }));
+      swaps[version] = { version: Number(version), inView: pages.filter((p) => p.shown), pages };
+    }).observe(pane, { attributes: true, attributeFilter: ['data-version'] });
+  });
+}
+
+/** How the preview looked when `version` came on screen (see watchPreview). */
+export async function previewAtSwap(page: Page, version: number): Promise<{ version: number; inView: PreviewPage[]; pages: PreviewPage[] }> {
+  const state = await page.evaluate((v) => JSON.stringify((window as unknown as { __swaps: Record<string, unknown> }).__swaps[String(v)] ?? null), version);
+  const parsed = JSON.parse(state) as { version: number; inView: (PreviewPage & { shown?: boolean })[]; pages: (PreviewPage & { shown?: boolean })[] } | null;
+  if (!parsed) throw new Error(`version ${version} of the preview was not seen coming on screen`);
+  const strip = (list: (PreviewPage & { shown?: boolean })[]) => list.map(({ shown: _s, ...p }) => p);
+  return { version: parsed.version, inView: strip(parsed.inView), pages: strip(parsed.pages) };
+}
+
+/** Wait until every page of the preview belongs to `version` and has its picture and its text; its pages then. */
+export async function previewAllDrawn(page: Page, version: number, timeout = 90_000): Promise<PreviewPage[]> {
+  await page.waitForFunction((v) => {
+    const pane = document.getElementById('preview-pages')!;
+    const pages = [...pane.querySelectorAll<HTMLElement>(':scope > .page')];
+    return pane.dataset.drawn === String(v) && pages.length > 0 && pages.every((p) => p.dataset.version === String(v) && p.dataset.text && p.querySelector('canvas[data-drawn]'));
+  }, { timeout, polling: 100 }, version);
+  return page.$$eval('#preview-pages > .page', (ps) => ps.map((p) => ({
+    page: Number((p as HTMLElement).dataset.page),
+    version: Number((p as HTMLElement).dataset.version),
+    drawn: !!p.querySelector('canvas[data-drawn]'),
+    text: (p.querySelector('.textLayer')?.textContent ?? '').replace(/\s+/g, ' '),
+  })));
+}

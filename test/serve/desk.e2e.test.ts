@@ -8,7 +8,7 @@ import { validateFile } from '../../src/index.js';
 import { startDesk } from '../../src/serve/index.js';
 import type { Desk } from '../../src/serve/index.js';
 import { convertWithCalc, hasCalc, makeXlsx } from '../sheets/make.js';
-import { browsers, launch, pasteInto, previewText, previewVersion, shot, waitForPreview } from './browser.js';
+import { browsers, launch, pasteInto, previewAllDrawn, previewAtSwap, previewText, previewVersion, shot, waitForPreview, watchPreview } from './browser.js';
 
 /**
  * The desk in a real browser, as a clerk uses it: start a report from the qp-an starter, type
@@ -90,11 +90,28 @@ describe.skipIf(browsers.length === 0).each(browsers)('the desk in %s', (name) =
     expect(await page.$eval('#file-path', (e) => (e as HTMLInputElement).value)).toBe('qp-an.yaml');
   }, 120_000);
 
-  it('re-renders the preview with a typed figure', async () => {
+  it('re-renders the preview with a typed figure: the page in view first, then every page', async () => {
+    await watchPreview(page);
     const before = await previewVersion(page);
     await typeInto(input('police.trafficSafetyBulletins.value'), '123');
-    const { text } = await waitForPreview(page, before, (t) => t.includes('Xây dựng được 123 bản tin'));
+    const { version } = await waitForPreview(page, before, (t) => t.includes('Xây dựng được 123 bản tin'));
+    // The moment that version came on screen, the page in view was its own, drawn.
+    const shown = await previewAtSwap(page, version);
+    expect(shown.inView.length).toBeGreaterThan(0);
+    for (const p of shown.inView) {
+      expect(p.version).toBe(shown.version);
+      expect(p.drawn).toBe(true);
+    }
+    // No page shows an older version meanwhile: the others are the new version's, blank until drawn.
+    expect(shown.pages.map((p) => p.version)).toEqual(shown.pages.map(() => shown.version));
+    expect(shown.pages.length).toBeGreaterThan(1);
+    // Then its text, and the other pages, without scrolling to them.
+    const pages = await previewAllDrawn(page, shown.version);
+    expect(pages.map((p) => p.page)).toEqual(pages.map((_p, i) => i + 1));
+    expect(pages.filter((p) => shown.inView.some((q) => q.page === p.page)).map((p) => p.text).join('\n')).toContain('Xây dựng được 123 bản tin');
+    const text = pages.map((p) => p.text).join('\n');
     expect(text).not.toContain('94 bản tin');
+    expect(pages.at(-1)!.text).not.toBe('');
   });
 
   it('shows a problem at its field and in the list at the top, keeps the last good preview, and clears both when fixed', async () => {
@@ -148,7 +165,7 @@ describe.skipIf(browsers.length === 0).each(browsers)('the desk in %s', (name) =
     await page.$eval('.pages', (e) => {
       e.scrollTop = (e.lastElementChild as HTMLElement).offsetTop - 16;
     });
-    // A page's picture is drawn when it is scrolled into view.
+    // The last page's picture, drawn after the page in view (or at once when scrolled to).
     await page.waitForSelector('.pages > .page:last-child canvas[data-drawn]');
     await shot(page, `${name}-preview`);
   });

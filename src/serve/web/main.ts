@@ -1,5 +1,6 @@
 import type { CheckResponse, DeskProblem, DownloadFormat, FileEntry, KindForm, OpenedFile, SaveResponse, SheetAnswer, StartInfo, UiLang } from '../protocol.js';
 import { ApiError, getJson, postBytes, postForFile, postJson } from './api.js';
+import { debounceMs } from './debounce.js';
 import { clear, h } from './dom.js';
 import { Form, atField } from './form.js';
 import { lang, setLang, w } from './i18n.js';
@@ -13,9 +14,6 @@ import { Preview } from './preview.js';
 const app = document.getElementById('app')!;
 const metaLang = document.querySelector<HTMLMetaElement>('meta[name="baocao-lang"]')?.content === 'en' ? 'en' : 'vi';
 setLang((localStorage.getItem('baocao-lang') as UiLang | null) ?? metaLang);
-
-/** Wait this long after the last keystroke before checking and rendering. */
-const DEBOUNCE_MS = 120;
 
 let leaveGuard: (() => boolean) | undefined;
 
@@ -155,6 +153,7 @@ class Editor {
   private form!: Form;
   private preview = new Preview();
   private timer: number | undefined;
+  private lastEdit = -Infinity;
   private seq = 0;
   private shownSeq = 0;
   private readonly doc = Math.random().toString(36).slice(2);
@@ -177,6 +176,7 @@ class Editor {
   }
 
   relabel(): void {
+    this.preview.close();
     this.preview = new Preview();
     this.build();
     this.schedule(0);
@@ -201,6 +201,11 @@ class Editor {
         return postBytes<SheetAnswer>(`/api/sheet?${q}`, await file.arrayBuffer(), 'application/octet-stream');
       },
       note: (text) => this.flash(text),
+    });
+    // The page under the field being edited is found by the value as it now reads.
+    this.form.root.addEventListener('input', (e) => {
+      const t = e.target as HTMLInputElement | HTMLTextAreaElement;
+      if (t && typeof t.value === 'string' && !(t instanceof HTMLInputElement && (t.type === 'checkbox' || t.type === 'file'))) this.lastFocused = t.value;
     });
     this.form.root.addEventListener('pasted', (e) => this.flash(w('pastedRows', { n: (e as CustomEvent<number>).detail })));
     this.summary = h('div', { class: 'summary-box', id: 'problem-summary', tabindex: -1 });
@@ -250,7 +255,13 @@ class Editor {
     box.dataset.timer = String(window.setTimeout(() => box.classList.remove('visible'), kind === 'error' ? 12000 : 4000));
   }
 
-  private schedule(delay = DEBOUNCE_MS): void {
+  /** Check and render after a pause (an edit's), or after `delay` ms. */
+  private schedule(delay?: number): void {
+    if (delay === undefined) {
+      const now = performance.now();
+      delay = debounceMs(now - this.lastEdit);
+      this.lastEdit = now;
+    }
     window.clearTimeout(this.timer);
     this.timer = window.setTimeout(() => void this.check(), delay);
   }
@@ -286,13 +297,15 @@ class Editor {
       return;
     }
     if (r.pdf) {
-      const bytes = Uint8Array.from(atob(r.pdf), (c) => c.charCodeAt(0));
+      const text = atob(r.pdf);
+      const bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
       const drawing = performance.now();
       if (await this.preview.show(bytes)) {
         // Timings for the benchmark (bench/serve.mjs): request round trip, drawing, server render.
         document.body.dataset.drawMs = String(Math.round(performance.now() - drawing));
         document.body.dataset.previewMs = String(r.ms ?? '');
-        if (this.lastFocused) this.preview.follow(this.lastFocused);
+        if (this.lastFocused) this.preview.follow(this.lastFocused, true);
       }
     }
   }
