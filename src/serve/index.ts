@@ -383,8 +383,10 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new Error(say(lang, serveMessages.portInUse, options.port ?? 0)) : e));
     server.listen(options.port ?? 0, host, () => resolve());
   });
-  // The first preview a clerk asks for finds the render thread started and warm for its kind.
-  previews.warm(listKinds().map((k) => task('preview', starterFile(k).yaml, path.join(folder, `${k.id}.yaml`), lang)));
+  // The first preview a clerk asks for finds the render thread started and warm.
+  // One kind is enough: what is slow cold (code, fonts, the writer) is shared by every kind, and
+  // each warm-up costs a render's CPU beside the clerk's first requests.
+  previews.warm(listKinds().slice(0, 1).map((k) => task('preview', starterFile(k).yaml, path.join(folder, `${k.id}.yaml`), lang)));
   const address = server.address() as AddressInfo;
   port = address.port;
   loopback = ['127.0.0.1', 'localhost', '::1'].includes(host);
