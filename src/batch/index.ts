@@ -37,7 +37,7 @@ const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
 export async function runBatch(inputs: string[], options: JobOptions, batch: BatchOptions = {}): Promise<JobResult[]> {
   // A wrong option fails the whole batch up front (UsageError, exit 64), not each input as a bug.
   if (options.profile !== undefined) getProfile(options.profile);
-  if (options.name === undefined && inputs.length > 1) await refuseSharedNames(inputs, options);
+  const checkNames = options.name === undefined && inputs.length > 1;
   // One input in several formats, with cores to spare: each format renders in a worker of its own
   // (the DOCX does not wait for the PDF's layout), and this thread writes the files together, as
   // the one group a job writes. An e-mail draft needs every format's bytes: it stays in one job.
@@ -47,7 +47,10 @@ export async function runBatch(inputs: string[], options: JobOptions, batch: Bat
   // Worker threads need the compiled worker; from TypeScript sources (tests) stay in this thread.
   // A stoppable batch (the CLI's Ctrl-C) renders even one input in a worker: layout is synchronous,
   // so only terminating the worker stops a render in progress, and nothing is written after.
-  if ((threads === 1 && !batch.signal) || !existsSync(workerFile)) return runInThread(inputs, options, batch);
+  if ((threads === 1 && !batch.signal) || !existsSync(workerFile)) {
+    if (checkNames) await refuseSharedNames(inputs, await stemsHere(inputs, options));
+    return runInThread(inputs, options, batch);
+  }
 
   // Each document renders within the memory limit: a template loop that grows without end ends
   // its worker (ERR_WORKER_OUT_OF_MEMORY), reported with the limit, not the whole process.
@@ -75,6 +78,17 @@ export async function runBatch(inputs: string[], options: JobOptions, batch: Bat
     }
   };
   try {
+    // The output names, found by the workers (each loads its share of the inputs, and warms up
+    // doing so) before anything is rendered; this thread never loads the pipeline.
+    if (checkNames) {
+      const stems = await Promise.all(
+        inputs.map((input) => (pool.run({ input, options, stemOnly: true }, { signal: outer }) as Promise<string | null>).catch((e: unknown) => {
+          if (batch.signal?.aborted) throw e;
+          return null; // its render reports what is wrong with it
+        })),
+      );
+      await refuseSharedNames(inputs, stems);
+    }
     if (split) {
       const input = inputs[0]!;
       const parts = await Promise.all(options.formats.map((format) => runTask(input, { ...options, formats: [format] }, true)));
@@ -126,22 +140,26 @@ async function runInThread(inputs: string[], options: JobOptions, batch: BatchOp
 
 /**
  * Two inputs of one batch whose documents map to one output name are refused before anything is
- * rendered (exit 5), naming both: one would silently stand in for the other. Inputs that do not
- * load are left to their own job, which reports their problems.
+ * rendered (exit 5), naming both: one would silently stand in for the other. `stems` holds each
+ * input's output name, null for an input that does not load (its own job reports its problems).
  */
-async function refuseSharedNames(inputs: string[], options: JobOptions): Promise<void> {
-  // Loaded here only, and only for a batch of several inputs (see the module comment).
-  const { loadReport, outputStem } = await import('../pipeline/index.js');
+async function refuseSharedNames(inputs: string[], stems: (string | null)[]): Promise<void> {
   const byStem = new Map<string, string[]>();
-  for (const input of inputs) {
-    const loaded = await loadReport(input, options.lang, options.legacy);
-    if (!loaded.ok) continue;
-    const stem = outputStem(loaded.kind, loaded.report);
-    byStem.set(stem, [...(byStem.get(stem) ?? []), input]);
-  }
+  inputs.forEach((input, i) => {
+    const stem = stems[i];
+    if (stem != null) byStem.set(stem, [...(byStem.get(stem) ?? []), input]);
+  });
   const shared = [...byStem].filter(([, files]) => files.length > 1);
   if (shared.length === 0) return;
   throw new ExistsError((lang) => shared.map(([stem, files]) => say(lang, batchMessages.sharedName, stem, files.join(', '))).join('\n'));
+}
+
+/** The output names of the inputs, found in this thread (a batch that stays here). */
+async function stemsHere(inputs: string[], options: JobOptions): Promise<(string | null)[]> {
+  const { stemOf } = await import('./job.js');
+  const stems: (string | null)[] = [];
+  for (const input of inputs) stems.push(await stemOf(input, options));
+  return stems;
 }
 
 /** An input whose worker was ended at the memory or time limit: refused (exit 2), naming the limit and its option. */

@@ -88,6 +88,12 @@ export interface RenderedJob {
   ms: number;
 }
 
+/** The output name an input's files would have, or null when it does not load. */
+export async function stemOf(input: string, options: JobOptions): Promise<string | null> {
+  const loaded = await loadReport(input, options.lang, options.legacy);
+  return loaded.ok ? outputStem(loaded.kind, loaded.report) : null;
+}
+
 export async function runJob(input: string, options: JobOptions): Promise<JobResult> {
   const r = await renderJob(input, options);
   return 'rendered' in r ? writeRendered(input, options, [r], r.ms) : r;
