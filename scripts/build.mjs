@@ -29,7 +29,7 @@ async function workers(dir) {
   return found;
 }
 
-const EXTERNAL = ['@cantoo/pdf-lib', 'docx', 'fontkit', 'handlebars', 'handlebars/*', 'node-forge', 'nodemailer', 'pdfjs-dist', 'pdfjs-dist/*', 'pdfmake', 'pdfmake/*', 'pdfkit', 'pdfkit/*', 'piscina', 'subset-font', 'yargs', 'yargs/*'];
+const EXTERNAL = ['@cantoo/pdf-lib', 'docx', 'fontkit', 'handlebars', 'handlebars/*', 'node-forge', 'nodemailer', 'pdfjs-dist', 'pdfjs-dist/*', 'pdfmake', 'pdfmake/*', 'pdfkit', 'pdfkit/*', 'piscina', 're2js', 'subset-font', 'yargs', 'yargs/*'];
 
 const entryPoints = { 'cli/main': 'src/cli/main.ts', 'lib/index': 'src/index.ts' };
 for (const w of await workers(src)) entryPoints[path.relative(src, w).replace(/\.ts$/, '')] = path.relative(root, w);

@@ -5,7 +5,8 @@ import { modelMessages } from '../messages/model.js';
 import { ref } from '../messages/ref.js';
 import { say } from '../messages/types.js';
 import { KindError } from './errors.js';
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS } from 're2js';
 import { limitsMessages } from '../messages/limits.js';
 import { isoDate, prose, quantity, text, year } from './common.js';
 import type { Quantity } from './common.js';
@@ -243,6 +244,11 @@ export function fillPlaceholders(pattern: string, data: unknown): string {
   });
 }
 
+// RE2 is some 240 KB of JavaScript that only a kind with a `pattern:` needs: loaded then (its
+// CommonJS build, as it must load synchronously while a kind loads).
+let re2: typeof RE2JS | undefined;
+const re2js = (): typeof RE2JS => (re2 ??= (createRequire(import.meta.url)('re2js') as { RE2JS: typeof RE2JS }).RE2JS);
+
 /**
  * A kind's `pattern:` compiled when the kind loads, by RE2 (re2js): matching takes time linear in
  * the text whatever the pattern, so a pattern from another office cannot hang validation on a
@@ -251,7 +257,7 @@ export function fillPlaceholders(pattern: string, data: unknown): string {
  */
 function compilePattern(pattern: string, where: string): RE2JS {
   try {
-    return RE2JS.compile(pattern);
+    return re2js().compile(pattern);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     throw new KindError((lang) => say(lang, limitsMessages.patternInvalid, where, pattern, reason));
