@@ -203,6 +203,9 @@ describe.skipIf(browsers.length === 0).each(browsers)('the desk in %s', (name) =
       const name = expected.find((n) => n.endsWith(`.${format}`))!;
       const target = path.join(downloads, name);
       for (let i = 0; i < 1800 && !(existsSync(target) && !readdirSync(downloads).some((n) => /\.(crdownload|part)$/.test(n))); i++) await new Promise((r) => setTimeout(r, 50));
+      // If it never came, say what the page and the folder show (a failed render flashes its message).
+      const flash = await page.$eval('#flash', (e) => `${e.className}: ${e.textContent}`).catch(() => '(no flash)');
+      expect(existsSync(target), `${name} not downloaded; the page says ${flash}; the folder holds ${existsSync(downloads) ? readdirSync(downloads).join(', ') : '(nothing)'}`).toBe(true);
       expect(readFileSync(target).equals(readFileSync(path.join(out, name))), name).toBe(true);
     }
     await page.bringToFront();
