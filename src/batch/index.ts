@@ -84,6 +84,7 @@ export async function runBatch(inputs: string[], options: JobOptions, batch: Bat
       const stems = await Promise.all(
         inputs.map((input) => (pool.run({ input, options, stemOnly: true }, { signal: outer }) as Promise<string | null>).catch((e: unknown) => {
           if (batch.signal?.aborted) throw e;
+          stalled.check(e); // its worker may have been the last one able to start
           return null; // its render reports what is wrong with it
         })),
       );
