@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { errorText, outcomeOfError, outcomeOfProblems, type Outcome } from '../messages/errors.js';
 import type { Lang, Problem } from '../load/index.js';
