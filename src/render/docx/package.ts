@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { DocumentMeta } from '../../document/types.js';
 import type { FaceName, FontFamily } from '../../fonts/index.js';
 import { subsetFamily } from '../../fonts/subset.js';
 import { exchangeProperties } from '../exchange.js';
 import type { XmpExchange } from '../pdf/xmp.js';
-import { deflateCacheDir, deflateCacheFile, deflateCached, deflatePart, type Deflated, zipParts } from './zip.js';
+import { deflateCached, type Deflated, writeDeflatedPart, zipParts } from './zip.js';
 
 /**
  * Post-processing of the package docx writes, for what docx does not do itself:
@@ -112,18 +111,8 @@ function fontPart(subset: Uint8Array, key: string): { data: Uint8Array; deflated
 
 /** Write the family's font parts, deflated, to the build's cache (npm run build); returns the files. */
 export async function writeFontPartCache(family: FontFamily): Promise<string[]> {
-  mkdirSync(deflateCacheDir, { recursive: true });
   const subsets = await subsetFamily(family);
-  const files: string[] = [];
-  for (const face of Object.values(EMBED_ELEMENTS)) {
-    const data = obfuscateFont(subsets[face], fontKey(family.name, face));
-    const file = deflateCacheFile(data);
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, deflatePart(data).bytes);
-    renameSync(tmp, file);
-    files.push(file);
-  }
-  return files;
+  return Object.values(EMBED_ELEMENTS).map((face) => writeDeflatedPart(obfuscateFont(subsets[face], fontKey(family.name, face))));
 }
 
 /**

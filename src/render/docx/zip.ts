@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -44,11 +44,15 @@ export function deflateCached(data: Uint8Array): Deflated {
 /** Parts found in the build's cache, kept for the process (a handful: the parts every document shares). */
 const built = new Map<string, Deflated | null>();
 
+/** The names of the files the build made, listed once: a document's own parts are then looked up without a failed open each. */
+let madeByBuild: Set<string> | undefined;
+
 /** The deflated part from the build's cache, or undefined when the build did not make it. */
 export function deflateBuilt(data: Uint8Array): Deflated | undefined {
   const file = deflateCacheFile(data);
   let found = built.get(file);
   if (found === undefined) {
+    if (!(madeByBuild ??= listBuilt()).has(path.basename(file))) return undefined;
     try {
       found = { crc: crc32(data), bytes: readFileSync(file) };
     } catch {
@@ -65,19 +69,32 @@ export function deflateBuilt(data: Uint8Array): Deflated | undefined {
  * settings, numbering, styles, relationships … of documents laid out by one profile), to the
  * build's cache (npm run build renders two different bundled documents for this).
  */
+/** Write one part, deflated, to the build's cache (whole or not at all); returns its file. */
+export function writeDeflatedPart(data: Uint8Array): string {
+  mkdirSync(deflateCacheDir, { recursive: true });
+  const file = deflateCacheFile(data);
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, deflatePart(data).bytes);
+  renameSync(tmp, file);
+  return file;
+}
+
+function listBuilt(): Set<string> {
+  try {
+    return new Set(readdirSync(deflateCacheDir).filter((n) => n.endsWith('.deflate')));
+  } catch {
+    return new Set(); // run from the sources, or a build without it
+  }
+}
+
 export function writeSharedPartCache(packages: Uint8Array[]): string[] {
   const [first, ...rest] = packages.map((p) => unzipSync(p));
   if (!first) return [];
-  mkdirSync(deflateCacheDir, { recursive: true });
   const files: string[] = [];
   for (const [name, data] of Object.entries(first)) {
-    if (!rest.every((other) => other[name] && Buffer.from(other[name]).equals(Buffer.from(data)))) continue;
-    const file = deflateCacheFile(data);
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, deflatePart(data).bytes);
-    renameSync(tmp, file);
-    files.push(file);
+    if (rest.every((other) => other[name] && Buffer.from(other[name]).equals(Buffer.from(data)))) files.push(writeDeflatedPart(data));
   }
+  madeByBuild = undefined;
   return files;
 }
 
