@@ -66,6 +66,23 @@ export function isoVietnam(d: Date): string {
   return `${new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
 }
 
+/**
+ * Add `ref` to the array under `key` of `dict`. An indirect array is changed in place and marked;
+ * a direct or missing one is set on the dict: then true, and the caller marks the dict's object.
+ */
+function appendRef(doc: PDFDocument, dict: PDFDict, key: string, ref: PDFRef): boolean {
+  const entry = dict.get(PDFName.of(key));
+  if (entry instanceof PDFRef) {
+    doc.context.lookup(entry, PDFArray).push(ref);
+    mark(doc, entry);
+    return false;
+  }
+  const array = entry instanceof PDFArray ? entry : doc.context.obj([]);
+  array.push(ref);
+  dict.set(PDFName.of(key), array);
+  return true;
+}
+
 function mark(doc: PDFDocument, ...refs: PDFRef[]): void {
   doc.context.snapshot?.markRefsForSave(refs);
 }
@@ -118,30 +135,13 @@ export function addSignatureField(prepared: PreparedPdf, o: SignatureFieldOption
   const widgetRef = ctx.register(widget);
 
   // The page's /Annots: an indirect array is changed in place, a direct one with its page.
-  const annotsEntry = page.node.get(PDFName.of('Annots'));
-  if (annotsEntry instanceof PDFRef) {
-    ctx.lookup(annotsEntry, PDFArray).push(widgetRef);
-    mark(doc, annotsEntry);
-  } else {
-    const annots = annotsEntry instanceof PDFArray ? annotsEntry : ctx.obj([]);
-    annots.push(widgetRef);
-    page.node.set(PDFName.of('Annots'), annots);
-    mark(doc, pageRef);
-  }
+  if (appendRef(doc, page.node, 'Annots', widgetRef)) mark(doc, pageRef);
 
   // The catalog's /AcroForm: SigFlags 3 (signatures exist, append only).
   const catalogRef = doc.context.trailerInfo.Root as PDFRef;
   const formEntry = doc.catalog.get(PDFName.of('AcroForm'));
   const form = formEntry instanceof PDFRef ? ctx.lookup(formEntry, PDFDict) : formEntry instanceof PDFDict ? formEntry : ctx.obj({});
-  const fieldsEntry = form.get(PDFName.of('Fields'));
-  if (fieldsEntry instanceof PDFRef) {
-    ctx.lookup(fieldsEntry, PDFArray).push(widgetRef);
-    mark(doc, fieldsEntry);
-  } else {
-    const fields = fieldsEntry instanceof PDFArray ? fieldsEntry : ctx.obj([]);
-    fields.push(widgetRef);
-    form.set(PDFName.of('Fields'), fields);
-  }
+  appendRef(doc, form, 'Fields', widgetRef);
   form.set(PDFName.of('SigFlags'), PDFNumber.of(3));
   // PDF/A forbids NeedAppearances true; every widget here has its own appearance.
   form.delete(PDFName.of('NeedAppearances'));
