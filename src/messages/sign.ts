@@ -77,8 +77,9 @@ export const signMessages = {
     en: (file: string) => `${file}: the PDF is encrypted; baocao does not sign encrypted files.`,
   },
   visibleNeedsLayout: {
-    vi: (layout: string) => `--visible cần tệp vị trí vùng ký ${layout}; hãy dựng lại văn bản với "baocao render … --sign-layout" hoặc chỉ ra tệp bằng --sign-layout.`,
-    en: (layout: string) => `--visible needs the signature-area file ${layout}; render the document again with "baocao render … --sign-layout" or name the file with --sign-layout.`,
+    // `command`: how the user runs baocao (src/cli/invocation.ts), so the hint works where they are.
+    vi: (layout: string, command: string) => `--visible cần tệp vị trí vùng ký ${layout}; hãy dựng lại văn bản với "${command} render … --sign-layout" hoặc chỉ ra tệp bằng --sign-layout.`,
+    en: (layout: string, command: string) => `--visible needs the signature-area file ${layout}; render the document again with "${command} render … --sign-layout" or name the file with --sign-layout.`,
   },
   badLayout: {
     vi: (file: string, reason: string) => `${file}: tệp vị trí vùng ký không hợp lệ (${reason}).`,

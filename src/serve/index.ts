@@ -52,6 +52,8 @@ export interface DeskOptions {
   maxPdfBytes?: number;
   /** A render that takes longer is abandoned (milliseconds). */
   renderTimeoutMs?: number;
+  /** How the user runs baocao ("baocao", "npx baocao", "node …/main.js"): a new file's comments name it. */
+  command?: string;
 }
 
 export interface Desk {
@@ -236,7 +238,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   function newFile(kindId: string, l: Lang): OpenedFile {
     const kind = findKind(kindId);
     if (!kind) throw new HttpError(404, say(l, serveMessages.unknownKind, kindId));
-    return opened(freeName(kind.id, '.yaml'), starterFile(kind).yaml, false, null, l);
+    return opened(freeName(kind.id, '.yaml'), starterFile(kind, options.command ? { command: options.command } : {}).yaml, false, null, l);
   }
 
   async function fromPdf(bytes: Buffer, label: string, l: Lang): Promise<OpenedFile> {

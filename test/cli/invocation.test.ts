@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,49 @@ describe('the command hints print', () => {
     const help = spawnSync(process.execPath, [BIN, 'init', '--help'], { env: bare, encoding: 'utf8' });
     expect(help.stdout).toContain('node dist/cli/main.js init qp-an bao-cao.yaml');
   });
+});
+
+describe('hints inside messages', () => {
+  it('sign --visible without a layout names the render command the way it was run', () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'baocao-elsewhere-'));
+    writeFileSync(path.join(cwd, 'bc.pdf'), '%PDF-1.7\n');
+    const run = (command: string[], env: NodeJS.ProcessEnv) =>
+      spawnSync(command[0]!, [...command.slice(1), 'sign', 'bc.pdf', '--p12', 'k.p12', '--visible'], { cwd, env: { ...env, BAOCAO_P12_PASSWORD: 'x' }, encoding: 'utf8' });
+    const bin = mkdtempSync(path.join(tmpdir(), 'baocao-bin-'));
+    chmodSync(BIN, 0o755);
+    symlinkSync(BIN, path.join(bin, 'baocao'));
+    const linked = run(['baocao'], { ...bare, PATH: `${bin}${path.delimiter}${bare.PATH ?? ''}` });
+    expect(linked.status).toBe(64);
+    expect(linked.stderr.split('\n')[0]).toBe('--visible cần tệp vị trí vùng ký bc.sign.json; hãy dựng lại văn bản với "baocao render … --sign-layout" hoặc chỉ ra tệp bằng --sign-layout.');
+    const direct = run([process.execPath, BIN, '--lang', 'en'], bare);
+    expect(direct.status).toBe(64);
+    expect(direct.stderr.split('\n')[0]).toBe(`--visible needs the signature-area file bc.sign.json; render the document again with "node ${BIN} render … --sign-layout" or name the file with --sign-layout.`);
+  });
+});
+
+describe('the desk', () => {
+  it("a new file's comments name the command the way `serve` was run", async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'baocao-elsewhere-'));
+    const child = spawn(process.execPath, [BIN, 'serve', '.', '--no-open', '--port', '0'], { cwd, env: bare, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      child.stdout.setEncoding('utf8');
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (c: string) => {
+          out += c;
+          const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+          if (m) resolve(m[0]);
+        });
+        child.once('exit', () => reject(new Error(`serve ended: ${out}`)));
+      });
+      const token = /name="baocao-token" content="([^"]+)"/.exec(await (await fetch(url)).text())![1]!;
+      const opened = (await (await fetch(new URL('/api/new?kind=qp-an', url), { headers: { 'x-baocao-token': token } })).json()) as { base: string };
+      expect(opened.base).toContain(`#   node ${BIN} validate <tệp>\n`);
+      expect(opened.base).toContain(`#   node ${BIN} render <tệp>\n`);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 120_000);
 });
 
 describe('--help at 80 columns', () => {

@@ -200,7 +200,8 @@ describe('baocao sign: PAdES baseline B-B as an incremental update', () => {
     const exists = sign([pdf, '--p12', files.signer!, ...pw()]);
     expect(exists.code).toBe(5);
     expect(exists.stderr).toContain('bao-cao.signed.pdf đã có; giữ nguyên tệp cũ (dùng --force để ghi đè).');
-    const visible = sign([pdf, '--p12', files.signer!, ...pw(), '--visible', '--out', path.join(dir, 'v.pdf')]);
+    // The hint names the command the way the user ran it (issue 12 item 4): pinned here as from PATH.
+    const visible = sign([pdf, '--p12', files.signer!, ...pw(), '--visible', '--out', path.join(dir, 'v.pdf')], { BAOCAO_COMMAND: 'baocao' });
     expect(visible.code).toBe(64);
     expect(visible.stderr).toContain(`--visible cần tệp vị trí vùng ký ${path.join(dir, 'bao-cao.sign.json')}; hãy dựng lại văn bản với "baocao render … --sign-layout"`);
   }, 240_000);

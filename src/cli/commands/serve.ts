@@ -4,12 +4,13 @@ import { serveMessages } from '../../messages/serve.js';
 import { say } from '../../messages/types.js';
 import { startDesk } from '../../serve/index.js';
 import { EXIT } from '../exit.js';
+import { invocation } from '../invocation.js';
 
 /** `baocao serve [folder]`: start the desk, print its address, open a browser, stop on Ctrl+C. */
 export async function serveCommand(args: { folder: string; port?: number; host?: string; open: boolean; lang: Lang }): Promise<number> {
   let desk;
   try {
-    desk = await startDesk({ folder: args.folder, lang: args.lang, ...(args.port !== undefined ? { port: args.port } : {}), ...(args.host ? { host: args.host } : {}) });
+    desk = await startDesk({ folder: args.folder, lang: args.lang, command: invocation(), ...(args.port !== undefined ? { port: args.port } : {}), ...(args.host ? { host: args.host } : {}) });
   } catch (e) {
     // A missing folder, a port in use: the desk cannot open what it was asked to.
     process.stderr.write(`${(e as Error).message}\n`);

@@ -7,6 +7,7 @@ import { ExistsError, IoError, UsageError } from '../../messages/errors.js';
 import { signMessages as m } from '../../messages/sign.js';
 import { say } from '../../messages/types.js';
 import { EXIT } from '../exit.js';
+import { invocation } from '../invocation.js';
 
 export interface SignArgs {
   pdf: string;
@@ -57,7 +58,7 @@ export async function signCommand(a: SignArgs): Promise<number> {
   let visible;
   if (a.visible) {
     const layoutFile = a.signLayout ?? defaultLayout(a.pdf);
-    if (!existsSync(layoutFile)) throw new UsageError((l) => say(l, m.visibleNeedsLayout, layoutFile));
+    if (!existsSync(layoutFile)) throw new UsageError((l) => say(l, m.visibleNeedsLayout, layoutFile, invocation()));
     const layout = parseSignLayout(layoutFile, (await read(layoutFile)).toString('utf8'));
     let image: Buffer | undefined;
     if (a.image !== undefined) {
