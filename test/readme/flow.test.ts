@@ -61,3 +61,21 @@ describe("README's flow", () => {
     expect(rootFiles.filter((f) => /bao-cao|schema\.json|\.tmp$/.test(f))).toEqual([]);
   }, 900_000);
 });
+
+// Issue 12 item 5: the README says what `npm test` needs. CI (.ci/run) installs exactly that on a
+// clean machine, so every package it installs must be named in the README's paragraph.
+describe("README's test requirements", () => {
+  it('name every package .ci/run installs, and the Node version package.json requires', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const start = readme.indexOf('**What `npm test` needs**');
+    expect(start).toBeGreaterThan(0);
+    const paragraph = readme.slice(start, readme.indexOf('\n\n', start));
+    const ci = readFileSync('.ci/run', 'utf8');
+    const packages = /apt-get install -y -qq ([^>\n]+)/.exec(ci)![1]!.trim().split(/\s+/);
+    expect(packages.length).toBeGreaterThan(3);
+    expect(packages.filter((p) => !paragraph.includes(`\`${p}\``))).toEqual([]);
+    const engines = (JSON.parse(readFileSync('package.json', 'utf8')) as { engines: { node: string } }).engines.node;
+    expect(paragraph).toContain(`Node ${engines.replace(/^>=\s*/, '')}+`);
+  });
+});
+
