@@ -79,3 +79,11 @@ describe("README's test requirements", () => {
   });
 });
 
+describe("the clone's root", () => {
+  it('tracks only the project files a newcomer expects: no scratch scripts or data', () => {
+    const root = execFileSync('git', ['ls-files'], { encoding: 'utf8' }).split('\n').filter((f) => f && !f.includes('/'));
+    const expected = /^(README\.md|ARCHITECTURE\.md|LICENSE|\.gitignore|package\.json|package-lock\.json|tsconfig\.json|vitest\.config\.ts)$/;
+    expect(root.filter((f) => !expected.test(f))).toEqual([]);
+  });
+});
+
