@@ -154,11 +154,19 @@ function blocks(list: LaidBlock[], styles: Styles): Element[] {
 
 
 
-/** A paragraph in its named style: only what differs from the style is written on it. */
+/**
+ * A paragraph in its named style: only what differs from the style is written on it. What the
+ * paragraph's own properties leave out (a zero indent, no spacing) Word takes from the style, so a
+ * property the style sets and the paragraph does not is written back to its neutral value: a
+ * centred "Phần" line would otherwise take the body's first-line indent and 6 pt above.
+ */
 function paragraph(p: LaidParagraph, styles: Styles): IParagraphOptions {
   const named = p.paragraphStyle ? styles.get(p.paragraphStyle) : undefined;
-  const own = paragraphProperties(p);
   const inherited: Record<string, unknown> = named ? paragraphProperties(named.paragraph) : {};
+  const stated = paragraphProperties(p);
+  const undo = neutral(inherited);
+  // w:ind's attributes are inherited one by one: an own left indent still takes the style's first line.
+  const own: Record<string, unknown> = { ...undo, ...stated, ...(undo.indent && stated.indent ? { indent: { ...undo.indent, ...stated.indent } } : {}) };
   const props = Object.fromEntries(Object.entries(own).filter(([k, v]) => !same(v, inherited[k])));
   const base = named && same(p.style, named.paragraph.style) ? {} : runStyle(p.style);
   return {
@@ -168,6 +176,15 @@ function paragraph(p: LaidParagraph, styles: Styles): IParagraphOptions {
     ...(p.runs.length === 0 ? { run: base } : {}),
     children: runs(p.runs, base),
   };
+}
+
+/** The values that undo what a style sets: no indent, no spacing at a single line, not kept with the next. */
+function neutral(style: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (style.indent) out.indent = Object.fromEntries(Object.keys(style.indent).map((k) => [k, 0]));
+  if (style.spacing) out.spacing = { before: 0, after: 0, line: SINGLE_LINE, lineRule: LineRuleType.AUTO };
+  if (style.keepNext) out.keepNext = false;
+  return out;
 }
 
 /** Inline content as runs over the paragraph's base style. */
