@@ -68,6 +68,10 @@ export async function renderDocx(layout: Layout, options: DocxOptions): Promise<
             size: halfPt(layout.font.defaultSize),
             sizeComplexScript: halfPt(layout.font.defaultSize),
             language: { value: meta.language, eastAsia: meta.language, bidirectional: meta.language },
+            // Kerning from 1 pt up, as the PDF is measured and drawn (fontkit applies Tinos's kerning
+            // pairs): without it a line that fits by a fraction of a point in the PDF lost its last
+            // word in LibreOffice (and in Word, whose default is no kerning).
+            kern: 2,
           },
           // Explicit single line rule: LibreOffice clips capital diacritics without one.
           paragraph: { spacing: { before: 0, after: 0, line: SINGLE_LINE, lineRule: LineRuleType.AUTO } },
@@ -225,6 +229,10 @@ function table(t: LaidTable, firstRowSpaceBefore: number, styles: Styles): Table
   const frame = t.role === 'frame';
   const border = { style: BorderStyle.SINGLE, size: Math.max(2, Math.round(t.borderWidth * 8)), color: '000000' };
   const pad = twips(t.padding);
+  // Word's cell text runs between the margins, borders drawn over them; the PDF's between the
+  // padding and a border of its own (a grid column = text + 2 × padding + one border). Half the
+  // border more on each side gives the DOCX the PDF's text width, so a cell wraps the same words.
+  const side = twips(t.padding + t.borderWidth / 2);
   const widths = t.gridColumns.map(twips);
   const rows = t.rows.map(
     (row, r) =>
@@ -254,6 +262,6 @@ function table(t: LaidTable, firstRowSpaceBefore: number, styles: Styles): Table
     layout: TableLayoutType.FIXED,
     ...(frame
       ? { borders: TableBorders.NONE, margins: NO_MARGINS }
-      : { margins: { top: pad, bottom: pad, left: pad, right: pad }, borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border } }),
+      : { margins: { top: pad, bottom: pad, left: side, right: side }, borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border } }),
   });
 }
