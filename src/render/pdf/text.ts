@@ -7,8 +7,10 @@ type Node = Record<string, unknown>;
  * Text for pdfmake. Words of letters, digits and ordinary punctuation go as one inline per run
  * (pdfmake breaks them at spaces, as Word does); with `keepTokens`, a token with anything else in
  * it ("15-CT/TU", "PCCC/CNCH", "2017–2021") becomes its own `noWrap` inline. pdfmake would otherwise
- * break after "/" and "-" inside such tokens where Word and LibreOffice do not, and its
- * justification would add space at those breaks ("15- CT/ TU"). Fewer inlines also keep it fast.
+ * break after "/" and "-" inside such tokens, and its justification would add space at those
+ * breaks ("15- CT/ TU"). Fewer inlines also keep it fast. Word and LibreOffice do break after a
+ * "-" followed by a letter (Unicode line breaking): there the DOCX may end a line with "KH-" where
+ * the PDF keeps "210/KH-UBND" whole (seen in the Sông Lam sample, page 2, through LibreOffice).
  */
 import './linear-lines.js';
 
