@@ -294,7 +294,7 @@ export async function renderDocument(doc: Document, format: Format, profileId: s
  * agency's short name and the kind's own stem, e.g. "2020-12-09_BC-UBND_nghi-son_qp-an-2020".
  * The agency is there because date, number and symbol repeat across offices: forty communes'
  * undated-number drafts of one day would otherwise share one name. It is left out when the
- * kind's stem already names it (qp-an-xa's "qp-an-2021-xa-dong-ha").
+ * kind's stem already names it (qp-an-xa's "qp-an-2021-Xa-Dong-Ha": the stem keeps the commune's case).
  */
 export function outputStem(kind: KindDefinition, report: ReportBase): string {
   const f = report.frame;
