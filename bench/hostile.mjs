@@ -5,9 +5,8 @@
 //
 // For each case: the exit code (and whether it is the expected one), the wall time from spawn to exit
 // (median of 3 runs; 1 with --quick or for a case that waits for a limit), and the peak resident
-// memory of the process tree. The peak is
-// the larger of GNU time's %M (the largest single process of the tree, exact: the CLI renders in
-// worker threads of one process) and the sum over the tree's processes of their own high-water marks
+// memory of the process tree. The peak is the larger of GNU time's %M (the largest single process
+// of the tree, exact: the CLI renders in worker threads of one process) and the sum over the tree's processes of their own high-water marks
 // (VmHWM, read from /proc every 20 ms: an upper bound, counting each process at its own peak).
 // Generating the inputs (e.g. deflating the 1 GB zip bomb) is not timed. Needs `npm run build`.
 import { spawn } from 'node:child_process';
