@@ -184,3 +184,6 @@ if (process.argv.includes('--readme')) {
 
 // The desk's preview latency (its own table), with the same flags.
 spawnSync(process.execPath, [path.join(root, 'bench/serve.mjs'), ...process.argv.slice(2).filter((a) => a === '--quick')], { stdio: 'inherit' });
+
+// Every hostile input of issue 13 at the default limits (its own table: time, peak memory, exit code).
+spawnSync(process.execPath, [path.join(root, 'bench/hostile.mjs'), ...process.argv.slice(2).filter((a) => a === '--quick')], { stdio: 'inherit' });

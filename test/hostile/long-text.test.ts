@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { renderData } from '../../src/index.js';
@@ -50,5 +51,31 @@ describe('a long paragraph', () => {
     vi.restoreAllMocks();
     // pdfmake's own loop copied the rest of the paragraph per word: about words² / 2 = 18 million here.
     expect(copied).toBeLessThan(200 * words);
+  });
+});
+
+describe('a long run of punctuation between spaces', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  // Unicode line breaking allows no break before "." ";" "," ":" even after a space, nor after "(":
+  // " .;,: .;,: …" is one word however long, cut line by line by measuring prefixes. pdfmake measured
+  // them over the whole word and then the whole rest, for every line: 100 KB took 14 s, 200 KB 60 s.
+  it('is cut into lines measuring about a line of characters per line, not the whole rest', async () => {
+    const run = `a${' .;,:'.repeat(4_000)}x`;
+    const TextInlines = (createRequire(createRequire(import.meta.url).resolve('pdfmake'))('./TextInlines.js') as { default: { prototype: { widthOfText(t: string, i: unknown): number } } }).default;
+    const widthOfText = TextInlines.prototype.widthOfText;
+    let measured = 0;
+    vi.spyOn(TextInlines.prototype, 'widthOfText').mockImplementation(function (this: unknown, t: string, i: unknown) {
+      measured += t.length;
+      return widthOfText.call(this, t, i);
+    });
+    const pdf = (await renderData({ ...base, tasks: [run] }, { formats: ['pdf'] })).outputs.pdf!;
+    vi.restoreAllMocks();
+    // Before the fix: 7 million characters measured for these 20,000, growing with the square of the run.
+    expect(measured).toBeLessThan(100 * run.length);
+    const read = await readPdf(pdf);
+    const text = read.pages.flatMap((p) => lines(p)).map((l) => l.text).join('').replace(/\s+/g, '');
+    expect(text).toContain(run.replace(/\s+/g, '').slice(0, 3_000));
+    for (const page of read.pages) for (const item of page.items) expect(item.x + item.width).toBeLessThanOrEqual(page.width - 15 * (72 / 25.4) + 1);
   });
 });

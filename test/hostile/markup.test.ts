@@ -1,4 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
+import { loadTemplate } from '../../src/compose/index.js';
+import { tmp } from './support.js';
 import { parseMarkup } from '../../src/document/parse.js';
 import { errorText } from '../../src/messages/errors.js';
 import { setLimits, defaultLimits } from '../../src/limits/index.js';
@@ -36,5 +41,31 @@ describe('deeply nested markup', () => {
     } finally {
       setLimits({ markupChars: defaultLimits.markupChars });
     }
+  });
+});
+
+describe('nested loops of a template over a list of the data', () => {
+  // Issue 13 item 14: four nested {{#each}} over 200 items (1.6 billion paragraphs) grew to 3 GB
+  // before the time limit stopped them; the markup limit was checked on the finished markup only.
+  it('stop at the composed-markup limit while composing (exit 2, the option named), not after', () => {
+    const folder = path.join(tmp('loop'), 'vong');
+    mkdirSync(folder);
+    const body = '{{#each xs}}{{#each ../xs}}{{#each ../../xs}}<p>{{v}} lặp</p>{{/each}}{{/each}}{{/each}}\n';
+    writeFileSync(path.join(folder, 'body.hbs'), body);
+    let read = 0;
+    const xs = Array.from({ length: 100 }, (_, i) => Object.defineProperty({}, 'v', { enumerable: true, get: () => (read++, `m${i}`) }));
+    setLimits({ markupChars: 100_000 });
+    try {
+      const e = caught(() => loadTemplate(folder, path.dirname(folder)).render({ xs }));
+      expect((e as { exitCode?: number }).exitCode).toBe(2);
+      expect(errorText(e, 'en')).toBe(`${path.join(folder, 'body.hbs')}: the length of the composed markup (characters) exceeds the limit of 100000; if this is really needed, raise it with --max-markup-chars.`);
+      // About 100,000 characters of paragraphs (~14 each) were composed, not all 1,000,000.
+      expect(read).toBeLessThan(20_000);
+    } finally {
+      setLimits({ markupChars: defaultLimits.markupChars });
+    }
+    // Under the limit the loops compose as Handlebars' own {{#each}} does (position markers aside).
+    const three = [{ v: 'a' }, { v: 'b' }, { v: 'c' }];
+    expect(loadTemplate(folder, path.dirname(folder)).render({ xs: three }).replace(/<!--@\d+:\d+-->/g, '')).toBe(Handlebars.create().compile(body)({ xs: three }));
   });
 });

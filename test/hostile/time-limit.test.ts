@@ -18,8 +18,12 @@ fields:
   year: { type: year, description: Năm }
   xs: { type: list, items: text, description: Danh sách }
 `;
-const BODY = '{{#each xs}}{{#each ../xs}}{{#each ../../xs}}{{#each ../../../xs}}<p>{{this}} lặp lại</p>{{/each}}{{/each}}{{/each}}{{/each}}\n';
-const data = (n: number) => `kind: vong-lap
+// The loops write one paragraph per 200 turns of the innermost one: the time limit comes long
+// before the composed-markup limit (which stops a loop that writes a paragraph every turn, see
+// test/hostile/markup.test.ts). BIG writes one every turn: the memory limit, set low, comes first.
+const BODY = '{{#each xs}}{{#each ../xs}}{{#each ../../xs}}{{#each ../../../xs}}{{#if @last}}<p>{{this}} lặp lại</p>{{/if}}{{/each}}{{/each}}{{/each}}{{/each}}\n';
+const BIG = '{{#each xs}}{{#each ../xs}}{{#each ../../xs}}{{#each ../../../xs}}<p>{{this}} lặp lại</p>{{/each}}{{/each}}{{/each}}{{/each}}\n';
+const data = (n: number, id = 'vong-lap') => `kind: ${id}
 frame:
   issuingAgency: Ủy ban nhân dân xã Tân Lập
   symbol: TB-UBND
@@ -34,14 +38,14 @@ xs: [${Array.from({ length: n }, (_, i) => `muc${i}`).join(', ')}]
 `;
 
 /** A folder with the looping kind (its sample has one item, so the kind loads quickly) and the hostile data. */
-function loopFolder(): string {
+function loopFolder(id = 'vong-lap', body = BODY): string {
   const dir = tmp('time');
-  const kind = path.join(dir, 'loai', 'vong-lap');
+  const kind = path.join(dir, 'loai', id);
   mkdirSync(kind, { recursive: true });
-  writeFileSync(path.join(kind, 'kind.yaml'), KIND);
-  writeFileSync(path.join(kind, 'body.hbs'), BODY);
-  writeFileSync(path.join(kind, 'mau.yaml'), data(1));
-  writeFileSync(path.join(dir, 'vong.yaml'), data(200));
+  writeFileSync(path.join(kind, 'kind.yaml'), KIND.replace('id: vong-lap', `id: ${id}`));
+  writeFileSync(path.join(kind, 'body.hbs'), body);
+  writeFileSync(path.join(kind, 'mau.yaml'), data(1, id));
+  writeFileSync(path.join(dir, 'vong.yaml'), data(200, id));
   return dir;
 }
 
@@ -85,7 +89,9 @@ describe('the time limit of one document', () => {
     expect((slow as { exitCode: number }).exitCode).toBe(2);
     expect(lib.errorText(slow, 'en')).toBe('renderData: the time to render one document (seconds) exceeds the limit of 2; if this is really needed, raise it with --max-seconds.');
 
-    const big = await failure(lib.renderData(hostile, { formats: ['pdf'], maxMemoryMb: 64, maxSeconds: 600 }));
+    const bigDir = loopFolder('vong-lon', BIG);
+    lib.registerKindDir(path.join(bigDir, 'loai'));
+    const big = await failure(lib.renderData(parse(readFileSync(path.join(bigDir, 'vong.yaml'), 'utf8')), { formats: ['pdf'], maxMemoryMb: 64, maxSeconds: 600 }));
     expect(lib.errorText(big, 'en')).toBe('renderData: the memory used to render one document (MiB) exceeds the limit of 64; if this is really needed, raise it with --max-memory-mb.');
 
     // The same worker's answers for good and bad data: Buffers, and the error classes of the library.

@@ -7,6 +7,13 @@ import { createRequire } from 'node:module';
  * algorithm that passes only the words chained to the current one (`noNewLine`), which is all
  * `Line.hasEnoughSpaceForInline` reads. Pinned to the version it was written against: another
  * version keeps its own code (and the long-paragraph test says whether it is still needed).
+ *
+ * A word longer than a line is cut by measuring prefixes, and pdfmake measured them over the whole
+ * word, then the whole rest, once per line: quadratic in the word. Long tokens get break points
+ * (text.ts), but Unicode line breaking makes other long words out of spaced text: no break before
+ * "." ";" "," ":" or after "(" even after spaces, so 100 KB of " .;,:" was one word (14 s; 200 KB
+ * 60 s). Here no measurement is longer than about twice what the line could hold: the result is
+ * the same as long as a longer prefix is never narrower than a shorter one.
  */
 
 interface Inline {
@@ -19,6 +26,7 @@ interface Inline {
 interface LineLike {
   hasEnoughSpaceForInline(inline: Inline, next: Inline[]): boolean;
   getAvailableWidth(): number;
+  maxWidth: number;
   addInline(inline: Inline): void;
   lastLineInParagraph: boolean;
 }
@@ -43,18 +51,47 @@ function chained(inlines: Inline[]): Inline[] {
   return next;
 }
 
+/** The first prefix length to try when bounding a measurement (a line holds far fewer characters). */
+const FIRST_PREFIX = 256;
+
+/**
+ * pdfmake's binary search for the longest prefix of `text` that fits `maxWidth`, with the same
+ * sequence of choices, but a prefix at least `tooLong` characters (found by doubling: the first
+ * power-of-two prefix wider than the line) is known not to fit and is not measured.
+ */
 function findMaxFitLength(text: string, maxWidth: number, measure: (t: string) => number): number {
+  let tooLong = text.length + 1;
+  for (let k = FIRST_PREFIX; k < text.length; k *= 2) {
+    if (measure(text.substring(0, k)) > maxWidth) {
+      tooLong = k;
+      break;
+    }
+  }
   let low = 1;
   let high = text.length;
   let bestFit = 1;
   while (low <= high) {
     const mid = Math.floor((low + high) / 2);
-    if (measure(text.substring(0, mid)) <= maxWidth) {
+    if (mid < tooLong && measure(text.substring(0, mid)) <= maxWidth) {
       bestFit = mid;
       low = mid + 1;
     } else high = mid - 1;
   }
   return bestFit;
+}
+
+/**
+ * The width of the rest of a cut word: exact when it is at most `bound` wide (it may end on this
+ * next line, where its width places it), else the width of a prefix already wider than `bound`.
+ * The rest then starts a line of its own (wider than any line: it is cut again there, its pieces
+ * measured anew), so no placement reads the figure but to compare it with a line's width.
+ */
+function widthUpTo(text: string, bound: number, measure: (t: string) => number): number {
+  for (let k = FIRST_PREFIX; k < text.length; k *= 2) {
+    const w = measure(text.substring(0, k));
+    if (w > bound) return w;
+  }
+  return measure(text);
 }
 
 function buildNextLine(this: { writer: { context(): { availableWidth: number } } }, textNode: { _inlines?: Inline[] }): LineLike | null {
@@ -70,7 +107,8 @@ function buildNextLine(this: { writer: { context(): { availableWidth: number } }
       if (maxChars < inline.text.length) {
         const rest = { ...inline, text: inline.text.substr(maxChars) };
         inline.text = inline.text.substr(0, maxChars);
-        rest.width = textInlines.widthOfText(rest.text, rest);
+        // Four line widths: no line of the document is that wide, so every comparison is as exact.
+        rest.width = widthUpTo(rest.text, 4 * line.maxWidth, (t) => textInlines.widthOfText(t, rest));
         inline.width = textInlines.widthOfText(inline.text, inline);
         textNode._inlines.unshift(rest);
         isHardWrap = true;
