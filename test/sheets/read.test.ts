@@ -126,6 +126,23 @@ describe('an XLSX sheet → the records of a list field', () => {
     ]);
   });
 
+  it('words the figures of its messages in Vietnamese notation (a dot between thousands, a decimal comma), in English as the catalogue does', () => {
+    const fields = { name: { type: 'text', column: 'Xã' }, amount: { type: 'number', column: 'Số tiền' }, people: { type: 'integer', column: 'Số người' } } as Record<string, FieldSpec>;
+    const bytes = makeXlsx([{ name: 'S', rows: [['Xã', 'Số tiền', 'Số người'], ['Xã A', 10000.25, 1500], ['Xã B', 2346, 2345.5], ['Tổng cộng', 12345.5, 3845]] }]);
+    const problems = (lang: 'vi' | 'en') => sheetToRecords(readSheetBytes(bytes, 'x.xlsx', { lang }), fields, { lang }).problems.map((p) => `${p.place}: ${p.message}`);
+    expect(problems('vi')).toEqual([
+      'x.xlsx, sheet S, ô C3: cần một số nguyên, nhưng nhận được 2.345,5.',
+      'x.xlsx, sheet S, ô B4: dòng tổng cộng ghi 12.345,5 cho "amount", nhưng cộng các dòng được 12.346,25; văn bản dùng tổng tính lại.',
+    ]);
+    expect(problems('en')).toEqual([
+      'x.xlsx, sheet S, cell C3: a whole number is needed, but found 2345.5.',
+      'x.xlsx, sheet S, cell B4: the totals row says 12345.5 for "amount", but the rows add up to 12346.25; the document uses the computed total.',
+    ]);
+    const many: XCell[][] = [['Xã'], ...Array.from({ length: 1001 }, (_v, i) => [`Xã ${i}`])];
+    expect(() => readSheetBytes(makeXlsx([{ name: 'S', rows: many }]), 'x.xlsx', { limits: { rows: 1000 } })).toThrow('bảng có hơn 1.000 dòng số liệu; hãy tách bảng.');
+    expect(() => readSheetBytes(bytes, 'x.xlsx', { limits: { fileBytes: 1000 }, lang: 'en' })).toThrow(/^the file is \d+\.\d MB, over the 0\.0 MB limit/);
+  });
+
   it('names the sheets there are when the one asked for is not', () => {
     expect(() => readSheetBytes(townSheet(), 'so-lieu-xa.xlsx', { sheet: 'Tong' })).toThrow('không có sheet "Tong"; các sheet trong tệp: "Ghi chú", "Tổng hợp".');
   });
@@ -237,7 +254,7 @@ describe('limits', () => {
   it('refuses a file over the size limit, and a part that would inflate past its limit, before reading it', () => {
     const bytes = townSheet();
     expect(() => readSheetBytes(bytes, 'x.xlsx', { limits: { fileBytes: 1000 } })).toThrow(/^tệp lớn [\d,]+ MB, vượt giới hạn 0,0 MB/);
-    expect(() => readSheetBytes(bytes, 'x.xlsx', { limits: { partBytes: 500 } })).toThrow(/^phần "xl\/.*" trong tệp giải nén ra quá 0 MB \(tệp hỏng hoặc cố ý làm phình\); không đọc tiếp\.$/);
+    expect(() => readSheetBytes(bytes, 'x.xlsx', { limits: { partBytes: 500 } })).toThrow(/^phần "xl\/.*" trong tệp giải nén ra quá 0,0 MB \(tệp hỏng hoặc cố ý làm phình\); không đọc tiếp\.$/);
   });
 
   it('reads past 200,000 empty formatted rows holding only what has content', () => {
