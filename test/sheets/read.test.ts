@@ -225,6 +225,20 @@ describe('CSV', () => {
     expect(() => readSheetBytes(Buffer.from('\ufeffa,b', 'utf16le'), 'x.csv')).toThrow('UTF-16');
   });
 
+  it('refuses, saying what to do, a CSV in neither UTF-8 nor Windows-1258: UTF-16 with or without its mark, Shift-JIS, a NUL byte', () => {
+    const utf16 = 'tệp CSV được lưu bằng UTF-16 ("Unicode Text"); hãy lưu lại bằng "CSV UTF-8 (Comma delimited)".';
+    const other = 'tệp CSV không phải UTF-8 hay Windows-1258; hãy lưu lại bằng "CSV UTF-8 (Comma delimited)" trong Excel, hoặc chọn bảng mã Unicode (UTF-8) trong LibreOffice.';
+    const be = (s: string) => Buffer.from(s, 'utf16le').swap16();
+    // Without a byte-order mark, an ASCII-only UTF-16 file is valid UTF-8 with a NUL beside each letter.
+    expect(() => readSheetBytes(Buffer.from('Name,Amount\nAn,3\n', 'utf16le'), 'x.csv')).toThrow(utf16);
+    expect(() => readSheetBytes(be('Name,Amount\nAn,3\n'), 'x.csv')).toThrow(utf16);
+    expect(() => readSheetBytes(Buffer.from('Xã,Số\nĐông Hà,3\n', 'utf16le'), 'x.csv')).toThrow(utf16);
+    expect(() => readSheetBytes(be('\ufeffXã,Số\n'), 'x.csv')).toThrow(utf16);
+    // "名前,数 / 東京,3" in Shift-JIS (iconv -t shift-jis): neither UTF-8 nor Vietnamese in Windows-1258.
+    expect(() => readSheetBytes(Buffer.from('96bc914f2c90940a938c8b9e2c330a', 'hex'), 'x.csv')).toThrow(other);
+    expect(() => readSheetBytes(Buffer.from('Xã,Số\nĐông Hà,3\u0000\n'), 'x.csv')).toThrow(other);
+  });
+
   it('takes ";" as the separator when the export uses it', () => {
     const sheet = readSheetBytes(Buffer.from('Xã, phường;Số tổ tự quản\nXã Đông Hà;"1.250"\n'), 'x.csv');
     expect(sheetToRecords(sheet, { name: { type: 'text', column: 'Xã, phường' }, n: { type: 'integer', column: 'Số tổ tự quản' } }).records).toEqual([{ name: 'Xã Đông Hà', n: 1250 }]);
