@@ -245,6 +245,48 @@ describe('CSV', () => {
   });
 });
 
+describe('formulas and external links', () => {
+  const fields = { name: { type: 'text', column: 'Xã' }, n: { type: 'integer', column: 'Số tổ' } } as Record<string, FieldSpec>;
+
+  it('takes an XLSX formula\'s cached value as saved, never computing it, and never opens or even inflates an external link', () => {
+    const bytes = makeXlsx([{ name: 'S', rows: [
+      ['Xã', 'Số tổ'],
+      ['Xã A', 5],
+      // Saved as 7 although B2*2 is 10 (a stale value): 7 is what the clerk saw, and what is read.
+      ['Xã B', { formula: 'B2*2', cached: 7 }],
+      // A figure from another workbook: its value as cached in this file; the other file is never looked for.
+      ['Xã C', { formula: "'[1]Tổng hợp'!C4", cached: 13 }],
+      ['Xã D', { formula: 'SUM(B2:B4)' }],
+    ] }]);
+    const parts = fflate.unzipSync(bytes);
+    const { strToU8, strFromU8 } = fflate;
+    parts['xl/workbook.xml'] = strToU8(strFromU8(parts['xl/workbook.xml']!).replace('</sheets>', '</sheets><externalReferences><externalReference r:id="rIdX"/></externalReferences>'));
+    parts['xl/_rels/workbook.xml.rels'] = strToU8(strFromU8(parts['xl/_rels/workbook.xml.rels']!).replace('</Relationships>', '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>'));
+    // The link part is larger than the part limit below: reading it at all would refuse the file.
+    parts['xl/externalLinks/externalLink1.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><externalBook r:id="rId1"><sheetNames><sheetName val="Tổng hợp"/></sheetNames><sheetDataSet><sheetData sheetId="0"><row r="4"><cell r="C4"><v>99</v></cell></row></sheetData></sheetDataSet></externalBook><!--${'x'.repeat(300_000)}--></externalLink>`);
+    parts['xl/externalLinks/_rels/externalLink1.xml.rels'] = strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="file:///khong-co/so-lieu-huyen.xlsx" TargetMode="External"/></Relationships>');
+    const linked = fflate.zipSync(parts);
+    expect(() => readSheetBytes(linked, 'x.xlsx', { limits: { partBytes: 200_000 } })).not.toThrow();
+    const t = sheetToRecords(readSheetBytes(linked, 'x.xlsx', { limits: { partBytes: 200_000 } }), fields);
+    expect(t.records).toEqual([{ name: 'Xã A', n: 5 }, { name: 'Xã B', n: 7 }, { name: 'Xã C', n: 13 }, { name: 'Xã D' }]);
+    expect(t.problems.map((p) => `${p.place}: ${p.message}`)).toEqual([
+      'x.xlsx, sheet S, ô B5: ô có công thức nhưng không có giá trị lưu sẵn (baocao không tính công thức); hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại.',
+    ]);
+  });
+
+  it('takes an ODS formula\'s saved value, never computing it, and ignores a linked table\'s source', () => {
+    const text = (t: string) => `<table:table-cell office:value-type="string"><text:p>${t}</text:p></table:table-cell>`;
+    const rows = `<table:table-row>${text('Xã')}${text('Số tổ')}</table:table-row>`
+      + `<table:table-row>${text('Xã A')}<table:table-cell office:value-type="float" office:value="5"><text:p>5</text:p></table:table-cell></table:table-row>`
+      + `<table:table-row>${text('Xã B')}<table:table-cell table:formula="of:=[.B2]*2" office:value-type="float" office:value="7"><text:p>7</text:p></table:table-cell></table:table-row>`
+      + `<table:table-row>${text('Xã C')}<table:table-cell table:formula="of:=['file:///khong-co/so-lieu-huyen.ods'#$Sheet1.C4]" office:value-type="float" office:value="13"><text:p>13</text:p></table:table-cell></table:table-row>`;
+    const bytes = makeOds('S', `<table:table-source xlink:href="file:///khong-co/so-lieu-huyen.ods" xmlns:xlink="http://www.w3.org/1999/xlink" table:mode="copy-all"/>${rows}`);
+    const t = sheetToRecords(readSheetBytes(bytes, 'x.ods'), fields);
+    expect(t.records).toEqual([{ name: 'Xã A', n: 5 }, { name: 'Xã B', n: 7 }, { name: 'Xã C', n: 13 }]);
+    expect(t.problems).toEqual([]);
+  });
+});
+
 describe('ODS', () => {
   it('reads typed cells, spans and repeated rows without expanding the empty ones', () => {
     const cell = (t: string) => `<table:table-cell office:value-type="string"><text:p>${t}</text:p></table:table-cell>`;
