@@ -8,7 +8,7 @@ import { findKind } from '../../src/model/index.js';
 import type { FieldSpec } from '../../src/model/index.js';
 import { loadReport } from '../../src/pipeline/index.js';
 import { readSheet, readSheetBytes, readVietnameseNumber, serialToDate, sheetToRecords } from '../../src/sheets/index.js';
-import { convertWithCalc, hasCalc, makeOds, makeXlsx } from './make.js';
+import { convertFodsWithCalc, convertWithCalc, fodsCell as C, hasCalc, makeFods, makeOds, makeXlsx } from './make.js';
 import type { XCell } from './make.js';
 
 const FIX = 'test/fixtures/sheets';
@@ -366,4 +366,60 @@ describe.skipIf(!calc)('files made by LibreOffice Calc', () => {
       expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
     });
   }
+
+  // A clerk's sheet laid out in Calc: a title over the table, a two-row heading with merged cells,
+  // a blank separator row, "1.250" typed as text, a totals row (one figure a formula) whose typed
+  // figures disagree with the rows; saved by Calc as XLSX and as ODS.
+  const clerkSheet = (g5: string) => makeFods('Tổng hợp', [
+    [C.text('KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM 2021', { cols: 7 }), ...Array(6).fill(C.covered)],
+    [C.text('TT', { rows: 2 }), C.text('Xã, phường', { rows: 2 }), C.text('Tổ tự quản về an ninh, trật tự', { cols: 2 }), C.covered, C.text('Mô hình camera giám sát, tiếng kẻng báo yên', { rows: 2 }), C.text('Tuyên truyền pháp luật', { cols: 2 }), C.covered],
+    [C.covered, C.covered, C.text('Số tổ'), C.text('Số thành viên'), C.covered, C.text('Số buổi'), C.text('Số người')],
+    [C.num(1), C.text('Phường Bắc Sơn'), C.num(13), C.num(78), C.num(2), C.num(2), C.num(98)],
+    [C.num(2), C.text('Phường Nam Sơn'), C.num(16), C.num(80), C.num(1), C.num(2), C.text(g5)],
+    Array(7).fill(C.empty),
+    [C.num(3), C.text('Xã Đông Hà'), C.num(9), C.num(54), C.num(3), C.num(2), C.num(226)],
+    [C.num(4), C.text('Xã Tây Hà'), C.num(14), C.num(70), C.num(1), C.num(2), C.num(222)],
+    [C.num(5), C.text('Xã Cửa Sông'), C.num(10), C.num(70), C.num(2), C.num(4), C.num(436)],
+    // Calc computes its formulas again when it opens the file: the sum agrees, the typed figures do not.
+    [C.empty, C.text('Tổng cộng'), C.formula('of:=SUM([.C4:.C9])', 0), C.num(350), C.num(9), C.num(12), C.num(2234)],
+  ]);
+  for (const to of ['xlsx', 'ods'] as const) {
+    it(`maps Calc's ${to} with a merged two-row heading by title, past the blank row, "1.250" as 1250, the totals row checked at its cells, "1,250" refused at its cell`, () => {
+      const dir = tmp();
+      const fods = path.join(dir, 'so-lieu-xa.fods');
+      writeFileSync(fods, clerkSheet('1.250'));
+      const file = convertFodsWithCalc(fods, to);
+      const sheet = readSheet(file, { display: `so-lieu-xa.${to}`, sheet: 'Tổng hợp' });
+      expect(sheet.merges).toEqual(expect.arrayContaining([{ r1: 2, c1: 3, r2: 2, c2: 4 }, { r1: 2, c1: 6, r2: 2, c2: 7 }, { r1: 2, c1: 5, r2: 3, c2: 5 }]));
+      const t = sheetToRecords(sheet, communeFields()); // the heading row found by itself
+      expect(t.rows).toEqual([4, 5, 7, 8, 9]);
+      expect(t.records.map((r) => [r.name, r.securityTeams, r.teamMembers, r.cameraModels, r.outreachSessions, r.outreachParticipants])).toEqual([
+        ['Phường Bắc Sơn', 13, 78, 2, 2, 98], ['Phường Nam Sơn', 16, 80, 1, 2, 1250], ['Xã Đông Hà', 9, 54, 3, 2, 226], ['Xã Tây Hà', 14, 70, 1, 2, 222], ['Xã Cửa Sông', 10, 70, 2, 4, 436],
+      ]);
+      expect(t.problems.map((p) => `${p.place}: ${p.message}`)).toEqual([
+        `so-lieu-xa.${to}, sheet Tổng hợp, ô D10: dòng tổng cộng ghi 350 cho "teamMembers", nhưng cộng các dòng được 352; văn bản dùng tổng tính lại.`,
+        `so-lieu-xa.${to}, sheet Tổng hợp, ô G10: dòng tổng cộng ghi 2.234 cho "outreachParticipants", nhưng cộng các dòng được 2.232; văn bản dùng tổng tính lại.`,
+      ]);
+      writeFileSync(fods, clerkSheet('1,250'));
+      const ambiguous = sheetToRecords(readSheet(convertFodsWithCalc(fods, to), { display: `so-lieu-xa.${to}` }), communeFields());
+      // Column G has a cell it could not read: its totals figure is not checked; column D's still is.
+      expect(ambiguous.problems.map((p) => `${p.place}: ${p.message}`)).toEqual([
+        `so-lieu-xa.${to}, sheet Tổng hợp, ô G5: "1,250" không rõ nghĩa: ghi 1.250 nếu là số nghìn, hoặc 1,25 nếu là số thập phân (cách ghi Việt Nam: dấu chấm ngăn nghìn, dấu phẩy thập phân).`,
+        `so-lieu-xa.${to}, sheet Tổng hợp, ô D10: dòng tổng cộng ghi 350 cho "teamMembers", nhưng cộng các dòng được 352; văn bản dùng tổng tính lại.`,
+      ]);
+    });
+  }
+
+  it('reads the date cells Calc makes of a CSV\'s dd/mm/yyyy column as dates, and a date that does not exist as the text it stays', () => {
+    const dir = tmp();
+    const csv = path.join(dir, 'ho.csv');
+    writeFileSync(csv, 'TT,Họ và tên chủ hộ,Ngày chi\n1,Nguyễn Văn An,05/01/2022\n2,Lê Thị Bình,31/12/2021\n3,Trần Văn Cường,31/02/2022\n');
+    const file = convertWithCalc(csv, 'xlsx', [], [3]);
+    const fields = { name: { type: 'text', column: 'Họ và tên chủ hộ' }, paidOn: { type: 'date', column: 'Ngày chi' } } as Record<string, FieldSpec>;
+    const sheet = readSheet(file, { display: 'ho.xlsx' });
+    expect(sheet.rows.map((r) => r.cells[3])).toEqual([{ kind: 'text', value: 'Ngày chi' }, { kind: 'date', value: '2022-01-05' }, { kind: 'date', value: '2021-12-31' }, { kind: 'text', value: '31/02/2022' }]);
+    const t = sheetToRecords(sheet, fields);
+    expect(t.records).toEqual([{ name: 'Nguyễn Văn An', paidOn: '2022-01-05' }, { name: 'Lê Thị Bình', paidOn: '2021-12-31' }, { name: 'Trần Văn Cường' }]);
+    expect(t.problems.map((p) => `${p.place}: ${p.message}`)).toEqual(['ho.xlsx, sheet ho, ô C4: cần một ngày (ngày/tháng/năm, ví dụ 05/01/2022), nhưng nhận được "31/02/2022".']);
+  });
 });
