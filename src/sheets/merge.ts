@@ -3,7 +3,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { runBatch } from '../batch/index.js';
 import type { JobOptions, JobResult, JobSource } from '../batch/index.js';
-import { decodeUtf8, parseSource } from '../load/index.js';
+import { decodeUtf8, formatProblem, parseSource } from '../load/index.js';
 import type { Lang, Problem, SourceDocument } from '../load/index.js';
 import { say } from '../messages/types.js';
 import { sheetMessages as M } from '../messages/sheets.js';
@@ -99,6 +99,8 @@ export async function renderRows(options: MergeOptions): Promise<JobResult[]> {
   const tableErrors = table.problems.filter((p) => p.severity === 'error' && p.path === undefined);
   if (tableErrors.length > 0) return [failed(options.rows, tableErrors.map((p) => toProblem(p.place, p.message, p.code, p.severity)), 'invalid')];
   if (table.records.length === 0) return [failed(options.rows, [toProblem(options.rows, say(lang, M.mergeNoRows, options.rows), 'sheet-empty', 'error')], 'invalid')];
+  // A warning about the sheet, not one row (a totals row that disagrees): said once, at its cell.
+  for (const p of table.problems) if (p.severity === 'warning' && p.path === undefined) options.onNotice?.(formatProblem(toProblem(p.place, p.message, p.code, p.severity), lang));
 
   const rows: Row[] = table.records.map((record, i) => {
     let data = source.data as Record<string, unknown>;

@@ -48,6 +48,17 @@ describe('one document per row', () => {
     expect(readdirSync(out)).toHaveLength(4);
   });
 
+  it('says once, at its cell, that the sheet\'s totals row disagrees with its rows (the totals row is not a document)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baocao-merge-totals-'));
+    const rows = path.join(dir, 'ho.csv');
+    writeFileSync(rows, 'Họ và tên chủ hộ,Thôn,Số tiền (đồng)\nNguyễn Văn An,Thôn 1,"1.500.000"\nLê Thị Bình,Thôn 2,"2.000.000"\n,Tổng cộng,"3.600.000"\n');
+    registerKindDir(KIND);
+    const notices: string[] = [];
+    const results = await renderRows({ base: path.join(KIND, 'mau.yaml'), rows, formats: ['pdf'], outDir: path.join(dir, 'out'), force: false, lang: 'vi', onNotice: (m) => notices.push(m) });
+    expect(results.map((r) => [r.input, r.status])).toEqual([[`${rows}, dòng 2`, 'ok'], [`${rows}, dòng 3`, 'ok']]);
+    expect(notices).toEqual([`${rows}, ô C4: cảnh báo: dòng tổng cộng ghi 3.600.000 cho "amount", nhưng cộng các dòng được 3.500.000; văn bản dùng tổng tính lại.`]);
+  });
+
   it('applies every render option to each row\'s document: electronic layout, sign.json, separate appendices, e-mail draft, creation date, PDF/A level, profile, name, language, jobs and limits', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'baocao-merge-options-'));
     // The test kind with an appendix; the shared file with the signer's image and the seal beside it.
