@@ -110,6 +110,24 @@ const formatted = path.join(work, 'dinh-dang-het-cot.xlsx');
 }
 const h1 = child(formatted);
 add(`XLSX formatted down to row ${EMPTY.toLocaleString('en')} (${(readFileSync(formatted).length / 1024 / 1024).toFixed(1)} MB)`, fmt(h1.ms), `peak RSS ${h1.rss.toFixed(0)} MB; ${h1.out}`);
+// Just under the 50 MB file limit: a real workbook, its sheet small, beside 49.9 MB of pictures
+// (incompressible bytes, stored): only the parts read are inflated.
+const nearLimit = path.join(work, 'gan-gioi-han.xlsx');
+{
+  const sheet = xlsx(HEADER, 10, commune);
+  const { unzipSync } = await import('fflate');
+  const parts = unzipSync(sheet);
+  const { randomBytes } = await import('node:crypto');
+  parts['xl/media/image1.png'] = [randomBytes(Math.floor(49.9 * 1024 * 1024) - sheet.length - 200), { level: 0 }];
+  writeFileSync(nearLimit, zipSync(parts));
+}
+const hn = child(nearLimit);
+add(`${(readFileSync(nearLimit).length / 1024 / 1024).toFixed(1)} MB XLSX (10-row sheet beside pictures)`, fmt(hn.ms), `peak RSS ${hn.rss.toFixed(0)} MB; ${hn.out}`);
+// More rows of data than the limit (200,000): refused while reading.
+const tooMany = path.join(work, 'qua-nhieu-dong.xlsx');
+writeFileSync(tooMany, xlsx(HEADER, 250_000, commune));
+const ht = child(tooMany);
+add(`250,000-row XLSX (${(readFileSync(tooMany).length / 1024 / 1024).toFixed(1)} MB)`, fmt(ht.ms), `peak RSS ${ht.rss.toFixed(0)} MB; ${ht.out}`);
 const huge = path.join(work, 'qua-lon.xlsx');
 writeFileSync(huge, Buffer.alloc(60 * 1024 * 1024, 7));
 const h2 = child(huge);

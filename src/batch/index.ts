@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { removeTempFiles } from '../output/index.js';
 import { getProfile } from '../profile/index.js';
-import type { JobOptions, JobResult, RenderedJob } from './job.js';
+import type { JobOptions, JobResult, JobSource, RenderedJob } from './job.js';
 import { limitOption, limits } from '../limits/index.js';
 import { taskClock } from '../limits/clock.js';
 import { stallWatch } from '../limits/pool.js';
@@ -14,7 +14,7 @@ import { say } from '../messages/types.js';
 import { batchMessages } from '../messages/batch.js';
 import { ExistsError } from '../messages/errors.js';
 
-export type { JobOptions, JobOutput, JobResult, JobStatus, OutputStatus } from './job.js';
+export type { JobOptions, JobOutput, JobResult, JobSource, JobStatus, OutputStatus } from './job.js';
 
 /**
  * batch: many inputs over the available cores. One worker thread per core keeps its parsed fonts
@@ -30,6 +30,8 @@ export interface BatchOptions {
   onResult?: (result: JobResult) => void;
   /** Aborting stops the batch: running workers are terminated, their temporary files removed. */
   signal?: AbortSignal;
+  /** Inputs held in memory (mail-merge rows, named by their caller): the data each input stands for. */
+  sources?: (input: string) => JobSource | undefined;
 }
 
 const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
@@ -37,7 +39,7 @@ const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
 export async function runBatch(inputs: string[], options: JobOptions, batch: BatchOptions = {}): Promise<JobResult[]> {
   // A wrong option fails the whole batch up front (UsageError, exit 64), not each input as a bug.
   if (options.profile !== undefined) getProfile(options.profile);
-  const checkNames = options.name === undefined && inputs.length > 1;
+  const checkNames = options.name === undefined && inputs.length > 1 && !batch.sources;
   // One input in several formats, with cores to spare: each format renders in a worker of its own
   // (the DOCX does not wait for the PDF's layout), and this thread writes the files together, as
   // the one group a job writes. An e-mail draft needs every format's bytes: it stays in one job.
@@ -64,7 +66,8 @@ export async function runBatch(inputs: string[], options: JobOptions, batch: Bat
   const runTask = async (input: string, taskOptions: JobOptions, renderOnly: boolean): Promise<JobResult | RenderedJob> => {
     const clock = taskClock(limits().renderSeconds, outer);
     try {
-      return (await pool.run({ input, options: taskOptions, started: clock.port, renderOnly }, { signal: clock.signal, transferList: [clock.port] })) as JobResult | RenderedJob;
+      const source = batch.sources?.(input);
+      return (await pool.run({ input, options: taskOptions, ...(source ? { source } : {}), started: clock.port, renderOnly }, { signal: clock.signal, transferList: [clock.port] })) as JobResult | RenderedJob;
     } catch (e) {
       if (batch.signal?.aborted) throw e;
       stalled.check(e);
@@ -129,7 +132,7 @@ async function runInThread(inputs: string[], options: JobOptions, batch: BatchOp
     if (batch.signal?.aborted) throw batch.signal.reason;
     let result: JobResult;
     try {
-      result = await runJob(input, options);
+      result = await runJob(input, options, batch.sources?.(input));
     } catch (e) {
       result = internalError(input, e);
     }

@@ -3,7 +3,7 @@ import { errorText, outcomeOfError, outcomeOfProblems, type Outcome } from '../m
 import type { Lang, Problem } from '../load/index.js';
 import { writeRendered } from './write.js';
 import type { RenderedFile } from './write.js';
-import { buildDocument, loadReport, outputStem, renderDocument, withCreationDate } from '../pipeline/index.js';
+import { buildDocument, loadReport, loadReportBytes, outputStem, renderDocument, withCreationDate } from '../pipeline/index.js';
 import type { Format, LegacyOption, PdfA } from '../pipeline/index.js';
 import { vietnamTime } from '../layout/index.js';
 import type { ElectronicLayout } from '../layout/index.js';
@@ -76,6 +76,21 @@ export interface JobResult {
 // Also here for its callers of old (the library, the CLI).
 export { parseCreationDate } from './dates.js';
 
+/**
+ * A data file already in memory, rendered as if read from `file` (its images and sheets are found
+ * beside it): a mail-merge row (src/sheets/merge.ts), the shared file with the row's values in.
+ */
+export interface JobSource {
+  /** The data file it stands for: relative paths in it resolve from its folder. */
+  file: string;
+  /** YAML or JSON text, as a data file's bytes. */
+  bytes: Uint8Array;
+  /** Its name inside the PDF (PDF/A-3 attachment, `baocao extract`). */
+  name: string;
+  /** The output name, chosen by the caller (rows named without collision). */
+  stem: string;
+}
+
 /** The bytes of one input's files, rendered but not yet written (a worker's answer to renderOnly). */
 export interface RenderedJob {
   rendered: true;
@@ -93,16 +108,16 @@ export async function stemOf(input: string, options: JobOptions): Promise<string
   return loaded.ok ? outputStem(loaded.kind, loaded.report) : null;
 }
 
-export async function runJob(input: string, options: JobOptions): Promise<JobResult> {
-  const r = await renderJob(input, options);
+export async function runJob(input: string, options: JobOptions, given?: JobSource): Promise<JobResult> {
+  const r = await renderJob(input, options, given);
   return 'rendered' in r ? writeRendered(input, options, [r], r.ms) : r;
 }
 
 /** Load, build and render every asked format of one input in memory; a failure is already its JobResult. */
-export async function renderJob(input: string, options: JobOptions): Promise<RenderedJob | JobResult> {
+export async function renderJob(input: string, options: JobOptions, given?: JobSource): Promise<RenderedJob | JobResult> {
   const start = performance.now();
   const done = (r: Omit<JobResult, 'input' | 'ms'>): JobResult => ({ input, ...r, ms: Math.round(performance.now() - start) });
-  const loaded = await loadReport(input, options.lang, options.legacy);
+  const loaded = given ? loadReportBytes(given.bytes, given.file, options.lang, options.legacy, given.name) : await loadReport(input, options.lang, options.legacy);
   if (!loaded.ok) {
     return done({ status: outcomeOfProblems(loaded.problems), outputs: [], problems: loaded.problems, warnings: [] });
   }
@@ -110,11 +125,11 @@ export async function renderJob(input: string, options: JobOptions): Promise<Ren
 
   let electronic: ElectronicLayout | undefined;
   if (options.electronic || options.signLayout) {
-    const checked = await electronicFor(input, loaded, options.lang);
+    const checked = await electronicFor(given?.file ?? input, loaded, options.lang);
     if ('problems' in checked) return done({ ...base, status: outcomeOfProblems(checked.problems), outputs: [], problems: checked.problems });
     electronic = checked.electronic;
   }
-  const stem = options.name ?? outputStem(loaded.kind, loaded.report);
+  const stem = given?.stem ?? options.name ?? outputStem(loaded.kind, loaded.report);
   // `suffix` names the extra files of a job: "<stem>.sign.json", "<stem>.phu-luc-2.pdf".
   let rendered: RenderedFile[];
   const pdfa = options.pdfa ?? '3b';

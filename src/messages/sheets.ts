@@ -1,4 +1,28 @@
-import type { Messages } from './types.js';
+import { formatNumber } from '../format/number.js';
+import type { Lang, Messages } from './types.js';
+
+/**
+ * A figure in a sheet message: Vietnamese notation in Vietnamese (12.345, 12,5), as the clerk
+ * reads it in the sheet and the document; in English plain digits and a decimal point, as the
+ * rest of the catalogue words its numbers (8388608, 12.5).
+ */
+export function sheetNumber(n: number, lang: Lang): string {
+  if (lang === 'en' || !Number.isFinite(n)) return String(n);
+  try {
+    return formatNumber(n);
+  } catch {
+    return String(n).replace('.', ',');
+  }
+}
+
+/** Megabytes with one decimal, in the message's notation: "52,4 MB" / "52.4 MB". */
+export function sheetMegabytes(bytes: number, lang: Lang): string {
+  const one = (bytes / 1024 / 1024).toFixed(1);
+  return `${lang === 'vi' ? one.replace('.', ',') : one} MB`;
+}
+
+const vn = (n: number) => sheetNumber(n, 'vi');
+const en = (n: number) => sheetNumber(n, 'en');
 
 /** Spreadsheets in (XLSX, ODS, CSV), mail merge and roll-up: every sentence the clerk reads. */
 export const sheetMessages = {
@@ -10,15 +34,15 @@ export const sheetMessages = {
   // Reading the file
   cannotRead: { vi: (file: string) => `không đọc được tệp bảng tính "${file}" (không có tệp này, hoặc không có quyền đọc).`, en: (file: string) => `cannot read the spreadsheet "${file}" (no such file, or no permission).` },
   unknownFormat: { vi: (file: string) => `"${file}": chỉ đọc được bảng tính .xlsx, .ods hoặc .csv.`, en: (file: string) => `"${file}": only .xlsx, .ods or .csv spreadsheets can be read.` },
-  tooLarge: { vi: (size: string, limit: string) => `tệp lớn ${size}, vượt giới hạn ${limit}; hãy tách bảng hoặc xóa các trang tính không dùng.`, en: (size: string, limit: string) => `the file is ${size}, over the ${limit} limit; split the table or delete unused sheets.` },
-  partTooLarge: { vi: (part: string, limit: string) => `phần "${part}" trong tệp giải nén ra quá ${limit} (tệp hỏng hoặc cố ý làm phình); không đọc tiếp.`, en: (part: string, limit: string) => `the part "${part}" inflates to more than ${limit} (a broken or hostile file); not read.` },
+  tooLarge: { vi: (size: number, limit: number) => `tệp lớn ${sheetMegabytes(size, 'vi')}, vượt giới hạn ${sheetMegabytes(limit, 'vi')}; hãy tách bảng hoặc xóa các trang tính không dùng.`, en: (size: number, limit: number) => `the file is ${sheetMegabytes(size, 'en')}, over the ${sheetMegabytes(limit, 'en')} limit; split the table or delete unused sheets.` },
+  partTooLarge: { vi: (part: string, limit: number) => `phần "${part}" trong tệp giải nén ra quá ${sheetMegabytes(limit, 'vi')} (tệp hỏng hoặc cố ý làm phình); không đọc tiếp.`, en: (part: string, limit: number) => `the part "${part}" inflates to more than ${sheetMegabytes(limit, 'en')} (a broken or hostile file); not read.` },
   oldExcel: { vi: () => 'đây là tệp Excel 97-2003 (.xls) hoặc tệp có đặt mật khẩu; hãy mở bằng Excel hoặc LibreOffice và lưu lại thành .xlsx (không mật khẩu).', en: () => 'this is an Excel 97-2003 (.xls) file or a password-protected one; open it in Excel or LibreOffice and save it as .xlsx (no password).' },
   notZip: { vi: (what: string) => `tệp không phải bảng tính ${what} hợp lệ (không giải nén được).`, en: (what: string) => `the file is not a valid ${what} spreadsheet (cannot be unzipped).` },
   missingPart: { vi: (part: string) => `tệp thiếu phần "${part}"; hãy mở và lưu lại bằng Excel hoặc LibreOffice.`, en: (part: string) => `the file lacks its "${part}" part; open and save it again in Excel or LibreOffice.` },
   badXml: { vi: (part: string, detail: string) => `phần "${part}" trong tệp hỏng: ${detail}`, en: (part: string, detail: string) => `the part "${part}" is broken: ${detail}` },
   noSheet: { vi: (sheet: string, available: string) => `không có sheet "${sheet}"; các sheet trong tệp: ${available}.`, en: (sheet: string, available: string) => `there is no sheet "${sheet}"; the sheets in the file: ${available}.` },
-  tooManyRows: { vi: (limit: number) => `bảng có hơn ${limit} dòng số liệu; hãy tách bảng.`, en: (limit: number) => `the table has more than ${limit} rows of data; split it.` },
-  tooManyColumns: { vi: (limit: number) => `bảng có hơn ${limit} cột có nội dung.`, en: (limit: number) => `the table has more than ${limit} columns with content.` },
+  tooManyRows: { vi: (limit: number) => `bảng có hơn ${vn(limit)} dòng số liệu; hãy tách bảng.`, en: (limit: number) => `the table has more than ${en(limit)} rows of data; split it.` },
+  tooManyColumns: { vi: (limit: number) => `bảng có hơn ${vn(limit)} cột có nội dung.`, en: (limit: number) => `the table has more than ${en(limit)} columns with content.` },
   csvEncoding: { vi: () => 'tệp CSV không phải UTF-8 hay Windows-1258; hãy lưu lại bằng "CSV UTF-8 (Comma delimited)" trong Excel, hoặc chọn bảng mã Unicode (UTF-8) trong LibreOffice.', en: () => 'the CSV file is neither UTF-8 nor Windows-1258; save it again as "CSV UTF-8 (Comma delimited)" in Excel, or choose Unicode (UTF-8) in LibreOffice.' },
   csvUtf16: { vi: () => 'tệp CSV được lưu bằng UTF-16 ("Unicode Text"); hãy lưu lại bằng "CSV UTF-8 (Comma delimited)".', en: () => 'the CSV file is saved as UTF-16 ("Unicode Text"); save it again as "CSV UTF-8 (Comma delimited)".' },
   csvSyntax: { vi: (detail: string) => `tệp CSV sai cú pháp: ${detail}`, en: (detail: string) => `the CSV file is malformed: ${detail}` },
@@ -63,7 +87,7 @@ export const sheetMessages = {
   },
 
   // Totals row
-  totalDiffers: { vi: (field: string, written: string, computed: string) => `dòng tổng cộng ghi ${written} cho "${field}", nhưng cộng các dòng được ${computed}; văn bản dùng tổng tính lại.`, en: (field: string, written: string, computed: string) => `the totals row says ${written} for "${field}", but the rows add up to ${computed}; the document uses the computed total.` },
+  totalDiffers: { vi: (field: string, written: number, computed: number) => `dòng tổng cộng ghi ${vn(written)} cho "${field}", nhưng cộng các dòng được ${vn(computed)}; văn bản dùng tổng tính lại.`, en: (field: string, written: number, computed: number) => `the totals row says ${en(written)} for "${field}", but the rows add up to ${en(computed)}; the document uses the computed total.` },
 
   // Roll-up
   rollupNoFiles: { vi: (pattern: string) => `không có tệp báo cáo nào khớp "${pattern}".`, en: (pattern: string) => `no report file matches "${pattern}".` },
@@ -77,7 +101,7 @@ export const sheetMessages = {
 
   // init
   initListBad: { vi: () => '--list cần dạng <trường>=<tệp bảng tính>, ví dụ communes=so-lieu-xa.xlsx', en: () => '--list needs <field>=<spreadsheet>, e.g. communes=so-lieu-xa.xlsx' },
-  initListDone: { vi: (field: string, file: string, records: number) => `danh sách "${field}" lấy từ ${file} (${records} dòng đọc được).`, en: (field: string, file: string, records: number) => `the list "${field}" comes from ${file} (${records} rows read).` },
+  initListDone: { vi: (field: string, file: string, records: number) => `danh sách "${field}" lấy từ ${file} (${vn(records)} dòng đọc được).`, en: (field: string, file: string, records: number) => `the list "${field}" comes from ${file} (${en(records)} rows read).` },
 
   // Mail merge
   mergeRow: { vi: (row: string) => `dòng ${row}`, en: (row: string) => `row ${row}` },

@@ -1,6 +1,6 @@
 import type { Lang } from '../load/index.js';
 import { say } from '../messages/types.js';
-import { sheetMessages as M } from '../messages/sheets.js';
+import { sheetMessages as M, sheetNumber } from '../messages/sheets.js';
 import type { FieldSpec } from '../model/index.js';
 import type { Cell } from './types.js';
 import { serialToDate } from './xlsx.js';
@@ -17,7 +17,7 @@ export type Converted = { value: unknown } | { error: string };
 export function showCell(cell: Cell, lang: Lang): string {
   switch (cell.kind) {
     case 'text': return say(lang, M.foundText, cell.value.length > 40 ? `${cell.value.slice(0, 40)}…` : cell.value);
-    case 'number': return lang === 'vi' ? String(cell.value).replace('.', ',') : String(cell.value);
+    case 'number': return sheetNumber(cell.value, lang);
     case 'date': return say(lang, M.foundDate, cell.value);
     case 'bool': return say(lang, M.foundBool, cell.value);
     case 'error': return cell.value;

@@ -18,6 +18,11 @@ const VIETNAMESE = /^[\p{ASCII}ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêì�
 
 export function decodeCsv(bytes: Uint8Array, lang: Lang, encoding?: CsvEncoding): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new SheetError(say(lang, M.csvUtf16));
+  // A text file never holds NUL: UTF-16 saved without its mark (one NUL beside each Latin letter)
+  // would otherwise pass as UTF-8 with a NUL in every cell; any other NUL is another encoding.
+  const head = bytes.subarray(0, 4096);
+  const nuls = head.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
+  if (nuls > 0) throw new SheetError(say(lang, nuls * 4 >= head.length ? M.csvUtf16 : M.csvEncoding));
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (encoding !== 'windows-1258') {
     try {

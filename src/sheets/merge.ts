@@ -1,18 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
-import { countPdfPages } from '../batch/job.js';
-import type { JobOutput, JobResult } from '../batch/job.js';
-import { decodeUtf8, parseSource } from '../load/index.js';
+import { runBatch } from '../batch/index.js';
+import type { JobOptions, JobResult, JobSource } from '../batch/index.js';
+import { decodeUtf8, formatProblem, parseSource } from '../load/index.js';
 import type { Lang, Problem, SourceDocument } from '../load/index.js';
 import { say } from '../messages/types.js';
 import { sheetMessages as M } from '../messages/sheets.js';
 import { findKind } from '../model/index.js';
 import type { FieldSpec, FieldType, KindDefinition } from '../model/index.js';
-import { writeFileAtomic } from '../output/index.js';
-import { asciiSafe, buildDocument, outputStem, renderDocument, validateSource } from '../pipeline/index.js';
-import type { Format, LoadedReport, PdfA } from '../pipeline/index.js';
+import { asciiSafe, outputStem, validateSource } from '../pipeline/index.js';
 import { readSheet } from './read.js';
 import { sheetToRecords } from './table.js';
 import { SheetError } from './types.js';
@@ -55,18 +52,22 @@ function setDotted(data: Record<string, unknown>, dotted: string, value: unknown
   return copy;
 }
 
-export interface MergeOptions {
+/**
+ * Every option of a render applies to each row's document (profile, name, legacy text, PDF/A,
+ * e-mail draft, creation date, the electronic layout and separate appendices …): each row is one
+ * job of the batch, rendered in a worker within the limits of one document.
+ */
+export interface MergeOptions extends JobOptions {
   /** The shared data file; the kind's sample when absent (then `kind` is needed). */
   base?: string;
   kind?: string;
   rows: string;
   sheet?: string | number;
   headerRow?: number;
-  formats: Format[];
-  outDir: string;
-  force: boolean;
-  pdfa?: PdfA;
-  lang: Lang;
+  /** Worker threads (--jobs); the number of cores by default. */
+  threads?: number;
+  /** Aborting stops the rendering (Ctrl-C). */
+  signal?: AbortSignal;
   /** Called with each row's result as soon as it is known. */
   onResult?: (r: JobResult) => void;
   /** A notice for the clerk (the sample used as the frame …). */
@@ -98,6 +99,8 @@ export async function renderRows(options: MergeOptions): Promise<JobResult[]> {
   const tableErrors = table.problems.filter((p) => p.severity === 'error' && p.path === undefined);
   if (tableErrors.length > 0) return [failed(options.rows, tableErrors.map((p) => toProblem(p.place, p.message, p.code, p.severity)), 'invalid')];
   if (table.records.length === 0) return [failed(options.rows, [toProblem(options.rows, say(lang, M.mergeNoRows, options.rows), 'sheet-empty', 'error')], 'invalid')];
+  // A warning about the sheet, not one row (a totals row that disagrees): said once, at its cell.
+  for (const p of table.problems) if (p.severity === 'warning' && p.path === undefined) options.onNotice?.(formatProblem(toProblem(p.place, p.message, p.code, p.severity), lang));
 
   const rows: Row[] = table.records.map((record, i) => {
     let data = source.data as Record<string, unknown>;
@@ -105,7 +108,7 @@ export async function renderRows(options: MergeOptions): Promise<JobResult[]> {
     const input = table.place([i])!;
     const cellErrors = table.problems.filter((p) => p.path?.[0] === i).map((p) => toProblem(p.place, p.message, p.code, p.severity));
     const rowSource: SourceDocument = { ...source, file: `${source.file} + ${input}`, data };
-    const validated = cellErrors.length > 0 ? { ok: false as const, problems: cellErrors } : validateSource(rowSource, lang);
+    const validated = cellErrors.length > 0 ? { ok: false as const, problems: cellErrors } : validateSource(rowSource, lang, options.legacy);
     // A problem about a value the row gave is reported at its cell, not at the shared file's line.
     const atCell = (pr: Problem): Problem => {
       const key = Object.keys(record).find((k) => k.split('.').every((seg, j) => pr.path[j] === seg));
@@ -117,17 +120,28 @@ export async function renderRows(options: MergeOptions): Promise<JobResult[]> {
     return { input, label: label ?? say(lang, M.mergeRow, String(table.rows[i])), result, data };
   });
 
-  const stems = nameRows(rows, kind, table.rows);
-  const results: JobResult[] = [];
-  for (const [i, row] of rows.entries()) {
-    const start = performance.now();
-    let r: JobResult;
-    if (!row.result.ok) r = failed(row.input, row.result.problems, 'invalid');
-    else r = await renderRow(row.input, row.result, row.data, stems[i]!, options, start);
-    results.push(r);
-    options.onResult?.(r);
+  const stems = nameRows(rows, kind, table.rows, options.name);
+  const results = new Map<string, JobResult>();
+  const byInput = new Map(rows.map((row) => [row.input, row]));
+  const report = (r: JobResult) => {
+    // A row's warnings as found here: those about its values are at its cells.
+    const row = byInput.get(r.input);
+    const done = row?.result.ok && r.status !== 'invalid' ? { ...r, warnings: row.result.warnings } : r;
+    results.set(done.input, done);
+    options.onResult?.(done);
+  };
+  for (const row of rows) if (!row.result.ok) report(failed(row.input, row.result.problems, 'invalid'));
+  // The good rows are one batch: each row's data (the shared file with its values in) rendered as
+  // if it were the shared file, so its images and sheets are found beside it, under its own name.
+  const sources = new Map<string, JobSource>();
+  rows.forEach((row, i) => {
+    if (row.result.ok) sources.set(row.input, { file: source.file, bytes: Buffer.from(stringify(row.data), 'utf8'), name: `${stems[i]}.yaml`, stem: stems[i]! });
+  });
+  const { onResult: _r, onNotice: _n, base: _b, kind: _k, rows: _rows, sheet: _s, headerRow: _h, threads, signal, ...job } = options;
+  if (sources.size > 0) {
+    await runBatch([...sources.keys()], job, { ...(threads ? { threads } : {}), ...(signal ? { signal } : {}), sources: (input) => sources.get(input), onResult: report });
   }
-  return results;
+  return rows.map((row) => results.get(row.input)!);
 }
 
 function toProblem(file: string, message: string, code: string, severity: 'error' | 'warning'): Problem {
@@ -168,36 +182,12 @@ async function loadBase(options: MergeOptions): Promise<{ source: SourceDocument
  * Output names: each row's own stem (date, number, kind's file stem); rows that would share one get
  * their label ("Xa-Dong-Ha"), and rows still sharing one their row number.
  */
-function nameRows(rows: Row[], kind: KindDefinition, sheetRows: number[]): string[] {
-  const stems = rows.map((r) => (r.result.ok ? outputStem(kind, r.result.report) : ''));
+function nameRows(rows: Row[], kind: KindDefinition, sheetRows: number[], name?: string): string[] {
+  // --name names every row's file: the rows then differ by their labels, or their row numbers.
+  const stems = rows.map((r) => (r.result.ok ? name ?? outputStem(kind, r.result.report) : ''));
   const count = (list: string[]) => list.reduce((m, s) => m.set(s, (m.get(s) ?? 0) + 1), new Map<string, number>());
   const first = count(stems);
   const labelled = stems.map((s, i) => (first.get(s)! > 1 ? `${s}_${asciiSafe(rows[i]!.label)}` : s));
   const second = count(labelled);
   return labelled.map((s, i) => (second.get(s)! > 1 ? `${stems[i]}_dong-${sheetRows[i]}` : s));
-}
-
-async function renderRow(input: string, loaded: LoadedReport, data: Record<string, unknown>, stem: string, options: MergeOptions, start: number): Promise<JobResult> {
-  const doc = buildDocument(loaded.kind, loaded.report, loaded.kind.profile, options.lang);
-  // The PDF carries this row's data as a YAML file, so `baocao extract` gives the row back.
-  const source = { name: `${stem}.yaml`, bytes: Buffer.from(stringify(data), 'utf8'), kind: loaded.kind.id };
-  const outputs: JobOutput[] = [];
-  let status: JobResult['status'] = 'ok';
-  let pages: number | undefined;
-  for (const format of options.formats) {
-    const bytes = await renderDocument(doc, format, loaded.kind.profile, { pdfa: options.pdfa ?? '3b', source });
-    if (format === 'pdf') pages = countPdfPages(bytes);
-    const target = path.join(options.outDir, `${stem}.${format}`);
-    let written: JobOutput['status'] = 'written';
-    try {
-      await writeFileAtomic(target, bytes, { replace: options.force });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const existing = await readFile(target);
-      written = existing.equals(bytes) ? 'unchanged' : 'kept';
-      if (written === 'kept') status = 'exists';
-    }
-    outputs.push({ format, path: target, bytes: bytes.length, status: written });
-  }
-  return { input, status, kind: loaded.kind.id, ...(pages !== undefined ? { pages } : {}), outputs, problems: [], warnings: loaded.warnings, ms: Math.round(performance.now() - start) };
 }

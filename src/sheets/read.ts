@@ -22,8 +22,6 @@ export interface ReadOptions {
   lang?: Lang;
 }
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
-
 /** Read one sheet of an XLSX, ODS or CSV file; throws SheetError with a worded message. */
 export function readSheet(file: string, options: ReadOptions = {}): Sheet {
   const lang = options.lang ?? 'vi';
@@ -31,7 +29,7 @@ export function readSheet(file: string, options: ReadOptions = {}): Sheet {
   const display = options.display ?? file;
   const size = statSync(file, { throwIfNoEntry: false });
   if (!size?.isFile()) throw new SheetError(say(lang, M.cannotRead, display));
-  if (size.size > limits.fileBytes) throw new SheetError(say(lang, M.tooLarge, mb(size.size), mb(limits.fileBytes)));
+  if (size.size > limits.fileBytes) throw new SheetError(say(lang, M.tooLarge, size.size, limits.fileBytes));
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -44,7 +42,7 @@ export function readSheet(file: string, options: ReadOptions = {}): Sheet {
 export function readSheetBytes(bytes: Uint8Array, display: string, options: ReadOptions = {}): Sheet {
   const lang = options.lang ?? 'vi';
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  if (bytes.length > limits.fileBytes) throw new SheetError(say(lang, M.tooLarge, mb(bytes.length), mb(limits.fileBytes)));
+  if (bytes.length > limits.fileBytes) throw new SheetError(say(lang, M.tooLarge, bytes.length, limits.fileBytes));
   const ext = /\.([a-z]+)$/i.exec(display)?.[1]?.toLowerCase();
   const pick = (names: string[], want: string | number | undefined) => pickSheet(names, want, lang);
   if (ext === 'csv' || ext === 'txt') return readCsv(bytes, display, lang, limits, options.encoding);

@@ -2,7 +2,7 @@ import type { Lang, Severity } from '../load/index.js';
 import { say } from '../messages/types.js';
 import { sheetMessages as M } from '../messages/sheets.js';
 import type { FieldSpec, FieldType } from '../model/index.js';
-import { convertCell, showCell } from './cells.js';
+import { convertCell } from './cells.js';
 import { columnLetter } from './types.js';
 import type { Cell, Sheet, SheetRow } from './types.js';
 import { foldTitle, isOrdinalTitle, isTotalsLabel } from './title.js';
@@ -138,10 +138,12 @@ export function sheetToRecords(sheet: Sheet, fields: Record<string, FieldSpec | 
     return col === undefined ? rowPlace(row) : cellPlace(row, col);
   };
   const sums = new Map<string, number>();
+  // A column with a cell that could not be read has no sum to check a totals row against.
+  const unread = new Set<string>();
   for (const r of sheet.rows) {
     if (r.row < start) continue;
     if (isTotalsRow(r, columns)) {
-      checkTotals(r, columns, sums, cellPlace, problems, lang);
+      checkTotals(r, columns, sums, unread, cellPlace, problems, lang);
       break;
     }
     if (![...columns.keys()].some((c) => r.cells[c] !== undefined)) continue; // a blank separator row
@@ -154,6 +156,7 @@ export function sheetToRecords(sheet: Sheet, fields: Record<string, FieldSpec | 
       const converted = convertCell(cell, f.spec, lang);
       if ('error' in converted) {
         problems.push({ place: cellPlace(r.row, c), code: 'sheet-cell', severity: 'error', message: converted.error, path: [i, f.name] });
+        unread.add(f.name);
         continue;
       }
       record[f.name] = converted.value;
@@ -176,17 +179,17 @@ function isTotalsRow(r: SheetRow, columns: Map<number, { spec: FieldSpec }>): bo
   return false;
 }
 
-function checkTotals(r: SheetRow, columns: Map<number, { name: string; spec: FieldSpec }>, sums: Map<string, number>, cellPlace: (row: number, col: number) => string, problems: SheetProblem[], lang: Lang): void {
+function checkTotals(r: SheetRow, columns: Map<number, { name: string; spec: FieldSpec }>, sums: Map<string, number>, unread: Set<string>, cellPlace: (row: number, col: number) => string, problems: SheetProblem[], lang: Lang): void {
   for (const [c, f] of columns) {
-    if (!['integer', 'number', 'quantity'].includes(f.spec.type)) continue;
+    if (!['integer', 'number', 'quantity'].includes(f.spec.type) || unread.has(f.name)) continue;
     const cell = r.cells[c];
     if (!cell) continue;
     const converted = convertCell(cell, { type: 'number' }, lang);
     if (!('value' in converted) || typeof converted.value !== 'number') continue;
     const computed = sums.get(f.name) ?? 0;
     if (Math.abs(converted.value - computed) > 1e-6) {
-      const show = (n: number) => showCell({ kind: 'number', value: Math.round(n * 1e6) / 1e6 }, lang);
-      problems.push({ place: cellPlace(r.row, c), code: 'sheet-total', severity: 'warning', message: say(lang, M.totalDiffers, f.name, show(converted.value), show(computed)) });
+      const round = (n: number) => Math.round(n * 1e6) / 1e6;
+      problems.push({ place: cellPlace(r.row, c), code: 'sheet-total', severity: 'warning', message: say(lang, M.totalDiffers, f.name, round(converted.value), round(computed)) });
     }
   }
 }

@@ -22,7 +22,6 @@ export function isOle(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 
-const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 /** Inflate the named parts (those present); refuse one that declares more than `limit` bytes. */
 export function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean, limit: number, what: string, lang: Lang): Record<string, Uint8Array> {
@@ -41,7 +40,7 @@ export function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean,
   } catch {
     throw new SheetError(say(lang, M.notZip, what));
   } finally {
-    if (tooBig) throw new SheetError(say(lang, M.partTooLarge, tooBig, mb(limit)));
+    if (tooBig) throw new SheetError(say(lang, M.partTooLarge, tooBig, limit));
   }
 }
 

@@ -339,7 +339,7 @@ describe.skipIf(browsers.length === 0).each(browsers)('the desk in %s', (name) =
     ]);
     // The totals row is checked, not read as a commune: 96 + 1072 + 55 = 1223, not 1220.
     expect(await page.$$eval(`${grid} .sheet-problems li`, (l) => l.map((e) => e.textContent))).toEqual([
-      'xa.xlsx, sheet xa, ô C5: dòng tổng cộng ghi 1220 cho "teamMembers", nhưng cộng các dòng được 1223; văn bản dùng tổng tính lại.',
+      'xa.xlsx, sheet xa, ô C5: dòng tổng cộng ghi 1.220 cho "teamMembers", nhưng cộng các dòng được 1.223; văn bản dùng tổng tính lại.',
     ]);
     await page.waitForFunction(() => document.getElementById('flash')?.textContent === 'Đã lấy 3 dòng từ xa.xlsx.');
     const { text } = await waitForPreview(page, before, (t) => t.includes('Phường Bình Minh'));

@@ -110,11 +110,13 @@ export function hasCalc(): boolean {
 
 /**
  * Convert a CSV (UTF-8, comma-separated) to xlsx or ods with LibreOffice Calc in a fresh profile;
- * `textColumns` are imported as text (1-based), so "1.250" stays the text a clerk typed.
+ * `textColumns` are imported as text (1-based), so "1.250" stays the text a clerk typed;
+ * `dateColumns` as dates written day/month/year, as a clerk in Vietnam types them.
  */
-export function convertWithCalc(csv: string, to: 'xlsx' | 'ods', textColumns: number[] = []): string {
+export function convertWithCalc(csv: string, to: 'xlsx' | 'ods', textColumns: number[] = [], dateColumns: number[] = []): string {
   const dir = path.dirname(csv);
-  const formats = textColumns.map((c) => `${c}/2`).join('/');
+  // Calc's CSV column formats: 2 = text, 4 = date day/month/year.
+  const formats = [...textColumns.map((c) => `${c}/2`), ...dateColumns.map((c) => `${c}/4`)].join('/');
   execFileSync(
     'soffice',
     ['--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(path.join(dir, `lo-profile-${to}`)).href}`,
@@ -123,3 +125,30 @@ export function convertWithCalc(csv: string, to: 'xlsx' | 'ods', textColumns: nu
   );
   return path.join(dir, to, `${path.basename(csv, '.csv')}.${to}`);
 }
+
+/** Convert a flat ODS (.fods, Calc's own format in one XML file: merged cells, typed cells, formulas) to xlsx or ods with Calc. */
+export function convertFodsWithCalc(fods: string, to: 'xlsx' | 'ods'): string {
+  const dir = path.dirname(fods);
+  execFileSync(
+    'soffice',
+    ['--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(path.join(dir, `lo-profile-${to}`)).href}`, '--convert-to', to, '--outdir', path.join(dir, to), fods],
+    { stdio: 'pipe', timeout: 85_000 },
+  );
+  return path.join(dir, to, `${path.basename(fods, '.fods')}.${to}`);
+}
+
+/** A flat ODS of one table; each row is a list of cells written as content.xml writes them (see fodsCell). */
+export function makeFods(name: string, rows: string[][]): string {
+  const body = rows.map((r) => `<table:table-row>${r.join('')}</table:table-row>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"><office:body><office:spreadsheet><table:table table:name="${esc(name)}"><table:table-column table:number-columns-repeated="7"/>${body}</table:table></office:spreadsheet></office:body></office:document>`;
+}
+
+export const fodsCell = {
+  text: (t: string, span: { cols?: number; rows?: number } = {}) => `<table:table-cell office:value-type="string"${span.cols ? ` table:number-columns-spanned="${span.cols}"` : ''}${span.rows ? ` table:number-rows-spanned="${span.rows}"` : ''}><text:p>${esc(t)}</text:p></table:table-cell>`,
+  num: (n: number) => `<table:table-cell office:value-type="float" office:value="${n}"><text:p>${n}</text:p></table:table-cell>`,
+  date: (iso: string) => `<table:table-cell office:value-type="date" office:date-value="${iso}"><text:p>${iso}</text:p></table:table-cell>`,
+  /** A formula with the value saved beside it (what Calc would have computed when it saved). */
+  formula: (f: string, saved: number) => `<table:table-cell table:formula="${esc(f)}" office:value-type="float" office:value="${saved}"><text:p>${saved}</text:p></table:table-cell>`,
+  covered: '<table:covered-table-cell/>',
+  empty: '<table:table-cell/>',
+};

@@ -8,7 +8,7 @@ import { findKind } from '../../src/model/index.js';
 import type { FieldSpec } from '../../src/model/index.js';
 import { loadReport } from '../../src/pipeline/index.js';
 import { readSheet, readSheetBytes, readVietnameseNumber, serialToDate, sheetToRecords } from '../../src/sheets/index.js';
-import { convertWithCalc, hasCalc, makeOds, makeXlsx } from './make.js';
+import { convertFodsWithCalc, convertWithCalc, fodsCell as C, hasCalc, makeFods, makeOds, makeXlsx } from './make.js';
 import type { XCell } from './make.js';
 
 const FIX = 'test/fixtures/sheets';
@@ -126,6 +126,23 @@ describe('an XLSX sheet → the records of a list field', () => {
     ]);
   });
 
+  it('words the figures of its messages in Vietnamese notation (a dot between thousands, a decimal comma), in English as the catalogue does', () => {
+    const fields = { name: { type: 'text', column: 'Xã' }, amount: { type: 'number', column: 'Số tiền' }, people: { type: 'integer', column: 'Số người' } } as Record<string, FieldSpec>;
+    const bytes = makeXlsx([{ name: 'S', rows: [['Xã', 'Số tiền', 'Số người'], ['Xã A', 10000.25, 1500], ['Xã B', 2346, 2345.5], ['Tổng cộng', 12345.5, 3845]] }]);
+    const problems = (lang: 'vi' | 'en') => sheetToRecords(readSheetBytes(bytes, 'x.xlsx', { lang }), fields, { lang }).problems.map((p) => `${p.place}: ${p.message}`);
+    expect(problems('vi')).toEqual([
+      'x.xlsx, sheet S, ô C3: cần một số nguyên, nhưng nhận được 2.345,5.',
+      'x.xlsx, sheet S, ô B4: dòng tổng cộng ghi 12.345,5 cho "amount", nhưng cộng các dòng được 12.346,25; văn bản dùng tổng tính lại.',
+    ]);
+    expect(problems('en')).toEqual([
+      'x.xlsx, sheet S, cell C3: a whole number is needed, but found 2345.5.',
+      'x.xlsx, sheet S, cell B4: the totals row says 12345.5 for "amount", but the rows add up to 12346.25; the document uses the computed total.',
+    ]);
+    const many: XCell[][] = [['Xã'], ...Array.from({ length: 1001 }, (_v, i) => [`Xã ${i}`])];
+    expect(() => readSheetBytes(makeXlsx([{ name: 'S', rows: many }]), 'x.xlsx', { limits: { rows: 1000 } })).toThrow('bảng có hơn 1.000 dòng số liệu; hãy tách bảng.');
+    expect(() => readSheetBytes(bytes, 'x.xlsx', { limits: { fileBytes: 1000 }, lang: 'en' })).toThrow(/^the file is \d+\.\d MB, over the 0\.0 MB limit/);
+  });
+
   it('names the sheets there are when the one asked for is not', () => {
     expect(() => readSheetBytes(townSheet(), 'so-lieu-xa.xlsx', { sheet: 'Tong' })).toThrow('không có sheet "Tong"; các sheet trong tệp: "Ghi chú", "Tổng hợp".');
   });
@@ -208,9 +225,65 @@ describe('CSV', () => {
     expect(() => readSheetBytes(Buffer.from('\ufeffa,b', 'utf16le'), 'x.csv')).toThrow('UTF-16');
   });
 
+  it('refuses, saying what to do, a CSV in neither UTF-8 nor Windows-1258: UTF-16 with or without its mark, Shift-JIS, a NUL byte', () => {
+    const utf16 = 'tệp CSV được lưu bằng UTF-16 ("Unicode Text"); hãy lưu lại bằng "CSV UTF-8 (Comma delimited)".';
+    const other = 'tệp CSV không phải UTF-8 hay Windows-1258; hãy lưu lại bằng "CSV UTF-8 (Comma delimited)" trong Excel, hoặc chọn bảng mã Unicode (UTF-8) trong LibreOffice.';
+    const be = (s: string) => Buffer.from(s, 'utf16le').swap16();
+    // Without a byte-order mark, an ASCII-only UTF-16 file is valid UTF-8 with a NUL beside each letter.
+    expect(() => readSheetBytes(Buffer.from('Name,Amount\nAn,3\n', 'utf16le'), 'x.csv')).toThrow(utf16);
+    expect(() => readSheetBytes(be('Name,Amount\nAn,3\n'), 'x.csv')).toThrow(utf16);
+    expect(() => readSheetBytes(Buffer.from('Xã,Số\nĐông Hà,3\n', 'utf16le'), 'x.csv')).toThrow(utf16);
+    expect(() => readSheetBytes(be('\ufeffXã,Số\n'), 'x.csv')).toThrow(utf16);
+    // "名前,数 / 東京,3" in Shift-JIS (iconv -t shift-jis): neither UTF-8 nor Vietnamese in Windows-1258.
+    expect(() => readSheetBytes(Buffer.from('96bc914f2c90940a938c8b9e2c330a', 'hex'), 'x.csv')).toThrow(other);
+    expect(() => readSheetBytes(Buffer.from('Xã,Số\nĐông Hà,3\u0000\n'), 'x.csv')).toThrow(other);
+  });
+
   it('takes ";" as the separator when the export uses it', () => {
     const sheet = readSheetBytes(Buffer.from('Xã, phường;Số tổ tự quản\nXã Đông Hà;"1.250"\n'), 'x.csv');
     expect(sheetToRecords(sheet, { name: { type: 'text', column: 'Xã, phường' }, n: { type: 'integer', column: 'Số tổ tự quản' } }).records).toEqual([{ name: 'Xã Đông Hà', n: 1250 }]);
+  });
+});
+
+describe('formulas and external links', () => {
+  const fields = { name: { type: 'text', column: 'Xã' }, n: { type: 'integer', column: 'Số tổ' } } as Record<string, FieldSpec>;
+
+  it('takes an XLSX formula\'s cached value as saved, never computing it, and never opens or even inflates an external link', () => {
+    const bytes = makeXlsx([{ name: 'S', rows: [
+      ['Xã', 'Số tổ'],
+      ['Xã A', 5],
+      // Saved as 7 although B2*2 is 10 (a stale value): 7 is what the clerk saw, and what is read.
+      ['Xã B', { formula: 'B2*2', cached: 7 }],
+      // A figure from another workbook: its value as cached in this file; the other file is never looked for.
+      ['Xã C', { formula: "'[1]Tổng hợp'!C4", cached: 13 }],
+      ['Xã D', { formula: 'SUM(B2:B4)' }],
+    ] }]);
+    const parts = fflate.unzipSync(bytes);
+    const { strToU8, strFromU8 } = fflate;
+    parts['xl/workbook.xml'] = strToU8(strFromU8(parts['xl/workbook.xml']!).replace('</sheets>', '</sheets><externalReferences><externalReference r:id="rIdX"/></externalReferences>'));
+    parts['xl/_rels/workbook.xml.rels'] = strToU8(strFromU8(parts['xl/_rels/workbook.xml.rels']!).replace('</Relationships>', '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>'));
+    // The link part is larger than the part limit below: reading it at all would refuse the file.
+    parts['xl/externalLinks/externalLink1.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><externalBook r:id="rId1"><sheetNames><sheetName val="Tổng hợp"/></sheetNames><sheetDataSet><sheetData sheetId="0"><row r="4"><cell r="C4"><v>99</v></cell></row></sheetData></sheetDataSet></externalBook><!--${'x'.repeat(300_000)}--></externalLink>`);
+    parts['xl/externalLinks/_rels/externalLink1.xml.rels'] = strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="file:///khong-co/so-lieu-huyen.xlsx" TargetMode="External"/></Relationships>');
+    const linked = fflate.zipSync(parts);
+    expect(() => readSheetBytes(linked, 'x.xlsx', { limits: { partBytes: 200_000 } })).not.toThrow();
+    const t = sheetToRecords(readSheetBytes(linked, 'x.xlsx', { limits: { partBytes: 200_000 } }), fields);
+    expect(t.records).toEqual([{ name: 'Xã A', n: 5 }, { name: 'Xã B', n: 7 }, { name: 'Xã C', n: 13 }, { name: 'Xã D' }]);
+    expect(t.problems.map((p) => `${p.place}: ${p.message}`)).toEqual([
+      'x.xlsx, sheet S, ô B5: ô có công thức nhưng không có giá trị lưu sẵn (baocao không tính công thức); hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại.',
+    ]);
+  });
+
+  it('takes an ODS formula\'s saved value, never computing it, and ignores a linked table\'s source', () => {
+    const text = (t: string) => `<table:table-cell office:value-type="string"><text:p>${t}</text:p></table:table-cell>`;
+    const rows = `<table:table-row>${text('Xã')}${text('Số tổ')}</table:table-row>`
+      + `<table:table-row>${text('Xã A')}<table:table-cell office:value-type="float" office:value="5"><text:p>5</text:p></table:table-cell></table:table-row>`
+      + `<table:table-row>${text('Xã B')}<table:table-cell table:formula="of:=[.B2]*2" office:value-type="float" office:value="7"><text:p>7</text:p></table:table-cell></table:table-row>`
+      + `<table:table-row>${text('Xã C')}<table:table-cell table:formula="of:=['file:///khong-co/so-lieu-huyen.ods'#$Sheet1.C4]" office:value-type="float" office:value="13"><text:p>13</text:p></table:table-cell></table:table-row>`;
+    const bytes = makeOds('S', `<table:table-source xlink:href="file:///khong-co/so-lieu-huyen.ods" xmlns:xlink="http://www.w3.org/1999/xlink" table:mode="copy-all"/>${rows}`);
+    const t = sheetToRecords(readSheetBytes(bytes, 'x.ods'), fields);
+    expect(t.records).toEqual([{ name: 'Xã A', n: 5 }, { name: 'Xã B', n: 7 }, { name: 'Xã C', n: 13 }]);
+    expect(t.problems).toEqual([]);
   });
 });
 
@@ -237,7 +310,7 @@ describe('limits', () => {
   it('refuses a file over the size limit, and a part that would inflate past its limit, before reading it', () => {
     const bytes = townSheet();
     expect(() => readSheetBytes(bytes, 'x.xlsx', { limits: { fileBytes: 1000 } })).toThrow(/^tệp lớn [\d,]+ MB, vượt giới hạn 0,0 MB/);
-    expect(() => readSheetBytes(bytes, 'x.xlsx', { limits: { partBytes: 500 } })).toThrow(/^phần "xl\/.*" trong tệp giải nén ra quá 0 MB \(tệp hỏng hoặc cố ý làm phình\); không đọc tiếp\.$/);
+    expect(() => readSheetBytes(bytes, 'x.xlsx', { limits: { partBytes: 500 } })).toThrow(/^phần "xl\/.*" trong tệp giải nén ra quá 0,0 MB \(tệp hỏng hoặc cố ý làm phình\); không đọc tiếp\.$/);
   });
 
   it('reads past 200,000 empty formatted rows holding only what has content', () => {
@@ -293,4 +366,60 @@ describe.skipIf(!calc)('files made by LibreOffice Calc', () => {
       expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
     });
   }
+
+  // A clerk's sheet laid out in Calc: a title over the table, a two-row heading with merged cells,
+  // a blank separator row, "1.250" typed as text, a totals row (one figure a formula) whose typed
+  // figures disagree with the rows; saved by Calc as XLSX and as ODS.
+  const clerkSheet = (g5: string) => makeFods('Tổng hợp', [
+    [C.text('KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM 2021', { cols: 7 }), ...Array(6).fill(C.covered)],
+    [C.text('TT', { rows: 2 }), C.text('Xã, phường', { rows: 2 }), C.text('Tổ tự quản về an ninh, trật tự', { cols: 2 }), C.covered, C.text('Mô hình camera giám sát, tiếng kẻng báo yên', { rows: 2 }), C.text('Tuyên truyền pháp luật', { cols: 2 }), C.covered],
+    [C.covered, C.covered, C.text('Số tổ'), C.text('Số thành viên'), C.covered, C.text('Số buổi'), C.text('Số người')],
+    [C.num(1), C.text('Phường Bắc Sơn'), C.num(13), C.num(78), C.num(2), C.num(2), C.num(98)],
+    [C.num(2), C.text('Phường Nam Sơn'), C.num(16), C.num(80), C.num(1), C.num(2), C.text(g5)],
+    Array(7).fill(C.empty),
+    [C.num(3), C.text('Xã Đông Hà'), C.num(9), C.num(54), C.num(3), C.num(2), C.num(226)],
+    [C.num(4), C.text('Xã Tây Hà'), C.num(14), C.num(70), C.num(1), C.num(2), C.num(222)],
+    [C.num(5), C.text('Xã Cửa Sông'), C.num(10), C.num(70), C.num(2), C.num(4), C.num(436)],
+    // Calc computes its formulas again when it opens the file: the sum agrees, the typed figures do not.
+    [C.empty, C.text('Tổng cộng'), C.formula('of:=SUM([.C4:.C9])', 0), C.num(350), C.num(9), C.num(12), C.num(2234)],
+  ]);
+  for (const to of ['xlsx', 'ods'] as const) {
+    it(`maps Calc's ${to} with a merged two-row heading by title, past the blank row, "1.250" as 1250, the totals row checked at its cells, "1,250" refused at its cell`, () => {
+      const dir = tmp();
+      const fods = path.join(dir, 'so-lieu-xa.fods');
+      writeFileSync(fods, clerkSheet('1.250'));
+      const file = convertFodsWithCalc(fods, to);
+      const sheet = readSheet(file, { display: `so-lieu-xa.${to}`, sheet: 'Tổng hợp' });
+      expect(sheet.merges).toEqual(expect.arrayContaining([{ r1: 2, c1: 3, r2: 2, c2: 4 }, { r1: 2, c1: 6, r2: 2, c2: 7 }, { r1: 2, c1: 5, r2: 3, c2: 5 }]));
+      const t = sheetToRecords(sheet, communeFields()); // the heading row found by itself
+      expect(t.rows).toEqual([4, 5, 7, 8, 9]);
+      expect(t.records.map((r) => [r.name, r.securityTeams, r.teamMembers, r.cameraModels, r.outreachSessions, r.outreachParticipants])).toEqual([
+        ['Phường Bắc Sơn', 13, 78, 2, 2, 98], ['Phường Nam Sơn', 16, 80, 1, 2, 1250], ['Xã Đông Hà', 9, 54, 3, 2, 226], ['Xã Tây Hà', 14, 70, 1, 2, 222], ['Xã Cửa Sông', 10, 70, 2, 4, 436],
+      ]);
+      expect(t.problems.map((p) => `${p.place}: ${p.message}`)).toEqual([
+        `so-lieu-xa.${to}, sheet Tổng hợp, ô D10: dòng tổng cộng ghi 350 cho "teamMembers", nhưng cộng các dòng được 352; văn bản dùng tổng tính lại.`,
+        `so-lieu-xa.${to}, sheet Tổng hợp, ô G10: dòng tổng cộng ghi 2.234 cho "outreachParticipants", nhưng cộng các dòng được 2.232; văn bản dùng tổng tính lại.`,
+      ]);
+      writeFileSync(fods, clerkSheet('1,250'));
+      const ambiguous = sheetToRecords(readSheet(convertFodsWithCalc(fods, to), { display: `so-lieu-xa.${to}` }), communeFields());
+      // Column G has a cell it could not read: its totals figure is not checked; column D's still is.
+      expect(ambiguous.problems.map((p) => `${p.place}: ${p.message}`)).toEqual([
+        `so-lieu-xa.${to}, sheet Tổng hợp, ô G5: "1,250" không rõ nghĩa: ghi 1.250 nếu là số nghìn, hoặc 1,25 nếu là số thập phân (cách ghi Việt Nam: dấu chấm ngăn nghìn, dấu phẩy thập phân).`,
+        `so-lieu-xa.${to}, sheet Tổng hợp, ô D10: dòng tổng cộng ghi 350 cho "teamMembers", nhưng cộng các dòng được 352; văn bản dùng tổng tính lại.`,
+      ]);
+    });
+  }
+
+  it('reads the date cells Calc makes of a CSV\'s dd/mm/yyyy column as dates, and a date that does not exist as the text it stays', () => {
+    const dir = tmp();
+    const csv = path.join(dir, 'ho.csv');
+    writeFileSync(csv, 'TT,Họ và tên chủ hộ,Ngày chi\n1,Nguyễn Văn An,05/01/2022\n2,Lê Thị Bình,31/12/2021\n3,Trần Văn Cường,31/02/2022\n');
+    const file = convertWithCalc(csv, 'xlsx', [], [3]);
+    const fields = { name: { type: 'text', column: 'Họ và tên chủ hộ' }, paidOn: { type: 'date', column: 'Ngày chi' } } as Record<string, FieldSpec>;
+    const sheet = readSheet(file, { display: 'ho.xlsx' });
+    expect(sheet.rows.map((r) => r.cells[3])).toEqual([{ kind: 'text', value: 'Ngày chi' }, { kind: 'date', value: '2022-01-05' }, { kind: 'date', value: '2021-12-31' }, { kind: 'text', value: '31/02/2022' }]);
+    const t = sheetToRecords(sheet, fields);
+    expect(t.records).toEqual([{ name: 'Nguyễn Văn An', paidOn: '2022-01-05' }, { name: 'Lê Thị Bình', paidOn: '2021-12-31' }, { name: 'Trần Văn Cường' }]);
+    expect(t.problems.map((p) => `${p.place}: ${p.message}`)).toEqual(['ho.xlsx, sheet ho, ô C4: cần một ngày (ngày/tháng/năm, ví dụ 05/01/2022), nhưng nhận được "31/02/2022".']);
+  });
 });

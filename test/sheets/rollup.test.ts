@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +50,33 @@ describe('roll-up: the town report takes its communes\' figures from their own r
     const rows = tableRows(appendix);
     const start = rows.findIndex((cells) => cells[0] === '1');
     expect(rows.slice(start, start + 6)).toEqual([
+      ['1', 'Phường Bắc Sơn', '13', '78', '2', '2', '98'],
+      ['2', 'Phường Nam Sơn', '16', '80', '1', '2', '208'],
+      ['3', 'Xã Đông Hà', '9', '54', '3', '2', '226'],
+      ['4', 'Xã Tây Hà', '14', '70', '1', '2', '222'],
+      ['5', 'Xã Cửa Sông', '10', '70', '2', '4', '436'],
+      ['Tổng cộng', '62', '352', '9', '12', '1.190'],
+    ]);
+  });
+
+  it('renders with the README\'s one command (render data/rollup-demo): six documents, the town\'s appendix read back from its PDF file with each commune\'s row and the totals', async () => {
+    // As the README writes it, run in a copy of the repository's layout (the command writes out/ in the working folder).
+    const cwd = mkdtempSync(path.join(tmpdir(), 'baocao-rollup-cli-'));
+    cpSync(DEMO, path.join(cwd, DEMO), { recursive: true });
+    const r = spawnSync(process.execPath, [path.resolve('dist/cli/main.js'), 'render', DEMO], { cwd, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('6 tệp: 6 xong, 0 lỗi');
+    const written = readdirSync(path.join(cwd, 'out')).sort();
+    expect(written.filter((f) => f.endsWith('.pdf'))).toEqual([
+      '2021-12-16_11-BC-UBND_qp-an-2021-Phuong-Bac-Son.pdf', '2021-12-17_12-BC-UBND_qp-an-2021-Phuong-Nam-Son.pdf', '2021-12-18_13-BC-UBND_qp-an-2021-Xa-Dong-Ha.pdf',
+      '2021-12-19_14-BC-UBND_qp-an-2021-Xa-Tay-Ha.pdf', '2021-12-20_15-BC-UBND_qp-an-2021-Xa-Cua-Song.pdf', '2022-01-05_08-BC-UBND_song-lam_qp-an-2021.pdf',
+    ]);
+    const { pages } = await readPdf(readFileSync(path.join(cwd, 'out', '2022-01-05_08-BC-UBND_song-lam_qp-an-2021.pdf')));
+    const appendix = pages.find((p) => /Tổng\s+cộng/.test(p.text))!;
+    expect(appendix.text.replace(/\s+/g, ' ')).toContain('Phụ lục KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC THEO XÃ, PHƯỜNG NĂM 2021');
+    const rows = tableRows(appendix);
+    const start = rows.findIndex((cells) => cells[0] === '1');
+    expect(rows.slice(start)).toEqual([
       ['1', 'Phường Bắc Sơn', '13', '78', '2', '2', '98'],
       ['2', 'Phường Nam Sơn', '16', '80', '1', '2', '208'],
       ['3', 'Xã Đông Hà', '9', '54', '3', '2', '226'],

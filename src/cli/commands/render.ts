@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { runBatch } from '../../batch/index.js';
-import type { JobResult } from '../../batch/index.js';
+import type { JobOptions, JobResult } from '../../batch/index.js';
 import type { Lang } from '../../load/index.js';
 import { registeredKindDirs } from '../../model/dirs.js';
 import { removeTempFiles } from '../../output/index.js';
@@ -68,9 +68,8 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
   const { lang } = args;
   checkProfile(args.profile);
   const formats = parseFormats(args.format, lang);
-  if (args.rows !== undefined) return mergeCommand(args, formats);
-  const inputs = await expandInputs(args.inputs);
-  if (inputs.length === 0) throw new UsageError(say(lang, m.noInput));
+  const inputs = args.rows !== undefined ? [] : await expandInputs(args.inputs);
+  if (args.rows === undefined && inputs.length === 0) throw new UsageError(say(lang, m.noInput));
   if (args.name !== undefined && inputs.length > 1) {
     throw new UsageError(say(lang, m.nameNeedsOneInput));
   }
@@ -88,6 +87,7 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
   }
   checkElectronic(args, formats);
   removeTempFiles(args.out); // leftovers of a crashed run, never a live process's
+  if (args.rows !== undefined) return mergeCommand(args, formats);
 
   const progress = new Progress(inputs.length, lang);
   const controller = new AbortController();
@@ -110,13 +110,7 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
   try {
     await runBatch(
       inputs,
-      {
-        formats, outDir: args.out, force: args.force, lang, kindDirs: registeredKindDirs(),
-        ...(args.profile ? { profile: args.profile } : {}), ...(args.name ? { name: args.name } : {}), ...(args.legacy ? { legacy: args.legacy } : {}),
-        ...(args.pdfa ? { pdfa: args.pdfa } : {}), ...(args.eml ? { eml: true } : {}), ...(args.creationDate ? { creationDate: args.creationDate } : {}),
-        ...(args.electronic ? { electronic: true } : {}), ...(args.signLayout ? { signLayout: true } : {}),
-        ...(args.appendices === 'separate' ? { appendices: 'separate' as const } : {}), ...(args.signedAt ? { signedAt: args.signedAt } : {}),
-      },
+      jobOptions(args, formats),
       {
         ...(args.jobs ? { threads: args.jobs } : {}),
         signal: controller.signal,
@@ -151,6 +145,17 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
   return exitCodeOf(results.map((r) => r.status));
 }
 
+/** What every document of a render takes from the command line: the same for a file and for a row (--rows). */
+function jobOptions(args: RenderArgs, formats: Format[]): JobOptions {
+  return {
+    formats, outDir: args.out, force: args.force, lang: args.lang, kindDirs: registeredKindDirs(),
+    ...(args.profile ? { profile: args.profile } : {}), ...(args.name ? { name: args.name } : {}), ...(args.legacy ? { legacy: args.legacy } : {}),
+    ...(args.pdfa ? { pdfa: args.pdfa } : {}), ...(args.eml ? { eml: true } : {}), ...(args.creationDate ? { creationDate: args.creationDate } : {}),
+    ...(args.electronic ? { electronic: true } : {}), ...(args.signLayout ? { signLayout: true } : {}),
+    ...(args.appendices === 'separate' ? { appendices: 'separate' as const } : {}), ...(args.signedAt ? { signedAt: args.signedAt } : {}),
+  };
+}
+
 /** --sign-layout reads the PDF's layout; --signed-at must be a full ISO 8601 time with its zone. */
 function checkElectronic(args: RenderArgs, formats: Format[]): void {
   if (args.signLayout && !formats.includes('pdf')) throw new UsageError((l) => say(l, em.signLayoutNeedsPdf));
@@ -158,27 +163,49 @@ function checkElectronic(args: RenderArgs, formats: Format[]): void {
   if (at !== undefined && !parseSignedAt(at)) throw new UsageError((l) => say(l, em.badSignedAt, at));
 }
 
-/** `render [base.yaml] --rows so-lieu.xlsx`: one document per row, one summary line per row. */
+/** `render [base.yaml] --rows so-lieu.xlsx`: one document per row, one summary line per row; every render option applies to each row. */
 async function mergeCommand(args: RenderArgs, formats: Format[]): Promise<number> {
   const { lang } = args;
   if (args.inputs.length > 1) throw new UsageError(say(lang, sheetMessages.mergeOneBase));
   if (args.inputs.length === 0 && !args.kind) throw new UsageError(say(lang, sheetMessages.mergeNeedKind));
   const { renderRows } = await import('../../sheets/merge.js');
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  let interrupted = false;
+  let stoppedBy = 'SIGINT' as NodeJS.Signals;
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupted = true;
+    stoppedBy = signal;
+    controller.abort(new Error('interrupted'));
+    removeTempFiles(args.out, process.pid);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const start = performance.now();
-  const results = await renderRows({
-    rows: args.rows!, formats, outDir: args.out, force: args.force, lang,
-    ...(args.inputs[0] ? { base: args.inputs[0] } : {}), ...(args.kind ? { kind: args.kind } : {}),
-    ...(args.sheet !== undefined ? { sheet: /^\d+$/.test(args.sheet) ? Number(args.sheet) : args.sheet } : {}),
-    ...(args.headerRow !== undefined ? { headerRow: args.headerRow } : {}), ...(args.pdfa ? { pdfa: args.pdfa } : {}),
-    onResult: (r) => {
-      if (!args.json) {
-        const text = describeProblems(r, lang);
-        if (text) process.stderr.write(text + '\n');
-      }
-    },
-    onNotice: (m) => process.stderr.write(m + '\n'),
-  });
+  const results: JobResult[] = [];
+  try {
+    results.push(...(await renderRows({
+      ...jobOptions(args, formats),
+      rows: args.rows!, signal: controller.signal,
+      ...(args.inputs[0] ? { base: args.inputs[0] } : {}), ...(args.kind ? { kind: args.kind } : {}),
+      ...(args.sheet !== undefined ? { sheet: /^\d+$/.test(args.sheet) ? Number(args.sheet) : args.sheet } : {}),
+      ...(args.headerRow !== undefined ? { headerRow: args.headerRow } : {}), ...(args.jobs ? { threads: args.jobs } : {}),
+      onResult: (r) => {
+        if (!args.json) {
+          const text = describeProblems(r, lang);
+          if (text) process.stderr.write(text + '\n');
+        }
+      },
+      onNotice: (m) => process.stderr.write(m + '\n'),
+    })));
+  } catch (e) {
+    if (!interrupted) throw e;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
   const ms = performance.now() - start;
-  process.stdout.write((args.json ? summaryJson(results, ms) : summaryTable(results, lang, ms)) + '\n');
+  process.stdout.write((args.json ? summaryJson(results, ms, interrupted) : summaryTable(results, lang, ms)) + '\n');
+  if (interrupted) return stoppedBy === 'SIGTERM' ? EXIT.interrupted + 13 : EXIT.interrupted;
   return exitCodeOf(results.map((r) => r.status));
 }
