@@ -285,6 +285,33 @@ describe('the job (render --electronic --sign-layout --appendices separate)', ()
     expect(() => readdirSync(out)).toThrow();
   });
 
+  it('refuses a separate electronic appendix of a draft without a number (the date is required by the schema): its stamp and "(Kèm theo …)" line would have blanks', async () => {
+    // Decree 30 App. I Part II: the agency's signature on an appendix file shows the number and
+    // symbol of the document; the attribution names the document's number and date (spec §10.1).
+    const numbered = path.join(dir, 'out-numbered');
+    const ok = await runJob(data({}), { formats: ['pdf'], outDir: numbered, force: false, lang: 'vi', electronic: true, appendices: 'separate', signedAt: '2026-12-09T14:30:15+07:00', name: 'bc' });
+    expect(ok.status).toBe('ok');
+    const appendix = lines((await readPdf(readFileSync(path.join(numbered, 'bc.phu-luc-1.pdf')))).pages[0]!).map((l) => l.text);
+    expect(appendix.slice(0, 2)).toEqual(['Số: 07/BC-UBND', '2026-12-09T14:30:15+07:00']);
+    expect(appendix).toContain('(Kèm theo Báo cáo số 07/BC-UBND ngày 05 tháng 01 năm 2022 của Ủy ban nhân dân thị xã Sông Lam)');
+    for (const [field, drop, message] of [
+      ['number', '  number: 7\n', 'frame.number: phụ lục tách tệp của văn bản điện tử cần số của văn bản'],
+    ] as const) {
+      const input = data({});
+      writeFileSync(input, readFileSync(input, 'utf8').replace(drop, ''));
+      const out = path.join(dir, `draft-${field}`);
+      const r = await runJob(input, { formats: ['pdf', 'docx'], outDir: out, force: false, lang: 'vi', electronic: true, appendices: 'separate' });
+      expect(r.status, field).toBe('invalid');
+      expect(r.problems.map((p) => p.message)).toEqual([expect.stringContaining(message)]);
+      expect(() => readdirSync(out)).toThrow();
+      const en = await runJob(input, { formats: ['pdf'], outDir: out, force: false, lang: 'en', electronic: true, appendices: 'separate' });
+      expect(en.problems[0]!.message).toContain(`frame.${field}: an appendix issued as a separate file of an electronic document needs the document's ${field}`);
+      // A paper draft (no --electronic) may leave them blank, as before.
+      const paper = await runJob(input, { formats: ['pdf'], outDir: out, force: false, lang: 'vi', appendices: 'separate', name: 'x' });
+      expect(paper.status).toBe('ok');
+    }
+  }, 120_000);
+
   it('ignores the image fields without --electronic: output as before', async () => {
     const out = path.join(dir, 'plain');
     const r = await runJob(data({ image: '      file: anh.jpg\n      width: 40\n' }), { formats: ['pdf'], outDir: out, force: false, lang: 'vi', name: 'x' });
