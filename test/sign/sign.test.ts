@@ -283,4 +283,48 @@ describe('baocao sign: PAdES baseline B-B as an incremental update', () => {
     const want = [seal.rect.x, seal.rect.y, seal.rect.x + seal.rect.width, seal.rect.y + seal.rect.height];
     got.forEach((v, i) => expect(Math.abs(v - want[i]!)).toBeLessThan(0.001));
   }, 240_000);
+
+  it('PDF/A-3b structure of a signed electronic document with images (the rules veraPDF would check that can be read here)', async () => {
+    // dt.seal.pdf (previous test): render --electronic with reserved areas, then the seal drawn by sign.
+    const signed = readFileSync(path.join(dir, 'dt.seal.pdf'));
+    const original = readFileSync(path.join(dir, 'dt.pdf'));
+    const doc = await PDFDocument.load(signed, { updateMetadata: false });
+    const cat = doc.catalog;
+    // The catalog of the last revision keeps the output intent, the XMP, the associated file and the language.
+    for (const key of ['OutputIntents', 'Metadata', 'AF', 'Lang']) expect(cat.has(PDFName.of(key)), key).toBe(true);
+    const form = cat.lookup(PDFName.of('AcroForm')) as unknown as { has(n: unknown): boolean };
+    expect(form.has(PDFName.of('NeedAppearances'))).toBe(false);
+    const xmp = Buffer.from(cat.lookup(PDFName.of('Metadata'), PDFRawStream).getContents()).toString('utf8');
+    expect(xmp).toContain('<pdfaid:part>3</pdfaid:part>');
+    expect(xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    // No encryption, nothing outside the file, no forbidden image or form keys, in any revision.
+    const text = signed.toString('latin1');
+    for (const key of ['/Encrypt', '/JavaScript', '/Launch', '/URI', '/OPI', '/Alternates', '/Interpolate true', '/NeedsRendering']) expect(text.includes(key), key).toBe(false);
+    // The trailer of each revision carries the same /ID.
+    const ids = [...text.matchAll(/\/ID\s*\[\s*<([0-9a-fA-F]+)>/g)].map((m) => m[1]);
+    expect(ids.length).toBe(2);
+    expect(new Set(ids).size).toBe(1);
+    // Every annotation printed, none hidden, each with a normal appearance only (ISO 19005-2 §6.3.2, §6.3.3).
+    for (const page of doc.getPages()) {
+      const annots = page.node.Annots();
+      for (let i = 0; i < (annots?.size() ?? 0); i++) {
+        const a = doc.context.lookup(annots!.get(i)) as unknown as { get(n: unknown): unknown };
+        const f = Number(String(a.get(PDFName.of('F'))));
+        expect(f & 4).toBe(4);
+        expect(f & (1 | 2 | 32 | 256)).toBe(0);
+        expect(String(a.get(PDFName.of('AP')))).toMatch(/^<<\s*\/N \d+ 0 R\s*>>$/);
+      }
+    }
+    // Every font embedded, the appearance's too; qpdf finds no error; the data file and XMP unchanged.
+    const fonts = tool('pdffonts', [path.join(dir, 'dt.seal.pdf')]).stdout.trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const row of fonts) expect(row.split(/\s+/).slice(-5, -4), row).toEqual(['yes']);
+    expect(tool('qpdf', ['--check', path.join(dir, 'dt.seal.pdf')]).status).toBe(0);
+    expect(signed.subarray(0, original.length).equals(original)).toBe(true);
+    expect((await extractSource(signed))?.name).toBe('demo.yaml');
+    // The signed images: RGB or grey with a grey soft mask (transparency with the sRGB output intent).
+    const images = [...text.matchAll(/\/Subtype \/Image[\s\S]*?>>/g)].map((m) => m[0]);
+    expect(images.length).toBeGreaterThan(0);
+    for (const im of images) expect(im).toMatch(/\/ColorSpace \/Device(RGB|Gray)/);
+  }, 240_000);
 });
