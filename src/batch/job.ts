@@ -8,7 +8,7 @@ import type { Format, LegacyOption, PdfA } from '../pipeline/index.js';
 import { vietnamTime } from '../layout/index.js';
 import type { ElectronicLayout } from '../layout/index.js';
 import type { SignArea } from '../render/pdf/electronic.js';
-import { electronicFor, parseSignedAt, signJson } from './electronic.js';
+import { appendixFileProblems, electronicFor, parseSignedAt, signJson } from './electronic.js';
 import { parseCreationDate } from './dates.js';
 
 /**
@@ -138,6 +138,8 @@ export async function renderJob(input: string, options: JobOptions, given?: JobS
     const full = withCreationDate(buildDocument(loaded.kind, loaded.report, options.profile ?? loaded.kind.profile, options.lang), creationDate);
     const separate = options.appendices === 'separate' ? full.appendices : [];
     const doc = separate.length > 0 ? { ...full, appendices: [] } : full;
+    const blanks = electronic && separate.length > 0 ? appendixFileProblems(loaded, options.lang) : [];
+    if (blanks.length > 0) return done({ ...base, status: outcomeOfProblems(blanks), outputs: [], problems: blanks });
     const signedAt = electronic ? vietnamTime((options.signedAt ? parseSignedAt(options.signedAt) : undefined) ?? full.meta.creationDate) : undefined;
     rendered = [];
     for (const format of options.formats) {

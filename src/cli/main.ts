@@ -249,7 +249,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('visible', { type: 'boolean', default: false, describe: say(lang, sm.signVisible) })
           .option('sign-layout', { type: 'string', describe: say(lang, sm.signLayout) })
           .option('image', { type: 'string', describe: say(lang, sm.signImage) })
-          .option('role', { type: 'string', choices: ['signer', 'issuer-stamp'], default: 'signer', describe: say(lang, sm.signRole) })
+          .option('role', { type: 'string', choices: ['signer', 'seal', 'issuer-stamp'], default: 'signer', describe: say(lang, sm.signRole) })
           .option('out', { alias: 'o', type: 'string', describe: say(lang, sm.signOut) })
           .option('force', { type: 'boolean', default: false, describe: say(lang, sm.signForce) })
           .example('$0 sign bao-cao.pdf --p12 chu-ky.p12 --password-file mat-khau.txt', say(lang, sm.signExample))
@@ -257,7 +257,7 @@ export async function main(argv: string[]): Promise<number> {
       async (a) => {
         const { signCommand } = await import('./commands/sign.js');
         exitCode = await signCommand({
-          pdf: a.pdf, p12: a.p12, visible: a.visible, role: a.role as 'signer' | 'issuer-stamp', force: a.force, lang,
+          pdf: a.pdf, p12: a.p12, visible: a.visible, role: a.role as 'signer' | 'seal' | 'issuer-stamp', force: a.force, lang,
           ...(a.passwordFile !== undefined ? { passwordFile: a.passwordFile } : {}), ...(a.reason !== undefined ? { reason: a.reason } : {}),
           ...(a.location !== undefined ? { location: a.location } : {}), ...(a.signLayout !== undefined ? { signLayout: a.signLayout } : {}),
           ...(a.image !== undefined ? { image: a.image } : {}), ...(a.out !== undefined ? { out: a.out } : {}),

@@ -34,18 +34,31 @@ export const RESERVED = { signerWidth: 50, sealSize: 36 } as const;
 
 /**
  * The right-hand cell of the signature block with the signature area in place of the blank space
- * above the name: the area is the space's height, or the signer's image's if taller.
+ * above the name. `above` and `below` are the heights (pt) of the title lines over the area and of
+ * the name line under it, which the seal may cover.
  */
-export function withSignArea(right: LaidParagraph[], cellWidth: number, space: number, e: ElectronicLayout): (LaidParagraph | LaidRule | LaidSignArea)[] {
+export function withSignArea(right: LaidParagraph[], cellWidth: number, space: number, e: ElectronicLayout, above: number, below: number): (LaidParagraph | LaidRule | LaidSignArea)[] {
   const name = right[right.length - 1]!;
-  return [...right.slice(0, -1), signArea(cellWidth, mm(space), e), { ...name, spaceBefore: 0 }];
+  return [...right.slice(0, -1), signArea(cellWidth, mm(space), e, above, below), { ...name, spaceBefore: 0 }];
 }
 
-function signArea(width: number, space: number, e: ElectronicLayout): LaidSignArea {
+/**
+ * The area's height (pt): the signature space, or the signer's image if taller, or more when the
+ * seal (centred on the signature) would reach past the title lines above or the name line below:
+ * the seal then stays inside the block, which the writers move whole to the next page, never over
+ * the bottom margin or off the sheet.
+ */
+export function signAreaHeight(space: number, e: ElectronicLayout, above: number, below: number): number {
+  const sh = e.images.signer ? mm(e.images.signer.height) : space;
+  const dh = mm(e.images.seal ? e.images.seal.height : RESERVED.sealSize);
+  return Math.max(space, sh, dh - 2 * Math.min(above, below));
+}
+
+function signArea(width: number, space: number, e: ElectronicLayout, above: number, below: number): LaidSignArea {
   const s = e.images.signer;
   const sw = s ? mm(s.width) : mm(RESERVED.signerWidth);
+  const height = signAreaHeight(space, e, above, below);
   const sh = s ? mm(s.height) : space;
-  const height = Math.max(space, sh);
   const signer: LaidImage = { role: 'signer', ...(s ? { png: s.png } : {}), x: (width - sw) / 2, y: (height - sh) / 2, width: sw, height: sh };
   // The seal covers about a third of the signature, on its left (Decree 30 Art. 33 and App. I Part II).
   const d = e.images.seal;

@@ -17,7 +17,7 @@ import type {
   PageSetup,
   RunStyle,
 } from './types.js';
-import { appendixStamp, withSignArea } from './electronic.js';
+import { appendixStamp, signAreaHeight, withSignArea } from './electronic.js';
 import type { ElectronicLayout } from './electronic.js';
 
 export type * from './types.js';
@@ -442,10 +442,26 @@ function linesIn(t: string, width: number, s: TextStyle, ctx: Ctx, slack = 1.05)
 
 function signatureHeight(f: Frame, ctx: Ctx): number {
   const s = ctx.profile.signature;
-  const [leftW, rightW] = s.columns.map(mm) as [number, number];
+  const leftW = mm(s.columns[0]);
   const left = lineBox(ctx, s.recipientsLabel.size, 1) + f.recipients.reduce((h, r) => h + linesIn(r, leftW, s.recipient, ctx) * lineBox(ctx, s.recipient.size, 1), 0);
-  const right = f.signatureLines.reduce((h, l) => h + linesIn(l.text, rightW, s.authority, ctx) * lineBox(ctx, s.authority.size, 1), 0) + mm(s.signatureSpace) + lineBox(ctx, s.name.size, 1);
-  return s.spaceBefore + Math.max(left, right);
+  const { titles, space, name } = signatureColumn(f, ctx);
+  return s.spaceBefore + Math.max(left, titles + space + name);
+}
+
+/**
+ * The right column's heights (pt): the title lines (a generous estimate, as above), the space for
+ * the signature (the electronic area's real height when `--electronic`: a tall signature or a large
+ * seal makes it taller than the profile's space) and the name line.
+ */
+function signatureColumn(f: Frame, ctx: Ctx): { titles: number; exactTitles: number; space: number; name: number } {
+  const s = ctx.profile.signature;
+  const rightW = mm(s.columns[1]);
+  const titles = f.signatureLines.reduce((h, l) => h + linesIn(l.text, rightW, s.authority, ctx) * lineBox(ctx, s.authority.size, 1), 0);
+  const name = lineBox(ctx, s.name.size, 1);
+  // The area's own estimate of the title lines is exact (linesIn without slack): it sizes the area, not a fit check.
+  const exactTitles = f.signatureLines.reduce((h, l) => h + linesIn(l.text, rightW, s.authority, ctx, 1) * lineBox(ctx, s.authority.size, 1), 0);
+  const space = ctx.electronic ? signAreaHeight(mm(s.signatureSpace), ctx.electronic, exactTitles, name) : mm(s.signatureSpace);
+  return { titles, exactTitles, space, name };
 }
 
 function paragraphHeight(p: LaidParagraph, ctx: Ctx): number {
@@ -467,7 +483,8 @@ function signatureBlock(f: Frame, ctx: Ctx, keepTogether: boolean): LaidTable {
     // A draft leaves the name blank; the line keeps its height.
     frameLine(f.signerName || ' ', s.name, { spaceBefore: mm(s.signatureSpace) }),
   ];
-  const signed = ctx.electronic ? withSignArea(right, widths[1], s.signatureSpace, ctx.electronic) : right;
+  const column = signatureColumn(f, ctx);
+  const signed = ctx.electronic ? withSignArea(right, widths[1], s.signatureSpace, ctx.electronic, column.exactTitles, column.name) : right;
   return frameTable(widths, [frameRow(widths, [left, signed], keepTogether)], 0, s.spaceBefore, keepTogether);
 }
 

@@ -41,6 +41,12 @@ export const electronicMessages = {
     vi: (value: string) => `--signed-at "${value}" không phải thời điểm ISO 8601 có múi giờ, ví dụ 2026-12-09T14:30:15+07:00`,
     en: (value: string) => `--signed-at "${value}" is not an ISO 8601 time with a time zone, e.g. 2026-12-09T14:30:15+07:00`,
   },
+  appendixNeeds: {
+    vi: (field: string, what: 'number' | 'date') =>
+      `${field}: phụ lục tách tệp của văn bản điện tử cần ${what === 'number' ? 'số' : 'ngày'} của văn bản — chữ ký số của cơ quan trên phụ lục ghi số, ký hiệu và thời điểm ký, dòng "(Kèm theo …)" ghi số và ngày của văn bản (Nghị định 30, Phụ lục I); hãy ghi ${field} hoặc bỏ --appendices separate`,
+    en: (field: string, what: 'number' | 'date') =>
+      `${field}: an appendix issued as a separate file of an electronic document needs the document's ${what} — the agency's signature on it shows the number, symbol and signing time, and its "(Kèm theo …)" line the document's number and date (Decree 30, Appendix I); add ${field} or drop --appendices separate`,
+  },
   signLayoutNeedsPdf: {
     vi: () => '--sign-layout cần định dạng pdf (vị trí chữ ký được đọc từ bản PDF đã dàn trang)',
     en: () => '--sign-layout needs the pdf format (the signature positions are read from the laid-out PDF)',

@@ -17,7 +17,7 @@ export const signMessages = {
   },
   signLayout: { vi: () => 'tệp vị trí vùng ký (mặc định: <tên PDF>.sign.json cạnh tệp PDF)', en: () => 'signature-area file (default: <PDF name>.sign.json beside the PDF)' },
   signImage: { vi: () => 'ảnh chữ ký của người ký (PNG nền trong suốt) vẽ vào vùng ký', en: () => "the signer's signature image (PNG with a transparent background) drawn in the area" },
-  signRole: { vi: () => 'vùng ký dùng cho chữ ký này: signer (người ký) hoặc issuer-stamp (văn thư)', en: () => 'signature area used by this signature: signer or issuer-stamp' },
+  signRole: { vi: () => 'vùng ký dùng cho chữ ký này: signer (người ký), seal (con dấu của cơ quan, kèm --image) hoặc issuer-stamp (văn thư, phụ lục tách tệp)', en: () => "signature area used by this signature: signer, seal (the agency's seal, with --image) or issuer-stamp (registry, appendix file)" },
   signOut: { vi: () => 'tệp PDF đã ký (mặc định: <tên>.signed.pdf cạnh tệp gốc)', en: () => 'the signed PDF (default: <name>.signed.pdf beside the original)' },
   signForce: { vi: () => 'ghi đè tệp đầu ra đã có', en: () => 'overwrite an existing output file' },
   signExample: { vi: () => 'ký báo cáo bằng chứng thư số của người ký', en: () => "sign the report with the signer's certificate" },

@@ -32,8 +32,8 @@ const fontkit: unknown = createRequire(import.meta.url)('fontkit');
 const BLUE = [0, 0, 0.6] as const;
 
 /** An empty form XObject: the appearance of an invisible signature (PDF/A wants /AP on every widget). */
-export function emptyAppearance(doc: PDFDocument): PDFRef {
-  const stream = doc.context.formXObject([], { BBox: [0, 0, 0, 0] });
+export function emptyAppearance(doc: PDFDocument, width = 0, height = 0): PDFRef {
+  const stream = doc.context.formXObject([], { BBox: [0, 0, width, height] });
   return doc.context.register(stream);
 }
 

@@ -62,7 +62,11 @@ export async function signPdf(pdf: Buffer, o: SignOptions): Promise<SignResult> 
     if (area.page > prepared.doc.getPageCount()) throw new InvalidDataError((l) => say(l, m.badLayout, o.visible!.layoutFile, `page ${area.page}`));
     const { x, y, width, height } = area.rect;
     placement = { page: area.page, rect: [x, y, x + width, y + height] };
-    appearance = o.visible.image
+    // The appendix file's stamp (number, symbol, signing time) is already printed by render: the
+    // registry's widget covers it with an appearance that draws nothing, never a second text on top.
+    appearance = o.visible.role === 'issuer-stamp' && !o.visible.image
+      ? emptyAppearance(prepared.doc, width, height)
+      : o.visible.image
       ? await imageAppearance(prepared.doc, width, height, o.visible.image)
       : await textAppearance(prepared.doc, width, height, {
           lines: [`${say('vi', m.signedBy)}: ${signer.name}`, signer.organisation ?? '', isoVietnam(time)],

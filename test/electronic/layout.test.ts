@@ -116,6 +116,34 @@ describe('the signature block of an electronic document (--electronic)', () => {
     expect(await at(pdf)).toEqual(await at(plain));
   });
 
+  it('keeps a tall signature and a 60 mm seal inside the page\'s text area wherever the block falls, the seal within the block', async () => {
+    // The signature block pushed down line by line across the foot of a page: the fit check and the
+    // area's height must count the real images (40 mm tall signature, 60 mm seal), not the 25 mm space.
+    const tall = { png: signaturePng(400, 400), width: 40, height: 40 };
+    const big = { png: sealPng(300), width: 60, height: 60 };
+    const line = { type: 'paragraph' as const, children: [{ type: 'text' as const, text: 'Dòng thêm.' }], align: 'justify' as const, indent: true };
+    for (let n = 24; n <= 36; n++) {
+      let areas: SignArea[] = [];
+      const pdf = await renderDocument({ ...doc, appendices: [], children: [...doc.children, ...Array.from({ length: n }, () => line)] }, 'pdf', 'nd30', { electronic: { images: { signer: tall, seal: big } }, onSignAreas: (a) => (areas = a) });
+      const [s, d] = await drawnImages(pdf);
+      const page = (await readPdf(pdf)).pages[s!.page - 1]!;
+      for (const [what, r] of [['signature', s!], ['seal', d!]] as const) {
+        // Margins: top 25 mm, bottom 20 mm (the page number sits in the top margin).
+        expect(r.y, `${what} bottom, ${n} lines`).toBeGreaterThanOrEqual(20 * PT - 0.01);
+        expect(page.height - (r.y + r.height), `${what} top, ${n} lines`).toBeGreaterThanOrEqual(25 * PT - 0.01);
+      }
+      expect(d!.page).toBe(s!.page);
+      // The seal stays between the first title line's top and the name line's bottom.
+      const ls = lines(page);
+      const title = ls.find((l) => l.text === 'TM. ỦY BAN NHÂN DÂN')!;
+      const name = ls.find((l) => l.text === 'Trần Thị Bình')!;
+      expect(page.height - (d!.y + d!.height), `seal top, ${n} lines`).toBeGreaterThanOrEqual(title.y - title.size);
+      expect(page.height - d!.y, `seal bottom, ${n} lines`).toBeLessThanOrEqual(name.y + name.size * 0.3);
+      expect(page.height - s!.y).toBeLessThan(name.y - name.size * 0.7);
+      expect(areas.map((a) => a.page)).toEqual([s!.page, s!.page]);
+    }
+  }, 120_000);
+
   it('places the same images, same sizes, in the DOCX signature cell', async () => {
     const docx = await renderDocument({ ...doc, appendices: [] }, 'docx', 'nd30', { electronic: { images: { signer, seal } } });
     const files = unzipSync(new Uint8Array(docx));
@@ -256,6 +284,33 @@ describe('the job (render --electronic --sign-layout --appendices separate)', ()
     expect(lines[r.problems[0]!.line - 1]).toContain(field.trim());
     expect(() => readdirSync(out)).toThrow();
   });
+
+  it('refuses a separate electronic appendix of a draft without a number (the date is required by the schema): its stamp and "(Kèm theo …)" line would have blanks', async () => {
+    // Decree 30 App. I Part II: the agency's signature on an appendix file shows the number and
+    // symbol of the document; the attribution names the document's number and date (spec §10.1).
+    const numbered = path.join(dir, 'out-numbered');
+    const ok = await runJob(data({}), { formats: ['pdf'], outDir: numbered, force: false, lang: 'vi', electronic: true, appendices: 'separate', signedAt: '2026-12-09T14:30:15+07:00', name: 'bc' });
+    expect(ok.status).toBe('ok');
+    const appendix = lines((await readPdf(readFileSync(path.join(numbered, 'bc.phu-luc-1.pdf')))).pages[0]!).map((l) => l.text);
+    expect(appendix.slice(0, 2)).toEqual(['Số: 07/BC-UBND', '2026-12-09T14:30:15+07:00']);
+    expect(appendix).toContain('(Kèm theo Báo cáo số 07/BC-UBND ngày 05 tháng 01 năm 2022 của Ủy ban nhân dân thị xã Sông Lam)');
+    for (const [field, drop, message] of [
+      ['number', '  number: 7\n', 'frame.number: phụ lục tách tệp của văn bản điện tử cần số của văn bản'],
+    ] as const) {
+      const input = data({});
+      writeFileSync(input, readFileSync(input, 'utf8').replace(drop, ''));
+      const out = path.join(dir, `draft-${field}`);
+      const r = await runJob(input, { formats: ['pdf', 'docx'], outDir: out, force: false, lang: 'vi', electronic: true, appendices: 'separate' });
+      expect(r.status, field).toBe('invalid');
+      expect(r.problems.map((p) => p.message)).toEqual([expect.stringContaining(message)]);
+      expect(() => readdirSync(out)).toThrow();
+      const en = await runJob(input, { formats: ['pdf'], outDir: out, force: false, lang: 'en', electronic: true, appendices: 'separate' });
+      expect(en.problems[0]!.message).toContain(`frame.${field}: an appendix issued as a separate file of an electronic document needs the document's ${field}`);
+      // A paper draft (no --electronic) may leave them blank, as before.
+      const paper = await runJob(input, { formats: ['pdf'], outDir: out, force: false, lang: 'vi', appendices: 'separate', name: 'x' });
+      expect(paper.status).toBe('ok');
+    }
+  }, 120_000);
 
   it('ignores the image fields without --electronic: output as before', async () => {
     const out = path.join(dir, 'plain');

@@ -6,6 +6,7 @@ import { PDFDocument, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
 import forge from 'node-forge';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractSource } from '../../src/archive/extract.js';
+import { sealPng } from '../electronic/png.js';
 import { issue, makeCa, p12 } from './pki.js';
 import type { Issued } from './pki.js';
 
@@ -241,5 +242,90 @@ describe('baocao sign: PAdES baseline B-B as an incremental update', () => {
     expect(text).toContain('Ký bởi: Nguyễn Văn An');
     expect(text).toContain('Ủy ban nhân dân xã Tân Lập');
     expect(text).toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00/);
+  }, 240_000);
+
+  it('--visible --role issuer-stamp on an appendix file draws nothing over the printed stamp; --role seal draws the seal image in the seal area', async () => {
+    // An electronic document with a separate appendix: render writes the stamp and the areas.
+    const data = path.join(dir, 'demo.yaml');
+    copyFileSync('data/demo-thi-xa-song-lam-2021.yaml', data);
+    const r = run(['render', data, '--out', dir, '--format', 'pdf', '--name', 'dt', '--electronic', '--sign-layout', '--appendices', 'separate', '--signed-at', '2026-12-09T14:30:15+07:00']);
+    expect(r.code, r.stderr).toBe(0);
+    const appendix = path.join(dir, 'dt.phu-luc-1.pdf');
+    const stampOut = path.join(dir, 'dt.phu-luc-1.signed.pdf');
+    const s = sign([appendix, '--p12', files.registry!, ...pw(), '--visible', '--role', 'issuer-stamp']);
+    expect(s.code, s.stderr).toBe(0);
+    expect(pdfsig(stampOut)[0]).toMatchObject({ valid: true, total: true });
+    expect(tool('qpdf', ['--check', stampOut]).status).toBe(0);
+    const area = JSON.parse(readFileSync(path.join(dir, 'dt.phu-luc-1.sign.json'), 'utf8')).areas[0];
+    const doc = await PDFDocument.load(readFileSync(stampOut), { updateMetadata: false });
+    const annots = doc.getPage(0).node.Annots()!;
+    const widget = doc.context.lookup(annots.get(annots.size() - 1)) as unknown as { get(n: unknown): unknown };
+    expect(String(widget.get(PDFName.of('F')))).toBe('132');
+    const [x1, y1] = String(widget.get(PDFName.of('Rect'))).replace(/[[\]]/g, ' ').trim().split(/\s+/).map(Number);
+    expect([x1, y1]).toEqual([area.rect.x, area.rect.y]);
+    // The stamp's area reads exactly as render printed it: no "Ký bởi" text laid over it.
+    const box = ['-f', '1', '-l', '1', '-x', String(Math.floor(area.rect.x) - 2), '-y', String(Math.floor(doc.getPage(0).getHeight() - area.rect.y - area.rect.height) - 2), '-W', String(Math.ceil(area.rect.width) + 4), '-H', String(Math.ceil(area.rect.height) + 4)];
+    const read = (f: string) => tool('pdftotext', [...box, f, '-']).stdout.trim();
+    expect(read(stampOut)).toBe(read(appendix));
+    expect(read(stampOut)).not.toContain('Ký bởi');
+
+    // The registry's signature on the main document with the seal image in the seal area.
+    const main = path.join(dir, 'dt.pdf');
+    writeFileSync(path.join(dir, 'seal.png'), sealPng(300));
+    const sealOut = path.join(dir, 'dt.seal.pdf');
+    const sealed = sign([main, '--p12', files.registry!, ...pw(), '--visible', '--role', 'seal', '--image', path.join(dir, 'seal.png'), '--out', sealOut]);
+    expect(sealed.code, sealed.stderr).toBe(0);
+    expect(pdfsig(sealOut)[0]).toMatchObject({ valid: true, total: true });
+    const seal = JSON.parse(readFileSync(path.join(dir, 'dt.sign.json'), 'utf8')).areas.find((a: { role: string }) => a.role === 'seal');
+    const sd = await PDFDocument.load(readFileSync(sealOut), { updateMetadata: false });
+    const sa = sd.getPage(seal.page - 1).node.Annots()!;
+    const sw = sd.context.lookup(sa.get(sa.size() - 1)) as unknown as { get(n: unknown): unknown };
+    const got = String(sw.get(PDFName.of('Rect'))).replace(/[[\]]/g, ' ').trim().split(/\s+/).map(Number);
+    const want = [seal.rect.x, seal.rect.y, seal.rect.x + seal.rect.width, seal.rect.y + seal.rect.height];
+    got.forEach((v, i) => expect(Math.abs(v - want[i]!)).toBeLessThan(0.001));
+  }, 240_000);
+
+  it('PDF/A-3b structure of a signed electronic document with images (the rules veraPDF would check that can be read here)', async () => {
+    // dt.seal.pdf (previous test): render --electronic with reserved areas, then the seal drawn by sign.
+    const signed = readFileSync(path.join(dir, 'dt.seal.pdf'));
+    const original = readFileSync(path.join(dir, 'dt.pdf'));
+    const doc = await PDFDocument.load(signed, { updateMetadata: false });
+    const cat = doc.catalog;
+    // The catalog of the last revision keeps the output intent, the XMP, the associated file and the language.
+    for (const key of ['OutputIntents', 'Metadata', 'AF', 'Lang']) expect(cat.has(PDFName.of(key)), key).toBe(true);
+    const form = cat.lookup(PDFName.of('AcroForm')) as unknown as { has(n: unknown): boolean };
+    expect(form.has(PDFName.of('NeedAppearances'))).toBe(false);
+    const xmp = Buffer.from(cat.lookup(PDFName.of('Metadata'), PDFRawStream).getContents()).toString('utf8');
+    expect(xmp).toContain('<pdfaid:part>3</pdfaid:part>');
+    expect(xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    // No encryption, nothing outside the file, no forbidden image or form keys, in any revision.
+    const text = signed.toString('latin1');
+    for (const key of ['/Encrypt', '/JavaScript', '/Launch', '/URI', '/OPI', '/Alternates', '/Interpolate true', '/NeedsRendering']) expect(text.includes(key), key).toBe(false);
+    // The trailer of each revision carries the same /ID.
+    const ids = [...text.matchAll(/\/ID\s*\[\s*<([0-9a-fA-F]+)>/g)].map((m) => m[1]);
+    expect(ids.length).toBe(2);
+    expect(new Set(ids).size).toBe(1);
+    // Every annotation printed, none hidden, each with a normal appearance only (ISO 19005-2 §6.3.2, §6.3.3).
+    for (const page of doc.getPages()) {
+      const annots = page.node.Annots();
+      for (let i = 0; i < (annots?.size() ?? 0); i++) {
+        const a = doc.context.lookup(annots!.get(i)) as unknown as { get(n: unknown): unknown };
+        const f = Number(String(a.get(PDFName.of('F'))));
+        expect(f & 4).toBe(4);
+        expect(f & (1 | 2 | 32 | 256)).toBe(0);
+        expect(String(a.get(PDFName.of('AP')))).toMatch(/^<<\s*\/N \d+ 0 R\s*>>$/);
+      }
+    }
+    // Every font embedded, the appearance's too; qpdf finds no error; the data file and XMP unchanged.
+    const fonts = tool('pdffonts', [path.join(dir, 'dt.seal.pdf')]).stdout.trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const row of fonts) expect(row.split(/\s+/).slice(-5, -4), row).toEqual(['yes']);
+    expect(tool('qpdf', ['--check', path.join(dir, 'dt.seal.pdf')]).status).toBe(0);
+    expect(signed.subarray(0, original.length).equals(original)).toBe(true);
+    expect((await extractSource(signed))?.name).toBe('demo.yaml');
+    // The signed images: RGB or grey with a grey soft mask (transparency with the sRGB output intent).
+    const images = [...text.matchAll(/\/Subtype \/Image[\s\S]*?>>/g)].map((m) => m[0]);
+    expect(images.length).toBeGreaterThan(0);
+    for (const im of images) expect(im).toMatch(/\/ColorSpace \/Device(RGB|Gray)/);
   }, 240_000);
 });

@@ -18,7 +18,7 @@ export interface SignArgs {
   visible: boolean;
   signLayout?: string;
   image?: string;
-  role: 'signer' | 'issuer-stamp';
+  role: 'signer' | 'seal' | 'issuer-stamp';
   out?: string;
   force: boolean;
   lang: Lang;
