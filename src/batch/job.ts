@@ -28,6 +28,8 @@ export interface JobOptions {
   name?: string;
   /** Text typed in a legacy encoding: convert it (tcvn3, vni) or declare there is none (unicode). */
   legacy?: LegacyOption;
+  /** --previous: last period's file (absolute path), in place of the data's `previous:`. */
+  previous?: string;
   /** PDF/A level of the PDF: 3b (default, with the source data inside), 2b, none. */
   pdfa?: PdfA;
   /** Also write <name>.eml: an e-mail draft with the rendered files attached. */
@@ -104,8 +106,12 @@ export interface RenderedJob {
 
 /** The output name an input's files would have, or null when it does not load. */
 export async function stemOf(input: string, options: JobOptions): Promise<string | null> {
-  const loaded = await loadReport(input, options.lang, options.legacy);
+  const loaded = await loadReport(input, options.lang, options.legacy, previousOf(options));
   return loaded.ok ? outputStem(loaded.kind, loaded.report) : null;
+}
+
+function previousOf(options: JobOptions): { file: string } | undefined {
+  return options.previous !== undefined ? { file: options.previous } : undefined;
 }
 
 export async function runJob(input: string, options: JobOptions, given?: JobSource): Promise<JobResult> {
@@ -117,7 +123,7 @@ export async function runJob(input: string, options: JobOptions, given?: JobSour
 export async function renderJob(input: string, options: JobOptions, given?: JobSource): Promise<RenderedJob | JobResult> {
   const start = performance.now();
   const done = (r: Omit<JobResult, 'input' | 'ms'>): JobResult => ({ input, ...r, ms: Math.round(performance.now() - start) });
-  const loaded = given ? loadReportBytes(given.bytes, given.file, options.lang, options.legacy, given.name) : await loadReport(input, options.lang, options.legacy);
+  const loaded = given ? loadReportBytes(given.bytes, given.file, options.lang, options.legacy, given.name) : await loadReport(input, options.lang, options.legacy, previousOf(options));
   if (!loaded.ok) {
     return done({ status: outcomeOfProblems(loaded.problems), outputs: [], problems: loaded.problems, warnings: [] });
   }

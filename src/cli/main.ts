@@ -90,6 +90,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('name', { type: 'string', describe: say(lang, m.renderName) })
           .option('json', { type: 'boolean', default: false, describe: say(lang, m.renderJson) })
           .option('legacy', { type: 'string', choices: ['tcvn3', 'vni', 'unicode'], describe: say(lang, m.legacyHelp) })
+          .option('previous', { type: 'string', describe: say(lang, m.previousHelp) })
           .option('jobs', { alias: 'j', type: 'number', describe: say(lang, m.renderJobs) })
           .option('pdfa', {
             type: 'string', choices: PDFA_LEVELS as PdfA[], default: '3b',
@@ -111,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = await renderCommand({
           inputs: (a.inputs as string[] | undefined) ?? [], out: a.out, format: a.format, force: a.force, json: a.json, lang,
           ...(a.profile ? { profile: a.profile } : {}), ...(a.name ? { name: a.name } : {}), ...(a.jobs !== undefined ? { jobs: a.jobs } : {}),
-          ...(a.legacy ? { legacy: a.legacy as LegacyOption } : {}),
+          ...(a.legacy ? { legacy: a.legacy as LegacyOption } : {}), ...(a.previous !== undefined ? { previous: a.previous } : {}),
           pdfa: a.pdfa as PdfA, eml: a.eml, ...(a.creationDate ? { creationDate: a.creationDate } : {}),
           ...(a.rows !== undefined ? { rows: a.rows } : {}), ...(a.sheet !== undefined ? { sheet: a.sheet } : {}),
           ...(a.headerRow !== undefined ? { headerRow: a.headerRow } : {}), ...(a.kind !== undefined ? { kind: a.kind } : {}),
@@ -160,10 +161,11 @@ export async function main(argv: string[]): Promise<number> {
           .positional('inputs', { type: 'string', array: true, demandOption: true, describe: say(lang, m.validateInputs) })
           .option('json', { type: 'boolean', default: false, describe: say(lang, m.validateJson) })
           .option('legacy', { type: 'string', choices: ['tcvn3', 'vni', 'unicode'], describe: say(lang, m.legacyHelp) })
+          .option('previous', { type: 'string', describe: say(lang, m.previousHelp) })
           .example('$0 validate bao-cao.yaml', say(lang, m.validateExample)),
       async (a) => {
         const { validateCommand } = await import('./commands/validate.js');
-        exitCode = await validateCommand({ inputs: a.inputs as string[], json: a.json, lang, ...(a.legacy ? { legacy: a.legacy as LegacyOption } : {}) });
+        exitCode = await validateCommand({ inputs: a.inputs as string[], json: a.json, lang, ...(a.legacy ? { legacy: a.legacy as LegacyOption } : {}), ...(a.previous !== undefined ? { previous: a.previous } : {}) });
       },
     )
     .command(

@@ -83,12 +83,13 @@ export function deltaWithPercent(current: number, previous: number, o: DeltaOpti
 /**
  * The signed bracket of police bulletins: (12, 10, "vụ") → "(+2 vụ; +20,0%)", (9, 12, "vụ") →
  * "(- 3 vụ; - 25,0%)" (a minus is followed by a space, as the bulletins print it so the sign
- * is not read as a dash), equal → "(bằng)", against 0 → "(+5 vụ)".
+ * is not read as a dash), equal → "(bằng)", against 0 → "(+5 vụ)". That space is a no-break
+ * space (U+00A0): a line never ends on the minus with its figure on the next one (PDF and DOCX).
  */
 export function signedChange(current: number, previous: number, o: DeltaOptions = {}): string {
   const { prev, order, diff } = compared(current, previous);
   if (order === 0) return '(bằng)';
-  const sign = order > 0 ? '+' : '- ';
+  const sign = order > 0 ? '+' : '-\u00a0';
   const amount = `${sign}${amountText(diff)}${unitText(o.unit)}`;
   return prev.coef === 0n ? `(${amount})` : `(${amount}; ${sign}${percentText(diff, prev, o)})`;
 }

@@ -17,10 +17,14 @@ export function formatPath(path: DataPath): string {
   return out;
 }
 
-export function quote(s: string): string {
+/** The first characters of a text a message shows (a file from outside may hold anything): 40 and "…". */
+export function excerpt(s: string): string {
   const chars = Array.from(s);
-  const cut = chars.length > MAX_SHOWN ? chars.slice(0, MAX_SHOWN).join('') + '…' : s;
-  return JSON.stringify(cut);
+  return chars.length > MAX_SHOWN ? chars.slice(0, MAX_SHOWN).join('') + '…' : s;
+}
+
+export function quote(s: string): string {
+  return JSON.stringify(excerpt(s));
 }
 
 export function quoteValue(v: unknown): string {

@@ -8,7 +8,7 @@ export type { ValidateResult } from './validate.js';
 export { parseSource, normalizeNfc } from './parse.js';
 export { validate, suggest, warningsAt } from './validate.js';
 export type { Finding } from './validate.js';
-export { formatProblem, formatProblems, formatPath, sortProblems } from './describe.js';
+export { excerpt, formatProblem, formatProblems, formatPath, sortProblems } from './describe.js';
 export { decodeUtf8, loadSource } from './read.js';
 
 /** Thrown by callers that want an exception; `message` is the formatted problem list: exit 2. */

@@ -138,7 +138,9 @@ function mapIssue(
       const field = formatPath(p);
       const at = source.locate(p, 'key');
       const split = commaSplit(source, at, value, key);
-      const message = split ? say(lang, m.unknownFieldComma, field, split) : say(lang, m.unknownField, field, suggestion);
+      const message = split === undefined ? say(lang, m.unknownField, field, suggestion)
+        : typeof split === 'string' ? say(lang, m.unknownFieldComma, field, split)
+        : say(lang, m.unknownFieldDecimalComma, field, split.typed, split.read, split.whole);
       return { ...base, ...at, path: p, code: 'unknown-field', message };
     });
   }
@@ -280,9 +282,10 @@ function describe(iss: Issue, value: unknown, lang: Lang): Detail {
 /**
  * `{ description: Đơn vị trực, cơ động }`: YAML ends the value at the comma and reads "cơ động" as
  * a key with no value. When an unknown key has no value and follows a comma in a `{ … }`, the
- * value before it was cut in two: give it back whole, quoted.
+ * value before it was cut in two: give it back whole, quoted. A number followed by digits,
+ * `{ value: 79,1 }`, is a decimal comma: read as 79 and a key "1"; give it back with a point.
  */
-function commaSplit(source: SourceDocument, at: { line: number; column: number }, parent: unknown, key: string): string | undefined {
+function commaSplit(source: SourceDocument, at: { line: number; column: number }, parent: unknown, key: string): string | { typed: string; read: string; whole: string } | undefined {
   if (parent === null || typeof parent !== 'object' || (parent as Record<string, unknown>)[key] !== null) return undefined;
   const lines = source.text.split('\n', at.line);
   const before = (lines[at.line - 1] ?? '').slice(0, at.column - 1).trimEnd();
@@ -290,6 +293,11 @@ function commaSplit(source: SourceDocument, at: { line: number; column: number }
   const keys = Object.keys(parent);
   const prev = keys[keys.indexOf(key) - 1];
   const prevValue = prev === undefined ? undefined : (parent as Record<string, unknown>)[prev];
+  // Read from the line: a key of digits comes first among an object's keys, whatever its place.
+  const decimal = /^\d+$/.test(key) ? /([\p{L}\p{N}_$-]+)\s*:\s*(\d+)\s*,$/u.exec(before) : null;
+  if (decimal && (parent as Record<string, unknown>)[decimal[1]!] === Number(decimal[2])) {
+    return { typed: `${decimal[2]},${key}`, read: decimal[2]!, whole: `${decimal[1]}: ${decimal[2]}.${key}` };
+  }
   if (typeof prevValue !== 'string') return undefined;
   return `${prev}: "${prevValue}, ${key}"`;
 }

@@ -60,6 +60,12 @@ export const cliMessages = {
   noFormat: { vi: () => 'chưa chọn định dạng nào', en: () => 'no format chosen' },
   noInput: { vi: () => 'không tìm thấy tệp số liệu nào', en: () => 'no data file found' },
   nameNeedsOneInput: { vi: () => '--name chỉ dùng khi dựng một tệp', en: () => '--name needs exactly one input' },
+  // --previous (issue #14 §2): last period's file for one data file, as its `previous:` would name it.
+  previousHelp: {
+    vi: () => 'Tệp số liệu kỳ trước (cùng loại, kỳ liền trước) lấy số liệu so sánh, thay cho "previous:" trong tệp; đường dẫn tính từ thư mục đang đứng',
+    en: () => 'Last period\'s data file (same kind, the period before) for the figures compared with, instead of "previous:" in the file; relative to the current folder',
+  },
+  previousNeedsOneInput: { vi: () => '--previous chỉ dùng với một tệp số liệu', en: () => '--previous needs exactly one input' },
   badName: {
     vi: (name: string) => `--name là tên tệp trong thư mục --out (không có "/" hay "\\", không bắt đầu bằng "."), không phải "${name}"`,
     en: (name: string) => `--name is a file name inside the --out folder (no "/" or "\\", not starting with "."), not "${name}"`,

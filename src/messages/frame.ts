@@ -23,6 +23,22 @@ export const frameMessages = {
     vi: (file: string) => `không đọc được tệp kỳ trước "${file}": kiểm tra đường dẫn (tính từ thư mục của tệp này)`,
     en: (file: string) => `cannot read last period's file "${file}": check the path (relative to this file's folder)`,
   },
+  previousFlagUnreadable: {
+    vi: (file: string) => `không đọc được tệp kỳ trước "${file}" (--previous): kiểm tra đường dẫn (tính từ thư mục đang đứng)`,
+    en: (file: string) => `cannot read last period's file "${file}" (--previous): check the path (relative to the current folder)`,
+  },
+  previousNotFile: {
+    vi: (file: string) => `tệp kỳ trước "${file}" không phải một tệp thường (thư mục, thiết bị hoặc ống dẫn), không đọc`,
+    en: (file: string) => `last period's file "${file}" is not a regular file (a folder, a device or a pipe); it is not read`,
+  },
+  previousOutside: {
+    vi: (file: string) => `tệp kỳ trước "${file}" nằm ngoài thư mục đang làm việc; hãy chép tệp đó vào thư mục này`,
+    en: (file: string) => `last period's file "${file}" is outside the working folder; copy it into this folder`,
+  },
+  previousReplaced: {
+    vi: (flag: string, own: string) => `dùng tệp kỳ trước "${flag}" của --previous thay cho "previous: ${own}" ghi trong tệp`,
+    en: (flag: string, own: string) => `last period's file "${flag}" of --previous is used instead of "previous: ${own}" written in the file`,
+  },
   previousInvalid: {
     vi: (file: string) => `tệp kỳ trước "${file}" có lỗi (xem các lỗi của tệp đó), chưa lấy được số liệu`,
     en: (file: string) => `last period's file "${file}" has errors (see that file's problems); no figures were taken from it`,

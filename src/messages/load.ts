@@ -128,6 +128,11 @@ export const loadMessages = {
     vi: (field: string, whole: string) => `trường "${field}" không có trong mẫu — trong dấu { } dấu phẩy ngắt giá trị đứng trước nó làm đôi; hãy đặt giá trị có dấu phẩy trong ngoặc kép: ${whole}`,
     en: (field: string, whole: string) => `field "${field}" is not in the template — inside { } a comma cut the value before it in two; put a value with a comma in double quotes: ${whole}`,
   },
+  // `{ value: 79,1 }`: the comma of a Vietnamese decimal ends the number (read as 79) and "1" becomes a key.
+  unknownFieldDecimalComma: {
+    vi: (field: string, typed: string, read: string, whole: string) => `trường "${field}" không có trong mẫu — trong dấu { } dấu phẩy ngắt số ${typed} làm đôi (đọc thành ${read}); số thập phân viết bằng dấu chấm: ${whole}`,
+    en: (field: string, typed: string, read: string, whole: string) => `field "${field}" is not in the template — inside { } the comma cut the number ${typed} in two (read as ${read}); write decimals with a point: ${whole}`,
+  },
   invalidValue: { vi: () => 'giá trị không hợp lệ', en: () => 'invalid value' },
   missingField: { vi: (field: string) => `thiếu trường bắt buộc "${field}"`, en: (field: string) => `missing required field "${field}"` },
   butGot: { vi: (found: string) => `, nhưng nhận được ${found}`, en: (found: string) => `, but got ${found}` },

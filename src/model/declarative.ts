@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { periodLabel } from '../format/compare.js';
+import type { Period } from '../format/compare.js';
 import { profileIds } from '../profile/index.js';
 import type { Finding } from '../load/index.js';
 import { modelMessages } from '../messages/model.js';
@@ -240,8 +242,21 @@ export function runChecks(checks: KindFile['checks'], data: unknown, severity: '
 export function fillPlaceholders(pattern: string, data: unknown): string {
   return pattern.replace(/\{([\w.]+)\}/g, (_all, p: string) => {
     const v = valueAt(data, p);
-    return v === undefined || v === null ? '' : String(numeric(v) ?? v);
+    if (v === undefined || v === null) return '';
+    // A reporting period { kind, year, … } by its name ("6 tháng đầu năm 2024"), not "[object Object]".
+    const period = periodName(v);
+    if (period !== undefined) return period;
+    return typeof v === 'object' && numeric(v) === undefined ? '' : String(numeric(v) ?? v);
   });
+}
+
+function periodName(v: unknown): string | undefined {
+  if (!v || typeof v !== 'object' || typeof (v as { kind?: unknown }).kind !== 'string' || typeof (v as { year?: unknown }).year !== 'number') return undefined;
+  try {
+    return periodLabel(v as Period);
+  } catch {
+    return undefined; // not a period after all (or one the format refuses): nothing
+  }
 }
 
 // RE2 is some 240 KB of JavaScript that only a kind with a `pattern:` needs: loaded then (its

@@ -12,9 +12,10 @@ import { layoutAppendixFile, layoutDocument } from '../layout/index.js';
 import type { ElectronicLayout } from '../layout/index.js';
 import type { SignArea } from '../render/pdf/electronic.js';
 import { buildAppendix, buildFacts, buildFrame, buildMeta, frameFindings, plainFrame } from '../frame/index.js';
-import { decodeUtf8, formatPath, loadSource, parseSource, sortProblems, warningsAt } from '../load/index.js';
+import { decodeUtf8, excerpt, formatPath, loadSource, parseSource, sortProblems, warningsAt } from '../load/index.js';
 import { validateWithLists } from '../sheets/index.js';
 import { applyPrevious } from '../load/previous.js';
+import type { PreviousOption } from '../load/previous.js';
 import type { Lang, Problem, SourceDocument } from '../load/index.js';
 import { convertLegacyDeep, findLegacyStrings } from '../legacy/index.js';
 import type { LegacyEncoding } from '../legacy/index.js';
@@ -55,6 +56,8 @@ export type LoadResult = ({ ok: true } & LoadedReport) | { ok: false; problems: 
 /** How to treat text typed in a legacy Vietnamese encoding: convert it, or declare there is none. */
 export type LegacyOption = LegacyEncoding | 'unicode';
 
+export type { PreviousOption } from '../load/previous.js';
+
 /**
  * Text pasted from old TCVN3 (.VnTime) or VNI documents: converted when the command line or the
  * file's `legacyEncoding` names the encoding, otherwise detected and refused with a hint, so a
@@ -75,7 +78,7 @@ function handleLegacy(source: SourceDocument, option: LegacyOption | undefined, 
 }
 
 /** Validate parsed data against the kind it names in its `kind` field. */
-export function validateSource(original: SourceDocument, lang: Lang = 'vi', legacy?: LegacyOption): LoadResult {
+export function validateSource(original: SourceDocument, lang: Lang = 'vi', legacy?: LegacyOption, previous?: PreviousOption): LoadResult {
   const { source: own, problems: legacyProblems } = handleLegacy(original, legacy, lang);
   if (legacyProblems.length > 0) return { ok: false, problems: sortProblems(legacyProblems) };
   const data = own.data as Record<string, unknown>;
@@ -87,14 +90,14 @@ export function validateSource(original: SourceDocument, lang: Lang = 'vi', lega
     const message =
       kindId === undefined
         ? say(lang, words.missingKind, known)
-        : say(lang, words.unknownKind, String(kindId), known);
+        : say(lang, words.unknownKind, excerpt(String(kindId)), known);
     return {
       ok: false,
       problems: [{ file: own.file, ...pos, path: ['kind'], code: kindId === undefined ? 'missing' : 'enum', message, severity: 'error' }],
     };
   }
-  // `previous: ../2020/x.yaml` fills last period's figures from that file, validated as any input.
-  const prior = applyPrevious(own, kind.id, lang, (s) => validateSource(s, lang, legacy));
+  // `previous: ../2020/x.yaml` (or --previous) fills last period's figures from that file, validated as any input.
+  const prior = applyPrevious(own, kind.id, lang, (s) => validateSource(s, lang, legacy), previous);
   if (prior.problems.length > 0) return { ok: false, problems: prior.problems };
   const source = prior.source;
   const chars = dataCharProblems(source, lang);
@@ -115,7 +118,7 @@ export function validateSource(original: SourceDocument, lang: Lang = 'vi', lega
  * Read, parse and validate a data file. Never throws for bad data: problems come back instead.
  * A PDF rendered by baocao is accepted too: the data file embedded in it is read instead.
  */
-export async function loadReport(file: string, lang: Lang = 'vi', legacy?: LegacyOption): Promise<LoadResult> {
+export async function loadReport(file: string, lang: Lang = 'vi', legacy?: LegacyOption, previous?: PreviousOption): Promise<LoadResult> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -136,28 +139,28 @@ export async function loadReport(file: string, lang: Lang = 'vi', legacy?: Legac
       const message = say(lang, words.pdfWithoutSource);
       return { ok: false, problems: [{ file, line: 0, column: 0, path: [], code: 'no-source', severity: 'error', message }] };
     }
-    return loadReportBytes(embedded.bytes, `${file} (${embedded.name})`, lang, legacy, embedded.name);
+    return loadReportBytes(embedded.bytes, `${file} (${embedded.name})`, lang, legacy, embedded.name, previous);
   }
-  return loadReportBytes(bytes, file, lang, legacy, path.basename(file));
+  return loadReportBytes(bytes, file, lang, legacy, path.basename(file), previous);
 }
 
 /** Decode, parse and validate a data file's bytes; `name` is the source's name inside a PDF. */
-export function loadReportBytes(bytes: Uint8Array, file: string, lang: Lang = 'vi', legacy?: LegacyOption, name = path.basename(file)): LoadResult {
+export function loadReportBytes(bytes: Uint8Array, file: string, lang: Lang = 'vi', legacy?: LegacyOption, name = path.basename(file), previous?: PreviousOption): LoadResult {
   if (bytes.length > limits().inputBytes) {
     const message = say(lang, limitsMessages.limitInData, '', say(lang, limitsMessages.limit_inputBytes), bytes.length, limits().inputBytes, limitOption.inputBytes);
     return { ok: false, problems: [{ file, line: 0, column: 0, path: [], code: 'limit', severity: 'error', message }] };
   }
   const decoded = decodeUtf8(bytes, file, lang);
   if ('problem' in decoded) return { ok: false, problems: [decoded.problem] };
-  const result = loadReportText(decoded.text, file, lang, legacy);
+  const result = loadReportText(decoded.text, file, lang, legacy, previous);
   return result.ok ? { ...result, source: { name, bytes } } : result;
 }
 
 /** Same as loadReport for data already in memory (text of a YAML or JSON file). */
-export function loadReportText(text: string, file: string, lang: Lang = 'vi', legacy?: LegacyOption): LoadResult {
+export function loadReportText(text: string, file: string, lang: Lang = 'vi', legacy?: LegacyOption, previous?: PreviousOption): LoadResult {
   const parsed = parseSource(text, file, lang);
   if (!parsed.source) return { ok: false, problems: parsed.problems };
-  const result = validateSource(parsed.source, lang, legacy);
+  const result = validateSource(parsed.source, lang, legacy, previous);
   if (!result.ok) return { ok: false, problems: sortProblems([...parsed.problems, ...result.problems]) };
   return { ...result, warnings: sortProblems([...parsed.problems, ...result.warnings]), source: { name: path.basename(file), bytes: Buffer.from(text, 'utf8') } };
 }

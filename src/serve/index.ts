@@ -84,6 +84,8 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   const lang: Lang = options.lang ?? 'vi';
   if (!statSync(path.resolve(options.folder), { throwIfNoEntry: false })?.isDirectory()) throw new Error(say(lang, serveMessages.folderMissing, options.folder));
   const folder = realpathSync(path.resolve(options.folder));
+  // Data typed in the browser may name `previous:` (last period's file): it is read only inside the folder served.
+  const inFolder = { within: folder };
   registerFolderKinds(folder);
   const host = options.host ?? '127.0.0.1';
   const maxBody = options.maxBodyBytes ?? 2 * 1024 * 1024;
@@ -218,7 +220,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     const parsed = parseSource(text, rel, l);
     const data = parsed.source?.data as Record<string, unknown> | undefined;
     if (!parsed.source || !data || typeof data !== 'object' || Array.isArray(data) || typeof data.kind !== 'string' || !findKind(data.kind)) {
-      const problems = parsed.source ? loadReportText(text, rel, l) : undefined;
+      const problems = parsed.source ? loadReportText(text, rel, l, undefined, inFolder) : undefined;
       return {
         path: rel, exists, base: text, hash, kind: typeof data?.kind === 'string' ? data.kind : '', data: data ?? null,
         problems: (problems && !problems.ok ? problems.problems : parsed.problems).map(toDeskProblem),
@@ -268,7 +270,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     // The render thread starts at once and the validation runs beside it (on invalid data its load
     // fails as fast as this one and its answer is not used).
     const rendering = q.preview ? latest.request(String(q.doc), task('preview', text, abs, l)) : undefined;
-    const loaded = loadReportText(text, abs, l);
+    const loaded = loadReportText(text, abs, l, undefined, inFolder);
     if (!loaded.ok) {
       const problems = loaded.problems.map(toDeskProblem);
       return { ok: false, problems: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity === 'warning') };
@@ -282,7 +284,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
   }
 
   function task(op: RenderTask['op'], text: string, file: string, l: Lang): RenderTask {
-    return { op, text, file, lang: l, kindDirs: kindDirs() };
+    return { op, text, file, lang: l, kindDirs: kindDirs(), within: folder };
   }
 
   async function save(q: SaveRequest, l: Lang): Promise<SaveResponse> {
@@ -304,7 +306,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     } catch (e) {
       throw new HttpError(500, say(l, serveMessages.writeFailed, rel, (e as Error).message));
     }
-    const loaded = loadReportText(text, abs, l);
+    const loaded = loadReportText(text, abs, l, undefined, inFolder);
     const problems = loaded.ok ? [] : loaded.problems.filter((p) => p.severity === 'error').map(toDeskProblem);
     return {
       ok: true, hash: sha(text), base: text, problems,
@@ -325,7 +327,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
 
   async function download(res: ServerResponse, q: DownloadRequest, l: Lang): Promise<void> {
     const { abs, text } = textOf(q.path, q.base, q.data, l);
-    const loaded = loadReportText(text, abs, l);
+    const loaded = loadReportText(text, abs, l, undefined, inFolder);
     if (!loaded.ok) {
       const problems = loaded.problems.filter((p) => p.severity === 'error').map(toDeskProblem);
       throw new HttpError(422, say(l, serveMessages.invalidData, problems.length), { problems });
@@ -469,7 +471,7 @@ export async function listFiles(folder: string, lang: Lang): Promise<FileEntry[]
     const parsed = parseSource(text, rel, lang);
     const data = parsed.source?.data as Record<string, unknown> | undefined;
     if (parsed.source && (!data || typeof data !== 'object' || typeof data.kind !== 'string')) continue;
-    const loaded = await loadReport(f.abs, lang);
+    const loaded = await loadReport(f.abs, lang, undefined, { within: folder });
     const frame = (data?.frame ?? {}) as Record<string, unknown>;
     const warnings = loaded.ok ? loaded.warnings.length : 0;
     entries.push({

@@ -23,6 +23,8 @@ export interface RenderTask {
   file: string;
   lang: Lang;
   kindDirs: string[];
+  /** The folder served: last period's file (`previous:`) is read only inside it. */
+  within?: string;
 }
 
 export type RenderDone =
@@ -35,7 +37,7 @@ export function toDeskProblem(p: { path: (string | number)[]; message: string; s
 
 export async function renderTask(task: RenderTask): Promise<RenderDone> {
   for (const dir of task.kindDirs) registerKindDir(dir);
-  const loaded = loadReportBytes(Buffer.from(task.text, 'utf8'), task.file, task.lang, undefined, path.basename(task.file));
+  const loaded = loadReportBytes(Buffer.from(task.text, 'utf8'), task.file, task.lang, undefined, path.basename(task.file), task.within !== undefined ? { within: task.within } : undefined);
   if (!loaded.ok) return { ok: false, problems: loaded.problems.map(toDeskProblem) };
   try {
     const profile = loaded.kind.profile;

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDocument, loadReport, renderDocument } from '../../src/pipeline/index.js';
+import { buildDocument, loadReport, outputStem, renderDocument } from '../../src/pipeline/index.js';
+import { fillPlaceholders } from '../../src/model/declarative.js';
 import { convertToPdf, fontconfigWithout, pageText, pages, requireTools } from '../support/libreoffice.js';
 import { readPdf } from '../support/pdf.js';
 
@@ -53,6 +54,17 @@ describe.each(CASES)('$kind', ({ kind, file, strings }) => {
     const pdf = await readPdf(await renderDocument(buildDocument(r.kind, r.report), 'pdf', r.kind.profile, { pdfa: 'none' }));
     const text = pdf.text.replace(/\s+/g, ' ').normalize('NFC');
     for (const s of strings) expect(text, s).toContain(s);
+  });
+});
+
+describe('output names', () => {
+  it('name the periodic report\'s period in words, as the clerk files it', async () => {
+    const r = await loadReport('data/demo-xa-an-phu-6-thang-2024.yaml');
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(outputStem(r.kind, r.report)).toBe('2024-06-20_45-BC-UBND_an-phu_dinh-ky-6-thang-dau-nam-2024');
+    expect(fillPlaceholders('dinh-ky-{period}', { period: { kind: 'nineMonths', year: 2024 } })).toBe('dinh-ky-9 tháng đầu năm 2024');
+    expect(fillPlaceholders('dinh-ky-{period}', { period: { kind: 'month', year: 2024, month: 13 } })).toBe('dinh-ky-');
+    expect(fillPlaceholders('x-{frame}', { frame: { a: 1 } })).toBe('x-');
   });
 });
 

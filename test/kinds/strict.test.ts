@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -118,6 +118,18 @@ describe('data written as on paper', () => {
       `${file}:54:15: lỗi: trường "police.trafficSafetyOutreach.sessions": cần một số hoặc một đối tượng, nhưng nhận được chuỗi "bảy" — viết bằng chữ số: 7.`,
       `${file}:56:28: lỗi: trường "police.trafficSafetyOutreach.participants.value": cần một số, nhưng nhận được chuỗi "79,1" — viết 79.1.`,
     ]);
+  });
+
+  it('a decimal comma inside { } is named, not read silently as the whole number and a stray key', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baocao-strict-'));
+    const file = path.join(dir, 'qp-an.yaml');
+    const sample = readFileSync('data/nghi-son-qp-an-2020.yaml', 'utf8');
+    writeFileSync(file, sample.replace('participants: { value: 4300, qualifier: trên }', 'participants: { value: 79,1, qualifier: trên }'));
+    const r = run(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`${file}:55:31: lỗi: trường "police.trafficSafetyOutreach.participants.1" không có trong mẫu — trong dấu { } dấu phẩy ngắt số 79,1 làm đôi (đọc thành 79); số thập phân viết bằng dấu chấm: value: 79.1`);
+    const en = run(['validate', file, '--lang', 'en']);
+    expect(en.stderr.trim()).toBe(`${file}:55:31: error: field "police.trafficSafetyOutreach.participants.1" is not in the template — inside { } the comma cut the number 79,1 in two (read as 79); write decimals with a point: value: 79.1`);
   });
 
   it('error-level checks are reported with the other problems', () => {

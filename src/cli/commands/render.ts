@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runBatch } from '../../batch/index.js';
 import type { JobOptions, JobResult } from '../../batch/index.js';
@@ -29,6 +30,8 @@ export interface RenderArgs {
   json: boolean;
   jobs?: number;
   legacy?: LegacyOption;
+  /** --previous: last period's file for the one input. */
+  previous?: string;
   /** PDF/A level: 3b (default), 2b, none. */
   pdfa?: PdfA;
   /** Also write an e-mail draft (.eml) with the outputs attached. */
@@ -73,6 +76,8 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
   if (args.name !== undefined && inputs.length > 1) {
     throw new UsageError(say(lang, m.nameNeedsOneInput));
   }
+  // Last period's file belongs to one report: several inputs would all be compared with it.
+  if (args.previous !== undefined && inputs.length > 1) throw new UsageError((l) => say(l, m.previousNeedsOneInput));
   // The name is a stem inside --out: "../x" would write outside it, "." a hidden "..pdf".
   if (args.name !== undefined && (/[/\\]/.test(args.name) || args.name.startsWith('.') || args.name.trim() === '')) {
     const name = args.name;
@@ -150,6 +155,7 @@ function jobOptions(args: RenderArgs, formats: Format[]): JobOptions {
   return {
     formats, outDir: args.out, force: args.force, lang: args.lang, kindDirs: registeredKindDirs(),
     ...(args.profile ? { profile: args.profile } : {}), ...(args.name ? { name: args.name } : {}), ...(args.legacy ? { legacy: args.legacy } : {}),
+    ...(args.previous !== undefined ? { previous: path.resolve(args.previous) } : {}),
     ...(args.pdfa ? { pdfa: args.pdfa } : {}), ...(args.eml ? { eml: true } : {}), ...(args.creationDate ? { creationDate: args.creationDate } : {}),
     ...(args.electronic ? { electronic: true } : {}), ...(args.signLayout ? { signLayout: true } : {}),
     ...(args.appendices === 'separate' ? { appendices: 'separate' as const } : {}), ...(args.signedAt ? { signedAt: args.signedAt } : {}),

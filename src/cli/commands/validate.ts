@@ -9,14 +9,17 @@ import { say } from '../../messages/types.js';
 import { expandInputs } from '../inputs.js';
 
 /** Every problem of every file, nothing written. */
-export async function validateCommand(args: { inputs: string[]; json: boolean; lang: Lang; legacy?: LegacyOption }): Promise<number> {
+export async function validateCommand(args: { inputs: string[]; json: boolean; lang: Lang; legacy?: LegacyOption; previous?: string }): Promise<number> {
   const { lang } = args;
   const inputs = await expandInputs(args.inputs);
   if (inputs.length === 0) throw new UsageError((l) => say(l, m.noInput));
+  // Last period's file belongs to one report: several inputs would all be compared with it.
+  if (args.previous !== undefined && inputs.length > 1) throw new UsageError((l) => say(l, m.previousNeedsOneInput));
+  const previous = args.previous !== undefined ? { file: args.previous } : undefined;
   const statuses: ('ok' | 'invalid' | 'io')[] = [];
   const files: unknown[] = [];
   for (const file of inputs) {
-    const r = await loadReport(file, args.lang, args.legacy);
+    const r = await loadReport(file, args.lang, args.legacy, previous);
     if (!r.ok) {
       const status = outcomeOfProblems(r.problems);
       statuses.push(status);
