@@ -294,12 +294,39 @@ function commaSplit(source: SourceDocument, at: { line: number; column: number }
   const prev = keys[keys.indexOf(key) - 1];
   const prevValue = prev === undefined ? undefined : (parent as Record<string, unknown>)[prev];
   // Read from the line: a key of digits comes first among an object's keys, whatever its place.
-  const decimal = /^\d+$/.test(key) ? /([\p{L}\p{N}_$-]+)\s*:\s*(\d+)\s*,$/u.exec(before) : null;
+  const decimal = /^\d+$/.test(key) ? keyAndDigitsBeforeComma(before) : null;
   if (decimal && (parent as Record<string, unknown>)[decimal[1]!] === Number(decimal[2])) {
     return { typed: `${decimal[2]},${key}`, read: decimal[2]!, whole: `${decimal[1]}: ${decimal[2]}.${key}` };
   }
   if (typeof prevValue !== 'string') return undefined;
   return `${prev}: "${prevValue}, ${key}"`;
+}
+
+/**
+ * `name: 79,` at the end of a line: [_, name, digits], read backwards in one pass (the anchored
+ * regular expression for it backtracks polynomially on long runs of spaces: ReDoS scan).
+ */
+function keyAndDigitsBeforeComma(text: string): [string, string, string] | null {
+  let i = text.length - 1;
+  if (text[i] !== ',') return null;
+  const skipSpaces = (): void => {
+    while (i >= 0 && /\s/u.test(text[i]!)) i--;
+  };
+  i--;
+  skipSpaces();
+  const digitsEnd = i + 1;
+  while (i >= 0 && text[i]! >= '0' && text[i]! <= '9') i--;
+  if (i + 1 === digitsEnd) return null;
+  const digits = text.slice(i + 1, digitsEnd);
+  skipSpaces();
+  if (text[i] !== ':') return null;
+  i--;
+  skipSpaces();
+  const nameEnd = i + 1;
+  while (i >= 0 && /[\p{L}\p{N}_$-]/u.test(text[i]!)) i--;
+  if (i + 1 === nameEnd) return null;
+  const name = text.slice(i + 1, nameEnd);
+  return [`${name}: ${digits},`, name, digits];
 }
 
 /** " — có phải "quantity"?" when a misspelt word is close to one of the allowed values. */
