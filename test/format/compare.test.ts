@@ -42,7 +42,7 @@ describe('bare deltas and percentages', () => {
 
   it('writes the signed bracket of bulletins', () => {
     expect(`12 vụ ${signedChange(12, 10, { unit: 'vụ' })}`).toBe('12 vụ (+2 vụ; +20,0%)');
-    expect(signedChange(9, 12, { unit: 'vụ' })).toBe('(-\u00a03 vụ; -\u00a025,0%)') // no-break space after the minus;
+    expect(signedChange(9, 12, { unit: 'vụ' })).toBe('(-\u00a03 vụ; -\u00a025,0%)'); // no-break space after the minus
     expect(signedChange(4, 4, { unit: 'vụ' })).toBe('(bằng)');
     expect(signedChange(5, 0, { unit: 'vụ' })).toBe('(+5 vụ)');
   });
