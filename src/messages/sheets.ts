@@ -108,6 +108,7 @@ export const sheetMessages = {
   mergeNoRows: { vi: (file: string) => `${file}: không có dòng số liệu nào để dựng văn bản.`, en: (file: string) => `${file}: no rows of data to render.` },
   mergeNeedKind: { vi: () => '--rows cần một tệp số liệu chung (khung văn bản) hoặc --kind để lấy tệp mẫu của loại văn bản.', en: () => '--rows needs a shared data file (the frame) or --kind to start from the kind\'s sample.' },
   mergeKindMismatch: { vi: (file: string, found: string, asked: string) => `${file} là loại "${found}", khác --kind ${asked}.`, en: (file: string, found: string, asked: string) => `${file} is of kind "${found}", not --kind ${asked}.` },
+  mergeNoPrevious: { vi: () => '--previous không dùng với --rows: mỗi dòng là một văn bản riêng; ghi số liệu kỳ trước vào cột của bảng.', en: () => '--previous does not apply to --rows: each row is its own document; put last period\'s figures in the sheet\'s columns.' },
   mergeOneBase: { vi: () => '--rows dùng với đúng một tệp số liệu chung.', en: () => '--rows takes exactly one shared data file.' },
   mergeFromSample: { vi: (sample: string) => `không có tệp số liệu chung: dùng tệp mẫu ${sample} làm khung văn bản.`, en: (sample: string) => `no shared data file: the sample ${sample} is the frame.` },
 } satisfies Messages;

@@ -48,6 +48,14 @@ describe('one document per row', () => {
     expect(readdirSync(out)).toHaveLength(4);
   });
 
+  it('refuses --previous with --rows (exit 64, nothing written): each row is its own document', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'baocao-merge-prev-'));
+    const r = spawnSync(process.execPath, ['dist/cli/main.js', 'render', '--kinds', KIND, '--kind', 'thong-bao-ho-tro', '--rows', path.join(FIX, 'ho-tro.csv'), '--previous', path.join(KIND, 'mau.yaml'), '--out', out, '--format', 'pdf'], { encoding: 'utf8' });
+    expect(r.status).toBe(64);
+    expect(r.stderr).toContain('--previous không dùng với --rows: mỗi dòng là một văn bản riêng; ghi số liệu kỳ trước vào cột của bảng.');
+    expect(readdirSync(out)).toHaveLength(0);
+  });
+
   it('says once, at its cell, that the sheet\'s totals row disagrees with its rows (the totals row is not a document)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'baocao-merge-totals-'));
     const rows = path.join(dir, 'ho.csv');

@@ -95,20 +95,7 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
   if (args.rows !== undefined) return mergeCommand(args, formats);
 
   const progress = new Progress(inputs.length, lang);
-  const controller = new AbortController();
-  // Every queued task listens for the abort: a batch has as many listeners as inputs, by design.
-  setMaxListeners(0, controller.signal);
-  let interrupted = false;
-  let stoppedBy = 'SIGINT' as NodeJS.Signals;
-  const onSignal = (signal: NodeJS.Signals) => {
-    interrupted = true;
-    stoppedBy = signal;
-    controller.abort(new Error('interrupted'));
-    // Synchronous clean-up now: a second Ctrl-C or a kill must not leave temporary files behind.
-    removeTempFiles(args.out, process.pid);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const stop = stopOnSignal(args.out);
 
   const results: JobResult[] = [];
   const start = performance.now();
@@ -118,7 +105,7 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
       jobOptions(args, formats),
       {
         ...(args.jobs ? { threads: args.jobs } : {}),
-        signal: controller.signal,
+        signal: stop.signal,
         onResult: (r) => {
           results.push(r);
           if (!args.json) progress.message(describeProblems(r, lang));
@@ -127,25 +114,24 @@ export async function renderCommand(args: RenderArgs): Promise<number> {
       },
     );
   } catch (e) {
-    if (!interrupted) throw e;
+    if (!stop.stoppedBy()) throw e;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stop.release();
     progress.end();
   }
+  const stoppedBy = stop.stoppedBy();
   const ms = performance.now() - start;
   // Report in input order, whatever order the workers finished in.
   const order = new Map(inputs.map((f, i) => [f, i]));
   results.sort((a, b) => order.get(a.input)! - order.get(b.input)!);
   if (args.json) {
-    process.stdout.write(summaryJson(results, ms, interrupted) + '\n');
+    process.stdout.write(summaryJson(results, ms, stoppedBy !== undefined) + '\n');
   } else {
     process.stdout.write(summaryTable(results, lang, ms) + '\n');
   }
-  if (interrupted) {
+  if (stoppedBy) {
     process.stderr.write(`${say(lang, m.stopped, results.length, inputs.length)}\n`);
-    // 128 + the signal's number, as a shell reports it: 130 for Ctrl-C, 143 for SIGTERM.
-    return stoppedBy === 'SIGTERM' ? EXIT.interrupted + 13 : EXIT.interrupted;
+    return exitOfSignal(stoppedBy);
   }
   return exitCodeOf(results.map((r) => r.status));
 }
@@ -174,25 +160,15 @@ async function mergeCommand(args: RenderArgs, formats: Format[]): Promise<number
   const { lang } = args;
   if (args.inputs.length > 1) throw new UsageError(say(lang, sheetMessages.mergeOneBase));
   if (args.inputs.length === 0 && !args.kind) throw new UsageError(say(lang, sheetMessages.mergeNeedKind));
+  if (args.previous !== undefined) throw new UsageError(say(lang, sheetMessages.mergeNoPrevious));
   const { renderRows } = await import('../../sheets/merge.js');
-  const controller = new AbortController();
-  setMaxListeners(0, controller.signal);
-  let interrupted = false;
-  let stoppedBy = 'SIGINT' as NodeJS.Signals;
-  const onSignal = (signal: NodeJS.Signals) => {
-    interrupted = true;
-    stoppedBy = signal;
-    controller.abort(new Error('interrupted'));
-    removeTempFiles(args.out, process.pid);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const stop = stopOnSignal(args.out);
   const start = performance.now();
   const results: JobResult[] = [];
   try {
     results.push(...(await renderRows({
       ...jobOptions(args, formats),
-      rows: args.rows!, signal: controller.signal,
+      rows: args.rows!, signal: stop.signal,
       ...(args.inputs[0] ? { base: args.inputs[0] } : {}), ...(args.kind ? { kind: args.kind } : {}),
       ...(args.sheet !== undefined ? { sheet: /^\d+$/.test(args.sheet) ? Number(args.sheet) : args.sheet } : {}),
       ...(args.headerRow !== undefined ? { headerRow: args.headerRow } : {}), ...(args.jobs ? { threads: args.jobs } : {}),
@@ -205,13 +181,44 @@ async function mergeCommand(args: RenderArgs, formats: Format[]): Promise<number
       onNotice: (m) => process.stderr.write(m + '\n'),
     })));
   } catch (e) {
-    if (!interrupted) throw e;
+    if (!stop.stoppedBy()) throw e;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stop.release();
   }
   const ms = performance.now() - start;
-  process.stdout.write((args.json ? summaryJson(results, ms, interrupted) : summaryTable(results, lang, ms)) + '\n');
-  if (interrupted) return stoppedBy === 'SIGTERM' ? EXIT.interrupted + 13 : EXIT.interrupted;
+  const stoppedBy = stop.stoppedBy();
+  process.stdout.write((args.json ? summaryJson(results, ms, stoppedBy !== undefined) : summaryTable(results, lang, ms)) + '\n');
+  if (stoppedBy) return exitOfSignal(stoppedBy);
   return exitCodeOf(results.map((r) => r.status));
+}
+
+/**
+ * Ctrl-C or SIGTERM during a render (files or rows): abort the batch and remove this process's
+ * temporary files at once, so a second Ctrl-C or a kill leaves none behind.
+ */
+function stopOnSignal(outDir: string): { signal: AbortSignal; stoppedBy(): NodeJS.Signals | undefined; release(): void } {
+  const controller = new AbortController();
+  // Every queued task listens for the abort: a batch has as many listeners as inputs, by design.
+  setMaxListeners(0, controller.signal);
+  let stoppedBy: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    stoppedBy = signal;
+    controller.abort(new Error('interrupted'));
+    removeTempFiles(outDir, process.pid);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    stoppedBy: () => stoppedBy,
+    release: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+/** 128 + the signal's number, as a shell reports it: 130 for Ctrl-C, 143 for SIGTERM. */
+function exitOfSignal(signal: NodeJS.Signals): number {
+  return signal === 'SIGTERM' ? EXIT.interrupted + 13 : EXIT.interrupted;
 }
